@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addWorkingDays,
+  buildCalendar,
+  type CalendarEntry,
+  isWorkingDay,
+  workingDaysBetween,
+} from './calendar.js';
+import { addCalendarDays, isIsoDate, shanghaiDateOf } from './dates.js';
+
+// 2026 National Day: 1–7 October off; Sunday 20 September and Saturday 10 October
+// are make-up workdays (State Council notice for 2026).
+const entries: CalendarEntry[] = [
+  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({
+    date: `2026-10-${d}`,
+    kind: 'holiday' as const,
+    name: '国庆节',
+  })),
+  { date: '2026-09-20', kind: 'workday', name: '国庆节调休' },
+  { date: '2026-10-10', kind: 'workday', name: '国庆节调休' },
+  { date: '2026-01-01', kind: 'holiday', name: '元旦' },
+  { date: '2026-01-04', kind: 'workday', name: '元旦调休' },
+];
+const calendar = buildCalendar([2026], entries);
+
+describe('working-day calendar', () => {
+  it.each([
+    ['2026-09-18', true, 'ordinary Friday'],
+    ['2026-09-19', false, 'ordinary Saturday'],
+    ['2026-09-20', true, 'make-up Sunday'],
+    ['2026-10-01', false, 'holiday Thursday'],
+    ['2026-10-03', false, 'holiday Saturday'],
+    ['2026-10-10', true, 'make-up Saturday'],
+    ['2026-10-11', false, 'ordinary Sunday after the make-up Saturday'],
+    ['2026-01-04', true, 'make-up Sunday in January'],
+  ])('isWorkingDay(%s) = %s (%s)', (date, expected) => {
+    expect(isWorkingDay(calendar, date)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-09-28', 7, '2026-10-13'],
+    ['2026-09-28', 0, '2026-09-28'],
+    ['2026-09-30', 1, '2026-10-08'],
+    ['2026-10-08', 2, '2026-10-10'],
+    ['2026-09-18', 1, '2026-09-20'],
+    ['2026-09-19', 1, '2026-09-20'],
+    ['2025-12-31', 1, '2026-01-02'],
+  ])('addWorkingDays(%s, %i) = %s', (start, count, expected) => {
+    const both = buildCalendar([2025, 2026], entries);
+    expect(addWorkingDays(both, start, count)).toBe(expected);
+  });
+
+  it('counts working days between two dates', () => {
+    expect(workingDaysBetween(calendar, '2026-09-28', '2026-10-13')).toBe(7);
+    expect(workingDaysBetween(calendar, '2026-10-13', '2026-09-28')).toBe(0);
+  });
+
+  it('refuses to count into a year without data, naming the year', () => {
+    expect(() => addWorkingDays(calendar, '2026-12-30', 5)).toThrowError(/2027/);
+    expect(() => isWorkingDay(calendar, '2019-05-01')).toThrowError(/2019/);
+  });
+
+  it('refuses negative or fractional counts', () => {
+    expect(() => addWorkingDays(calendar, '2026-09-28', -1)).toThrowError(/非负整数/);
+    expect(() => addWorkingDays(calendar, '2026-09-28', 1.5)).toThrowError(/非负整数/);
+  });
+});
+
+describe('calendar dates', () => {
+  it('adds calendar days across month, year and leap day', () => {
+    expect(addCalendarDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addCalendarDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addCalendarDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addCalendarDays('2026-01-01', 90)).toBe('2026-04-01');
+  });
+
+  it('validates ISO dates strictly', () => {
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-9-1')).toBe(false);
+    expect(isIsoDate('２０２６-01-01')).toBe(false);
+  });
+
+  it('takes the Asia/Shanghai date of an instant', () => {
+    expect(shanghaiDateOf(new Date('2026-09-30T15:59:59Z'))).toBe('2026-09-30');
+    expect(shanghaiDateOf(new Date('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
+  });
+});

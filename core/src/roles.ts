@@ -1,0 +1,67 @@
+/**
+ * Roles (DESIGN.md "Who uses it") and the declarative policy: which role may
+ * take which action. Scope (own agency, or subtree for supervisors) is applied
+ * separately by the server's one scope filter; this table only says "may".
+ */
+export const roles = [
+  'officer',
+  'auxiliary',
+  'unit_head',
+  'legal_reviewer',
+  'agency_head',
+  'discloser',
+  'archivist',
+  'supervisor',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  officer: '执法人员',
+  auxiliary: '执法辅助人员',
+  unit_head: '承办机构负责人',
+  legal_reviewer: '法制审核人员',
+  agency_head: '机关负责人',
+  discloser: '公示管理员',
+  archivist: '档案管理员',
+  supervisor: '监督人员',
+  system_admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
+};
+
+/** 三员分立: one user never holds two of these. */
+export const administratorRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export const actions = [
+  'calendar.read',
+  'calendar.edit',
+  'settings.read',
+  'settings.edit',
+  'settings.editSecurity',
+  'agency.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+const everyone: readonly Role[] = roles;
+
+export const policy: Record<Action, readonly Role[]> = {
+  'calendar.read': everyone,
+  'calendar.edit': ['system_admin'],
+  'settings.read': everyone,
+  // Business settings belong to the system administrator; security policy to the
+  // security administrator only (三员分立).
+  'settings.edit': ['system_admin'],
+  'settings.editSecurity': ['security_admin'],
+  'agency.read': everyone,
+};
+
+export function allowedActions(userRoles: readonly Role[]): Action[] {
+  return actions.filter((action) => policy[action].some((role) => userRoles.includes(role)));
+}
+
+export function holdsConflictingAdministratorRoles(userRoles: readonly Role[]): boolean {
+  return administratorRoles.filter((role) => userRoles.includes(role)).length > 1;
+}

@@ -1,0 +1,184 @@
+/**
+ * The `zhifa` command. Exit 0 on success, 1 on failure, 2 on a usage error;
+ * every error is one readable line.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  AppError,
+  addWorkingDays,
+  parseIsoDate,
+  passwordPolicyViolation,
+  type Role,
+  roles,
+} from '@zhifa/core';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readConfig } from '../config.js';
+import { type Database, openDatabase } from '../db/database.js';
+import { initialiseDatabase } from '../db/initialise.js';
+import { generatePassword } from '../modules/auth/passwords.js';
+import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
+import { importCalendar, loadCalendar } from '../modules/calendar/service.js';
+import { currentSettings } from '../modules/settings/service.js';
+import { createUser } from '../modules/users/service.js';
+import { demoUsers, isSeeded, seedDemo } from '../seed/demo.js';
+import { version } from '../version.js';
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const config = readConfig();
+  const database = openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  try {
+    await initialiseDatabase(database.db, new Date());
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const count = (value: string) => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('应为非负整数');
+  return Number(value);
+};
+const isoDateArgument = (value: string) => {
+  try {
+    return parseIsoDate(value);
+  } catch {
+    throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的有效日期');
+  }
+};
+
+const program = new Command('zhifa')
+  .description('zhifa 行政执法平台命令行')
+  .version(version)
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command('migrate')
+  .description('创建或升级数据库结构')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      const { migrations } = await initialiseDatabase(db, new Date());
+      console.log(migrations.length ? `已执行迁移：${migrations.join('、')}` : '数据库已是最新结构');
+    }),
+  );
+
+program
+  .command('seed')
+  .description('载入演示数据（仅当数据库为空）')
+  .requiredOption('--demo', '载入演示辖区：示例省、市、县交通运输部门及示例县司法局')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      if (await isSeeded(db)) {
+        console.log('数据库中已有执法主体，未重复载入演示数据');
+        return;
+      }
+      const given = readConfig().demoPassword;
+      const password = await seedDemo(db, new Date(), given);
+      console.log(`已载入演示数据，账号：${demoUsers.map((u) => u.username).join('、')}`);
+      console.log(given ? '密码：ZHIFA_DEMO_PASSWORD 所设的值' : `密码（只显示这一次）：${password}`);
+    }),
+  );
+
+const user = program.command('user').description('用户管理');
+user
+  .command('create')
+  .description('创建用户')
+  .requiredOption('--username <name>', '登录名（小写字母开头，3–32 位）')
+  .requiredOption('--name <displayName>', '姓名')
+  .requiredOption('--agency <name>', '所属执法主体的名称或编号')
+  .addOption(new Option('--role <role...>', '角色，可多个').choices([...roles]).makeOptionMandatory())
+  .option('--unit <name>', '所属承办机构名称')
+  .option('--password <password>', '初始密码（不给则生成并显示一次）')
+  .action(
+    (options: {
+      username: string;
+      name: string;
+      agency: string;
+      role: Role[];
+      unit?: string;
+      password?: string;
+    }) =>
+      withDatabase(async ({ db }) => {
+        const password = options.password ?? generatePassword();
+        const { security } = await currentSettings(db);
+        const weak = passwordPolicyViolation(password, options.username, {
+          minLength: security.passwordMinLength,
+        });
+        if (weak) throw new AppError('VALIDATION_FAILED', weak, { field: 'password' });
+        const created = await db
+          .transaction()
+          .execute((trx) =>
+            createUser(
+              trx,
+              { ...options, displayName: options.name, roles: options.role, password },
+              new Date(),
+            ),
+          );
+        console.log(`已创建用户 ${created.username}（${created.agencyName}）`);
+        if (!options.password) console.log(`初始密码（只显示这一次）：${password}`);
+      }),
+  );
+
+const calendar = program.command('calendar').description('工作日历');
+calendar
+  .command('import <file>')
+  .description('导入节假日与调休上班日（JSON 或 CSV，表头 date,kind,name），替换所涉年份')
+  .addOption(new Option('--format <format>', '文件格式，默认按扩展名').choices(['json', 'csv']))
+  .action((file: string, options: { format?: CalendarFileFormat }) =>
+    withDatabase(async ({ db }) => {
+      const format = options.format ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'json');
+      let content: string;
+      try {
+        content = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new Error(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      const parsed = parseCalendarFile(content, format);
+      const result = await db
+        .transaction()
+        .execute((trx) =>
+          importCalendar(
+            trx,
+            parsed.days,
+            `import:${path.basename(file)}`,
+            { userId: null, now: new Date() },
+            parsed.years,
+          ),
+        );
+      console.log(`已导入 ${result.years.join('、')} 年，共 ${result.days} 个特殊日期`);
+    }),
+  );
+calendar
+  .command('workdays-after <date> <n>')
+  .description('打印某日之后第 n 个工作日')
+  .action((date: string, n: string) => {
+    const start = isoDateArgument(date);
+    const days = count(n);
+    return withDatabase(async ({ db }) => {
+      console.log(addWorkingDays(await loadCalendar(db), start, days));
+    });
+  });
+
+async function run(argv: string[]): Promise<number> {
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit through here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof InvalidArgumentError) {
+      console.error(`zhifa：${error.message}`);
+      return 2;
+    }
+    const field = error instanceof AppError && error.field ? `（${error.field}）` : '';
+    console.error(`zhifa：${error instanceof Error ? error.message : String(error)}${field}`);
+    return 1;
+  }
+}
+
+process.exitCode = await run(process.argv);

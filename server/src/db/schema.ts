@@ -1,0 +1,98 @@
+/** Table types for Kysely; one interface per table, kept in step with migrations/. */
+
+import type { CalendarDayKind, Role } from '@zhifa/core';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type AgencyLevel = 'province' | 'city' | 'county' | 'township';
+
+export interface AgencyTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  name: string;
+  short_name: string;
+  level: AgencyLevel;
+  domain: string;
+  credit_code: string;
+  region_code: string;
+  created_at: CreatedAt;
+}
+
+export interface AgencySupervisionTable {
+  supervisor_agency_id: string;
+  agency_id: string;
+}
+
+export interface UnitTable {
+  id: Generated<string>;
+  agency_id: string;
+  parent_id: string | null;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  agency_id: string;
+  unit_id: string | null;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  password_hash: string;
+  password_changed_at: Timestamp;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  agency_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string;
+  revoked_at: Timestamp | null;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: CalendarDayKind;
+  name: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SettingsVersionTable {
+  version: Generated<number>;
+  values: ColumnType<unknown, string, never>;
+  changed_by: string | null;
+  changed_at: Timestamp;
+  note: string;
+}
+
+export interface DB {
+  agency: AgencyTable;
+  agency_supervision: AgencySupervisionTable;
+  unit: UnitTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  calendar_year: CalendarYearTable;
+  calendar_day: CalendarDayTable;
+  settings_version: SettingsVersionTable;
+}
+
+export type Agency = Selectable<AgencyTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;

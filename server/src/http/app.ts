@@ -1,0 +1,74 @@
+/**
+ * Builds the Fastify application: plugins, the error mapping, every module's
+ * routes, and the built console under /console/. One process serves the API,
+ * the console and the public portal.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { allRoutes } from '../routes.js';
+import type { AppContext } from './context.js';
+import { errorHandler } from './errors.js';
+import { registerRoutes } from './route.js';
+
+z.config(z.locales.zhCN());
+
+export const jsonBodyLimit = 1024 * 1024;
+
+export interface AppOptions {
+  /** Directory of the built console (web/dist); served when it exists. */
+  consoleDir?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: jsonBodyLimit,
+    trustProxy: false,
+    // Parameters and query strings are validated by zod; keep Fastify's parser plain.
+    routerOptions: { maxParamLength: 200 },
+  });
+  fastify.setErrorHandler(errorHandler);
+  await fastify.register(fastifyCookie);
+  await fastify.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  fastify.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+  registerRoutes(fastify, context, allRoutes);
+
+  const consoleDir = options.consoleDir;
+  const consoleBuilt = consoleDir !== undefined && existsSync(path.join(consoleDir, 'index.html'));
+  if (consoleBuilt) {
+    await fastify.register(fastifyStatic, {
+      root: consoleDir,
+      prefix: '/console/',
+      index: 'index.html',
+      wildcard: false,
+    });
+  }
+  fastify.get('/console', async (_request, reply) => reply.redirect('/console/', 301));
+
+  fastify.setNotFoundHandler(async (request, reply) => {
+    const url = request.url;
+    if (
+      consoleBuilt &&
+      url.startsWith('/console/') &&
+      request.method === 'GET' &&
+      !path.extname(url.split('?')[0]!)
+    ) {
+      // Console routes are client-side: every deep link gets the app shell.
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `找不到 ${request.method} ${url.split('?')[0]}` });
+  });
+  return fastify;
+}

@@ -1,0 +1,13 @@
+/** What every handler may use: the database, the injected clock, facts about the deployment. */
+import type { Kysely } from 'kysely';
+import type { DatabaseKind } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+
+export type Clock = () => Date;
+
+export interface AppContext {
+  db: Kysely<DB>;
+  databaseKind: DatabaseKind;
+  clock: Clock;
+  version: string;
+}

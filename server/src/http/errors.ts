@@ -1,0 +1,96 @@
+/**
+ * The one place where error codes become HTTP statuses, and where every error
+ * — ours, Fastify's, the database's — becomes `{ code, message, field, details }`.
+ * Bad input never yields a 5xx: database errors caused by input are mapped here.
+ */
+import { AppError, type ErrorCode, type ErrorDetail } from '@zhifa/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+
+export const statusByCode: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ACCOUNT_LOCKED: 423,
+  INVALID_CREDENTIALS: 401,
+  CALENDAR_YEAR_MISSING: 422,
+  RULE_VIOLATION: 422,
+  INTERNAL: 500,
+};
+
+export function validationError(error: z.ZodError, source: string): AppError {
+  const details: ErrorDetail[] = error.issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: [source, ...base, key].join('.'),
+        message: `不允许的字段：${key}`,
+      }));
+    }
+    return [{ field: [source, ...base].join('.'), message: issue.message }];
+  });
+  const first = details[0] ?? { field: source, message: '输入无效' };
+  return new AppError('VALIDATION_FAILED', `输入无效：${first.field}：${first.message}`, {
+    field: first.field,
+    details,
+  });
+}
+
+/** PostgreSQL SQLSTATEs that only bad input can cause. */
+const inputSqlStates: Record<string, ErrorCode> = {
+  '22001': 'VALIDATION_FAILED', // string too long
+  '22007': 'VALIDATION_FAILED', // invalid datetime format
+  '22008': 'VALIDATION_FAILED', // datetime out of range
+  '22021': 'VALIDATION_FAILED', // invalid byte sequence
+  '22P02': 'VALIDATION_FAILED', // invalid text representation
+  '22P05': 'VALIDATION_FAILED', // untranslatable character (NUL)
+  '23514': 'VALIDATION_FAILED', // check constraint
+  '23505': 'CONFLICT', // unique violation
+  '23503': 'CONFLICT', // foreign key violation
+};
+
+function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as Partial<FastifyError> & { code?: string };
+  const sqlCode = inputSqlStates[fastifyError.code ?? ''];
+  if (sqlCode) {
+    const message = sqlCode === 'CONFLICT' ? '与已有记录冲突（重复或仍被引用）' : '输入值不符合数据约束';
+    return new AppError(sqlCode, message);
+  }
+  const status = fastifyError.statusCode;
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', '请求体过大');
+  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型');
+  if (status === 400 && (fastifyError.code ?? '').startsWith('FST_ERR_CTP')) {
+    return new AppError('INVALID_JSON', '请求体不是有效的 JSON', { field: 'body' });
+  }
+  if (status === 400 && error instanceof SyntaxError) {
+    return new AppError('INVALID_JSON', '请求体不是有效的 JSON', { field: 'body' });
+  }
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new AppError('VALIDATION_FAILED', '请求无效');
+  }
+  return undefined;
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(error);
+  if (!appError) {
+    request.log.error({ err: error }, 'unhandled error');
+    void reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系系统管理员' });
+    return;
+  }
+  void reply.status(statusByCode[appError.code]).send({
+    code: appError.code,
+    message: appError.message,
+    field: appError.field,
+    details: appError.details,
+  });
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在`);

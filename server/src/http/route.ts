@@ -1,0 +1,124 @@
+/**
+ * The one way to declare a route: method, URL, who may call it, a zod schema
+ * for each input, and a handler. The route table built from these declarations
+ * is also what the authorization and bad-input tests enumerate, so a route
+ * cannot exist without an access rule and schemas.
+ */
+import { type Action, AppError, policy } from '@zhifa/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import type { AppContext } from './context.js';
+import { validationError } from './errors.js';
+import { type CurrentUser, loadCurrentUser, verifyCsrf } from './session.js';
+
+/** Who may call: anyone, any signed-in user, or a user whose roles allow (any of) the action(s). */
+export type Access = 'public' | 'signedIn' | Action | readonly Action[];
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HandlerContext<Body, Query, Params, User> {
+  body: Body;
+  query: Query;
+  params: Params;
+  user: User;
+  /** Inside a transaction for mutating routes: the only handle the handler may use. */
+  db: Kysely<DB>;
+  app: AppContext;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteDefinition<
+  Body extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Params extends z.ZodType = z.ZodType,
+  A extends Access = Access,
+> {
+  method: Method;
+  url: string;
+  access: A;
+  summary: string;
+  body?: Body;
+  query?: Query;
+  params?: Params;
+  /** Mutating routes run in one transaction unless they must commit on failure (login attempts). */
+  transaction?: boolean;
+  handler(
+    ctx: HandlerContext<
+      z.output<Body>,
+      z.output<Query>,
+      z.output<Params>,
+      A extends 'public' ? CurrentUser | null : CurrentUser
+    >,
+  ): Promise<unknown>;
+}
+
+export function defineRoute<
+  Body extends z.ZodType = z.ZodUndefined,
+  Query extends z.ZodType = z.ZodUndefined,
+  Params extends z.ZodType = z.ZodUndefined,
+  A extends Access = Access,
+>(route: RouteDefinition<Body, Query, Params, A>): RouteDefinition {
+  return route as unknown as RouteDefinition;
+}
+
+function parse<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  source: 'body' | 'query' | 'params',
+): z.output<T> | undefined {
+  if (!schema) {
+    const empty =
+      value === undefined || value === null || (typeof value === 'object' && Object.keys(value).length === 0);
+    if (!empty)
+      throw new AppError('VALIDATION_FAILED', `此接口不接受${source === 'body' ? '请求体' : '参数'}`, {
+        field: source,
+      });
+    return undefined;
+  }
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw validationError(result.error, source);
+  return result.data;
+}
+
+export function mayTake(user: CurrentUser, action: Action): boolean {
+  return policy[action].some((role) => user.roles.includes(role));
+}
+
+function mayTakeAny(user: CurrentUser, access: Action | readonly Action[]): boolean {
+  return (typeof access === 'string' ? [access] : access).some((action) => mayTake(user, action));
+}
+
+export function registerRoutes(
+  fastify: FastifyInstance,
+  app: AppContext,
+  routes: readonly RouteDefinition[],
+): void {
+  for (const route of routes) {
+    fastify.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request, reply) => {
+        const user = await loadCurrentUser(app, request, reply);
+        if (route.access !== 'public') {
+          if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
+          if (route.method !== 'GET') verifyCsrf(user, request);
+          if (route.access !== 'signedIn' && !mayTakeAny(user, route.access)) {
+            throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
+          }
+        }
+        const inputs = {
+          params: parse(route.params, request.params, 'params'),
+          query: parse(route.query, request.query, 'query'),
+          body: parse(route.body, request.body, 'body'),
+        };
+        const run = (db: Kysely<DB> | Transaction<DB>) =>
+          route.handler({ ...inputs, user: user as CurrentUser, db, app, request, reply });
+        const inTransaction = route.transaction ?? route.method !== 'GET';
+        const result = inTransaction ? await app.db.transaction().execute(run) : await run(app.db);
+        return result;
+      },
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import { defineRoute } from '../../http/route.js';
+import { listAgencies, visibleAgencyIds } from './service.js';
+
+export const agencyRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/agencies',
+    access: 'agency.read',
+    summary: '可见的执法主体',
+    handler: async ({ db, user }) => ({ items: await listAgencies(db, await visibleAgencyIds(db, user)) }),
+  }),
+];

@@ -1,0 +1,104 @@
+import { addWorkingDays } from '@zhifa/core';
+import { z } from 'zod';
+import { isoDate, text, year } from '../../http/fields.js';
+import { defineRoute, mayTake } from '../../http/route.js';
+import { calendarEntrySchema, parseCalendarFile } from './file-format.js';
+import {
+  calendarDays,
+  calendarYears,
+  importCalendar,
+  loadCalendar,
+  removeCalendarDay,
+  setCalendarDay,
+} from './service.js';
+
+const dateParams = z.strictObject({ date: isoDate });
+
+export const calendarRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/calendar',
+    access: 'calendar.read',
+    summary: '工作日历：已有数据的年份及某年的节假日与调休上班日',
+    query: z.strictObject({ year: year.optional() }),
+    handler: async ({ db, query, user, app }) => {
+      const years = await calendarYears(db);
+      const shown = query.year ?? app.clock().getUTCFullYear();
+      return {
+        year: shown,
+        hasData: years.some((y) => y.year === shown),
+        years,
+        days: await calendarDays(db, shown),
+        actions: { edit: mayTake(user, 'calendar.edit') },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/calendar/workdays-after',
+    access: 'calendar.read',
+    summary: '计算某日之后第 N 个工作日',
+    query: z.strictObject({ date: isoDate, count: z.coerce.number().int().min(0).max(366) }),
+    handler: async ({ db, query }) => ({
+      date: query.date,
+      count: query.count,
+      result: addWorkingDays(await loadCalendar(db), query.date, query.count),
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/calendar/years',
+    access: 'calendar.edit',
+    summary: '新增年度（随后逐日录入国务院公布的节假日安排）',
+    body: z.strictObject({ year }),
+    handler: async ({ db, body, user, app, reply }) => {
+      const existing = (await calendarYears(db)).some((y) => y.year === body.year);
+      const result = existing
+        ? { years: [body.year], days: 0 }
+        : await importCalendar(db, [], 'manual', { userId: user.id, now: app.clock() }, [body.year]);
+      reply.status(existing ? 200 : 201);
+      return result;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/calendar/import',
+    access: 'calendar.edit',
+    summary: '导入日历文件（JSON 或 CSV），替换所涉年份的数据',
+    body: z.strictObject({
+      format: z.enum(['json', 'csv']),
+      fileName: text(200).optional(),
+      content: z.string().min(1).max(200_000),
+    }),
+    handler: async ({ db, body, user, app }) => {
+      const file = parseCalendarFile(body.content, body.format);
+      const source = `import:${body.fileName ?? body.format}`;
+      return importCalendar(db, file.days, source, { userId: user.id, now: app.clock() }, file.years);
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/calendar/days/:date',
+    access: 'calendar.edit',
+    summary: '设置某日为法定节假日或调休上班日',
+    params: dateParams,
+    body: calendarEntrySchema.omit({ date: true }),
+    handler: async ({ db, params, body, user, app }) => {
+      const entry = { date: params.date, ...body };
+      await setCalendarDay(db, entry, { userId: user.id, now: app.clock() });
+      return entry;
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/calendar/days/:date',
+    access: 'calendar.edit',
+    summary: '恢复某日为普通日（按星期计算）',
+    params: dateParams,
+    handler: async ({ db, params, user, app, reply }) => {
+      await removeCalendarDay(db, params.date, { userId: user.id, now: app.clock() });
+      reply.status(204);
+      return null;
+    },
+  }),
+];

@@ -1,0 +1,56 @@
+import { jurisdictionSettingsSchema, settingLabels } from '@zhifa/core';
+import { z } from 'zod';
+import { text } from '../../http/fields.js';
+import { defineRoute, mayTake } from '../../http/route.js';
+import { changeSettings, currentSettings, currentSettingsVersion, settingsHistory } from './service.js';
+
+export const settingsRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/settings',
+    access: 'settings.read',
+    summary: '当前执法辖区设置',
+    handler: async ({ db, user }) => ({
+      version: await currentSettingsVersion(db),
+      settings: await currentSettings(db),
+      labels: settingLabels,
+      actions: {
+        edit: mayTake(user, 'settings.edit'),
+        editSecurity: mayTake(user, 'settings.editSecurity'),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/settings/history',
+    access: 'settings.read',
+    summary: '设置修改记录',
+    handler: async ({ db }) => ({ items: await settingsHistory(db) }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/settings',
+    access: ['settings.edit', 'settings.editSecurity'],
+    summary: '修改执法辖区设置（新版本）',
+    body: z.strictObject({
+      expectedVersion: z.number().int().min(0),
+      note: text(200),
+      settings: jurisdictionSettingsSchema,
+    }),
+    handler: async ({ db, body, user, app }) => {
+      const result = await changeSettings(
+        db,
+        {
+          settings: body.settings,
+          expectedVersion: body.expectedVersion,
+          note: body.note,
+          changedBy: user.id,
+          maySetBusiness: mayTake(user, 'settings.edit'),
+          maySetSecurity: mayTake(user, 'settings.editSecurity'),
+        },
+        app.clock(),
+      );
+      return result;
+    },
+  }),
+];

@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { portalCss } from './styles.js';
+
+export interface PageOptions {
+  title: string;
+  path: string;
+  elder: boolean;
+  children: ReactNode;
+}
+
+function Page({ title, path, elder, children }: PageOptions) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} - 行政执法公示平台`}</title>
+        <style>{portalCss}</style>
+      </head>
+      <body className={elder ? 'elder' : undefined}>
+        <a className="skip" href="#main">
+          跳到正文
+        </a>
+        <header>
+          <div className="bar">
+            <a className="title" href="/">
+              行政执法公示平台
+            </a>
+            <nav aria-label="主导航">
+              <ul>
+                <li>
+                  <a href="/" aria-current={path === '/' ? 'page' : undefined}>
+                    首页
+                  </a>
+                </li>
+                <li>
+                  <a href="/console/">工作人员登录</a>
+                </li>
+              </ul>
+            </nav>
+            <form method="post" action="/preferences/elder-mode">
+              <input type="hidden" name="enabled" value={elder ? '0' : '1'} />
+              <input type="hidden" name="back" value={path} />
+              <button type="submit" aria-pressed={elder}>
+                {elder ? '退出长者模式' : '长者模式（大字）'}
+              </button>
+            </form>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer>
+          <p>行政执法公示 · 全过程记录 · 重大执法决定法制审核</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function renderPage(options: PageOptions): string {
+  return `<!doctype html>${renderToStaticMarkup(<Page {...options} />)}`;
+}

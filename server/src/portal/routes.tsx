@@ -1,0 +1,62 @@
+/**
+ * The public portal: server-rendered HTML that works with JavaScript off.
+ * The large-text 长者模式 is a cookie set by a plain form post.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { defineRoute } from '../http/route.js';
+import { listAgencies } from '../modules/agencies/service.js';
+import { HomePage } from './home.js';
+import { renderPage } from './layout.js';
+
+const elderCookie = 'zhifa_elder';
+
+const isElder = (request: FastifyRequest) => request.cookies[elderCookie] === '1';
+
+function sendHtml(reply: FastifyReply, html: string) {
+  void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+  return html;
+}
+
+/** Only same-site paths may be redirect targets. */
+const localPath = z
+  .string()
+  .max(500)
+  .refine((p) => p.startsWith('/') && !p.startsWith('//') && !p.includes('\\'), { message: '应为站内路径' });
+
+export const portalRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/',
+    access: 'public',
+    summary: '公示平台首页',
+    handler: async ({ db, request, reply }) =>
+      sendHtml(
+        reply,
+        renderPage({
+          title: '首页',
+          path: '/',
+          elder: isElder(request),
+          children: <HomePage agencies={await listAgencies(db)} />,
+        }),
+      ),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/preferences/elder-mode',
+    access: 'public',
+    summary: '切换长者模式（大字）',
+    transaction: false,
+    body: z.strictObject({ enabled: z.enum(['0', '1']), back: localPath.default('/') }),
+    handler: async ({ body, reply }) => {
+      void reply.setCookie(elderCookie, body.enabled, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        maxAge: body.enabled === '1' ? 365 * 86_400 : 0,
+      });
+      void reply.redirect(body.back, 303);
+      return reply;
+    },
+  }),
+];
