@@ -1,0 +1,99 @@
+import { defaultJurisdictionSettings } from '@zhifa/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+let admin: Session;
+let secadmin: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  secadmin = await t.login('secadmin');
+});
+afterAll(() => t.close());
+
+const read = async (session: Session) =>
+  (await t.request(session, { method: 'GET', url: '/api/settings' })).json();
+const put = (session: Session, payload: object) =>
+  t.request(session, { method: 'PUT', url: '/api/settings', payload });
+
+describe('jurisdiction settings', () => {
+  it('start at the REQUIREMENTS.md defaults, version 0', async () => {
+    const body = await read(admin);
+    expect(body.version).toBe(0);
+    expect(body.settings).toEqual(defaultJurisdictionSettings);
+    expect(body.actions).toEqual({ edit: true, editSecurity: false });
+    expect(body.labels['disclosure.licensingPenaltyWorkingDays']).toContain('公示');
+  });
+
+  it('a change by the system administrator is a new version recorded with who, when and why', async () => {
+    const settings = structuredClone(defaultJurisdictionSettings);
+    settings.disclosure.otherDecisionWorkingDays = 15;
+    const response = await put(admin, { expectedVersion: 0, note: '按省厅通知缩短', settings });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ version: 1, changed: ['disclosure.otherDecisionWorkingDays'] });
+    expect((await read(admin)).settings.disclosure.otherDecisionWorkingDays).toBe(15);
+    const history = (await t.request(admin, { method: 'GET', url: '/api/settings/history' })).json();
+    expect(history.items[0]).toMatchObject({
+      version: 1,
+      note: '按省厅通知缩短',
+      changedBy: { username: 'admin' },
+      changes: [{ path: 'disclosure.otherDecisionWorkingDays', from: 20, to: 15 }],
+    });
+    expect(new Date(history.items[0].changedAt).toISOString()).toBe(t.now().toISOString());
+  });
+
+  it('a stale version is refused with 409 and nothing is written', async () => {
+    const before = await databaseFingerprint(t.database);
+    const settings = structuredClone(defaultJurisdictionSettings);
+    settings.quality.trainingHoursPerYear = 80;
+    const response = await put(admin, { expectedVersion: 0, note: '过期版本', settings });
+    expect(response.statusCode).toBe(409);
+    expect(await databaseFingerprint(t.database)).toBe(before);
+  });
+
+  it('三员分立: security policy is the security administrator’s, everything else the system administrator’s', async () => {
+    const current = await read(admin);
+    const security = structuredClone(current.settings);
+    security.security.lockoutFailures = 3;
+    const byAdmin = await put(admin, { expectedVersion: current.version, note: '越权', settings: security });
+    expect(byAdmin.statusCode).toBe(403);
+    expect(byAdmin.json().field).toBe('body.settings.security.lockoutFailures');
+
+    const bySecadmin = await put(secadmin, {
+      expectedVersion: current.version,
+      note: '加强锁定策略',
+      settings: security,
+    });
+    expect(bySecadmin.statusCode).toBe(200);
+
+    const business = structuredClone(security);
+    business.caseHandling.caseTimeLimitDays = 60;
+    const secadminBusiness = await put(secadmin, {
+      expectedVersion: current.version + 1,
+      note: '越权',
+      settings: business,
+    });
+    expect(secadminBusiness.statusCode).toBe(403);
+  });
+
+  it('an officer may neither read nor change settings', async () => {
+    const officer = await t.login('officer1');
+    expect((await t.request(officer, { method: 'GET', url: '/api/settings' })).statusCode).toBe(403);
+    const change = await put(officer, {
+      expectedVersion: 0,
+      note: 'x',
+      settings: defaultJurisdictionSettings,
+    });
+    expect(change.statusCode).toBe(403);
+  });
+
+  it('an out-of-range value answers 400 with its field path', async () => {
+    const current = await read(admin);
+    const settings = structuredClone(current.settings);
+    settings.security.auditRetentionDays = 30;
+    const response = await put(secadmin, { expectedVersion: current.version, note: '太短', settings });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe('body.settings.security.auditRetentionDays');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Test harness: a real database for each test file — PGlite in memory by
+ * default, or a fresh database on the PostgreSQL server named by DATABASE_URL —
+ * migrated, with the demo jurisdiction seeded and the clock under test control.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type Database, openDatabase } from '../db/database.js';
+import { initialiseDatabase } from '../db/initialise.js';
+import { buildApp } from '../http/app.js';
+import { seedDemo } from '../seed/demo.js';
+
+export const demoPassword = 'Demo-Pass-2026';
+export const testStart = new Date('2026-11-24T02:00:00Z');
+
+/** A fresh, empty PostgreSQL database; its URL and a function that drops it. */
+export async function freshPostgresDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `zhifa_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const database = openDatabase({ memory: true });
+    return { database, dispose: () => database.close() };
+  }
+  const fresh = await freshPostgresDatabase(baseUrl);
+  const database = openDatabase({ url: fresh.url });
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      await fresh.drop();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** Moves the injected clock. */
+  setNow(date: Date): void;
+  now(): Date;
+  login(username: string, password?: string): Promise<Session>;
+  /** A request as the given session (cookie and CSRF header added). */
+  request(session: Session | null, options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+  const { database, dispose } = await openTestDatabase();
+  let now = testStart;
+  const clock = () => now;
+  await initialiseDatabase(database.db, now);
+  if (options.seed !== false) await seedDemo(database.db, now, demoPassword);
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, clock, version: 'test' });
+
+  const request: TestApp['request'] = (session, opts) => {
+    const headers = { ...(opts.headers ?? {}) };
+    if (session) {
+      headers.cookie = session.cookie;
+      headers['x-csrf-token'] ??= session.csrfToken;
+    }
+    return app.inject({ ...opts, headers });
+  };
+
+  return {
+    app,
+    database,
+    setNow: (date) => {
+      now = date;
+    },
+    now: clock,
+    request,
+    login: async (username, password = demoPassword) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'zhifa_session');
+      return { cookie: `zhifa_session=${cookie?.value}`, csrfToken: response.json().csrfToken };
+    },
+    close: async () => {
+      await app.close();
+      await dispose();
+    },
+  };
+}
+
+/**
+ * A digest of every row of every table, to prove a refused request wrote nothing.
+ * Session rows are left out: reading as a signed-in user may refresh last_seen_at.
+ */
+export async function databaseFingerprint(database: Database): Promise<string> {
+  const tables = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('user_session')
+    ORDER BY table_name`.execute(database.db);
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const digest = await sql<{ digest: string | null }>`
+      SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${sql.table(table_name)} t`.execute(
+      database.db,
+    );
+    parts.push(`${table_name}:${digest.rows[0]?.digest ?? 'empty'}`);
+  }
+  return parts.join(',');
+}
