@@ -9,6 +9,7 @@ export default defineConfig({
   },
   test: {
     include: ['core/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,144 @@
+/**
+ * The `zhifa` command as an operator runs it: a real process on a real data
+ * directory (or a fresh PostgreSQL database when DATABASE_URL is set).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgresDatabase } from '../test/harness.js';
+
+const bin = fileURLToPath(new URL('../../bin/zhifa.js', import.meta.url));
+const dataDir = mkdtempSync(path.join(tmpdir(), 'zhifa-cli-'));
+let env: NodeJS.ProcessEnv = {
+  ...process.env,
+  ZHIFA_DATA_DIR: dataDir,
+  ZHIFA_DEMO_PASSWORD: 'Demo-Pass-2026',
+};
+let dropDatabase = async () => {};
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    const fresh = await freshPostgresDatabase(process.env.DATABASE_URL);
+    env = { ...env, DATABASE_URL: fresh.url };
+    dropDatabase = fresh.drop;
+  }
+});
+afterAll(async () => {
+  await dropDatabase();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function zhifa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('zhifa CLI', () => {
+  it('migrates, then reports the schema is current', async () => {
+    const first = await zhifa('migrate');
+    expect(first.code).toBe(0);
+    const second = await zhifa('migrate');
+    expect(second).toMatchObject({ code: 0 });
+    expect(second.stdout).toContain('已是最新');
+  });
+
+  it('seeds the demo once', async () => {
+    const first = await zhifa('seed', '--demo');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('supervisor1');
+    const again = await zhifa('seed', '--demo');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('未重复载入');
+  });
+
+  it('calendar workdays-after 2026-09-28 7 prints 2026-10-13', async () => {
+    const result = await zhifa('calendar', 'workdays-after', '2026-09-28', '7');
+    expect(result).toMatchObject({ code: 0, stdout: '2026-10-13\n' });
+  });
+
+  it('counting into a year with no data fails with exit 1 and names the year', async () => {
+    const result = await zhifa('calendar', 'workdays-after', '2031-06-01', '3');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('2031');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a usage error exits 2', async () => {
+    expect((await zhifa('calendar', 'workdays-after', '2026-02-30', '7')).code).toBe(2);
+    expect((await zhifa('calendar', 'workdays-after', '2026-09-28', 'seven')).code).toBe(2);
+    expect((await zhifa('no-such-command')).code).toBe(2);
+    expect((await zhifa('user', 'create', '--username', 'x')).code).toBe(2);
+  });
+
+  it('imports a calendar CSV; the year then counts', async () => {
+    const file = path.join(dataDir, '2031.csv');
+    writeFileSync(file, 'date,kind,name\n2031-06-02,holiday,端午节\n');
+    const imported = await zhifa('calendar', 'import', file);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('2031');
+    expect((await zhifa('calendar', 'workdays-after', '2031-05-30', '1')).stdout).toBe('2031-06-03\n');
+  });
+
+  it('creates a user, refusing a second administrator role and a weak password', async () => {
+    const created = await zhifa(
+      'user',
+      'create',
+      '--username',
+      'officer9',
+      '--name',
+      '测试执法员',
+      '--agency',
+      '示例县交通运输局',
+      '--role',
+      'officer',
+      '--unit',
+      '执法二中队',
+      '--password',
+      'Strong-Pass-9',
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('officer9');
+    const twoAdmins = await zhifa(
+      'user',
+      'create',
+      '--username',
+      'root2',
+      '--name',
+      '兼任',
+      '--agency',
+      '示例县交通运输局',
+      '--role',
+      'system_admin',
+      'audit_admin',
+      '--password',
+      'Strong-Pass-9',
+    );
+    expect(twoAdmins.code).toBe(1);
+    expect(twoAdmins.stderr).toContain('三员分立');
+    const weak = await zhifa(
+      'user',
+      'create',
+      '--username',
+      'weak1',
+      '--name',
+      '弱密码',
+      '--agency',
+      '示例县交通运输局',
+      '--role',
+      'officer',
+      '--password',
+      'password',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('密码');
+  });
+});

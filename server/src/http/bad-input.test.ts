@@ -1,0 +1,138 @@
+/**
+ * Every route of the route table gets malformed JSON, wrong types, an oversized
+ * body, unknown fields and odd Unicode. None may answer 5xx, and none may write.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { allRoutes } from '../routes.js';
+import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../test/harness.js';
+import type { RouteDefinition } from './route.js';
+
+let t: TestApp;
+let admin: Session;
+let fingerprint: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  fingerprint = await databaseFingerprint(t.database);
+});
+afterAll(() => t.close());
+
+const sampleParams: Record<string, string> = { date: '2026-12-31' };
+const urlOf = (route: RouteDefinition, value?: string) =>
+  route.url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(value ?? sampleParams[name] ?? 'x'));
+const fieldsOf = (schema: z.ZodType | undefined): string[] =>
+  schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+const withBody = allRoutes.filter((r) => r.method !== 'GET');
+
+const oddStrings = {
+  nul: 'a\u0000b',
+  loneHighSurrogate: 'x\ud800',
+  loneLowSurrogate: '\udfffx',
+  escape: '\u001b[31m',
+};
+
+async function expectNoHarm(route: RouteDefinition, response: Awaited<ReturnType<TestApp['request']>>) {
+  expect(response.statusCode, `${route.method} ${route.url}: ${response.body}`).toBeLessThan(500);
+  expect(response.statusCode, `${route.method} ${route.url}`).toBeGreaterThanOrEqual(400);
+  expect(await databaseFingerprint(t.database), `${route.method} ${route.url} wrote`).toBe(fingerprint);
+}
+
+describe.each(withBody.map((r) => [`${r.method} ${r.url}`, r] as const))('bad bodies: %s', (_, route) => {
+  it('malformed JSON answers 400 INVALID_JSON', async () => {
+    const response = await t.request(admin, {
+      method: route.method,
+      url: urlOf(route),
+      headers: { 'content-type': 'application/json' },
+      payload: '{"broken": ',
+    });
+    await expectNoHarm(route, response);
+    expect(response.json().code).toBe('INVALID_JSON');
+  });
+
+  it('an oversized body answers 413', async () => {
+    const response = await t.request(admin, {
+      method: route.method,
+      url: urlOf(route),
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ content: 'x'.repeat(1_100_000) }),
+    });
+    await expectNoHarm(route, response);
+    expect(response.statusCode).toBe(413);
+  });
+
+  it('an unknown field is named in the error', async () => {
+    const response = await t.request(admin, {
+      method: route.method,
+      url: urlOf(route),
+      payload: { unexpected: 1 },
+    });
+    await expectNoHarm(route, response);
+    expect(response.statusCode).toBe(400);
+    const fields = response.json().details?.map((d: { field: string }) => d.field) ?? [response.json().field];
+    expect(fields.some((f: string) => f === 'body.unexpected' || f === 'body')).toBe(true);
+  });
+
+  it.each(['number', 'array', 'object', 'boolean', 'null'] as const)(
+    'every field given a wrong %s',
+    async (kind) => {
+      const wrong = { number: 12_345, array: [1], object: { a: 1 }, boolean: true, null: null }[kind];
+      for (const field of fieldsOf(route.body)) {
+        const response = await t.request(admin, {
+          method: route.method,
+          url: urlOf(route),
+          payload: { [field]: wrong },
+        });
+        await expectNoHarm(route, response);
+      }
+    },
+  );
+
+  it.each(Object.entries(oddStrings))('every string field given %s', async (_, value) => {
+    for (const field of fieldsOf(route.body)) {
+      const response = await t.request(admin, {
+        method: route.method,
+        url: urlOf(route),
+        payload: { [field]: value },
+      });
+      await expectNoHarm(route, response);
+      expect(response.statusCode).not.toBe(200);
+    }
+  });
+});
+
+describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))(
+  'bad query and path: %s',
+  (_, route) => {
+    it('an unknown or odd query parameter never yields a 5xx or a write', async () => {
+      for (const query of [
+        '?unexpected=1',
+        '?year=abc',
+        '?year=%00',
+        '?date=%ED%A0%80',
+        '?count=-1&date=2026-13-01',
+      ]) {
+        const response = await t.request(admin, { method: route.method, url: `${urlOf(route)}${query}` });
+        expect(response.statusCode, `${query}: ${response.body}`).toBeLessThan(500);
+        expect(await databaseFingerprint(t.database)).toBe(fingerprint);
+      }
+    });
+  },
+);
+
+const withParams = allRoutes.filter((r) => r.url.includes(':'));
+describe.each(withParams.map((r) => [`${r.method} ${r.url}`, r] as const))(
+  'bad path parameters: %s',
+  (_, route) => {
+    it('an odd path parameter answers 4xx and writes nothing', async () => {
+      for (const value of ['not-a-date', '2026-02-30', '\u0000', '日期', '../../etc/passwd']) {
+        const response = await t.request(admin, {
+          method: route.method,
+          url: urlOf(route, value),
+          payload: {},
+        });
+        await expectNoHarm(route, response);
+      }
+    });
+  },
+);
