@@ -1,6 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { portalCss } from './styles.js';
+
+/** The 长者模式 preference: a cookie set by a plain form post, so it works without JavaScript. */
+export const elderCookie = 'zhifa_elder';
+export const isElder = (request: FastifyRequest) => request.cookies[elderCookie] === '1';
 
 export interface PageOptions {
   title: string;

@@ -2,16 +2,12 @@
  * The public portal: server-rendered HTML that works with JavaScript off.
  * The large-text 长者模式 is a cookie set by a plain form post.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
 import { listAgencies } from '../modules/agencies/service.js';
 import { HomePage } from './home.js';
-import { renderPage } from './layout.js';
-
-const elderCookie = 'zhifa_elder';
-
-const isElder = (request: FastifyRequest) => request.cookies[elderCookie] === '1';
+import { elderCookie, isElder, renderPage } from './layout.js';
 
 function sendHtml(reply: FastifyReply, html: string) {
   void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');

@@ -10,6 +10,8 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { isElder, renderPage } from '../portal/layout.js';
+import { NotFoundPage } from '../portal/not-found.js';
 import { allRoutes } from '../routes.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './errors.js';
@@ -66,9 +68,17 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
       // Console routes are client-side: every deep link gets the app shell.
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({ code: 'NOT_FOUND', message: `找不到 ${request.method} ${url.split('?')[0]}` });
+    const pathname = url.split('?')[0]!;
+    if (!pathname.startsWith('/api/') && request.method === 'GET') {
+      const html = renderPage({
+        title: '页面不存在',
+        path: pathname,
+        elder: isElder(request),
+        children: <NotFoundPage path={pathname} />,
+      });
+      return reply.status(404).type('text/html; charset=utf-8').send(html);
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `找不到 ${request.method} ${pathname}` });
   });
   return fastify;
 }

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('public portal (no JavaScript)', () => {
+  it('lists the agencies on the home page, with landmarks and no script', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    const html = response.body;
+    for (const name of ['示例省交通运输厅', '示例市交通运输局', '示例县交通运输局', '示例县司法局'])
+      expect(html).toContain(name);
+    expect(html).toContain('<html lang="zh-CN">');
+    for (const landmark of ['<header', '<nav aria-label="主导航"', '<main id="main"', '<footer'])
+      expect(html).toContain(landmark);
+    expect(html).not.toContain('<script');
+    expect(Buffer.byteLength(html)).toBeLessThan(50 * 1024);
+  });
+
+  it('switches 长者模式 with a plain form post and redirects back', async () => {
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/preferences/elder-mode',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'enabled=1&back=%2F',
+    });
+    expect(post.statusCode).toBe(303);
+    expect(post.headers.location).toBe('/');
+    const cookie = post.cookies.find((c) => c.name === 'zhifa_elder');
+    expect(cookie?.value).toBe('1');
+    const home = await t.app.inject({ method: 'GET', url: '/', cookies: { zhifa_elder: '1' } });
+    expect(home.body).toContain('<body class="elder"');
+    expect(home.body).toContain('退出长者模式');
+  });
+
+  it('refuses to redirect off-site', async () => {
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/preferences/elder-mode',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'enabled=1&back=%2F%2Fevil.example',
+    });
+    expect(post.statusCode).toBe(400);
+  });
+
+  it('answers an unknown page with an HTML 404 and an unknown API path with JSON', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/no-such-page' });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('页面不存在');
+    const api = await t.app.inject({ method: 'GET', url: '/api/no-such' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().code).toBe('NOT_FOUND');
+  });
+
+  it('GET /api/health reports the database kind and version', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: process.env.DATABASE_URL ? 'postgresql' : 'pglite',
+      version: 'test',
+    });
+  });
+});
