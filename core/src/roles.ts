@@ -42,6 +42,15 @@ export const actions = [
   'settings.edit',
   'settings.editSecurity',
   'agency.read',
+  'agency.manage',
+  'unit.manage',
+  'user.read',
+  'user.manage',
+  'person.read',
+  'person.manage',
+  'person.revealIdNumber',
+  'session.manage',
+  'audit.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -51,19 +60,23 @@ export const policy: Record<Action, readonly Role[]> = {
   'calendar.read': everyone,
   'calendar.edit': ['system_admin'],
   // Officers meet settings through the deadlines they produce, not this page.
-  'settings.read': [
-    'system_admin',
-    'security_admin',
-    'audit_admin',
-    'agency_head',
-    'legal_reviewer',
-    'supervisor',
-  ],
+  'settings.read': ['system_admin', 'security_admin', 'audit_admin', 'agency_head', 'legal_reviewer', 'supervisor'],
   // Business settings belong to the system administrator; security policy to the
   // security administrator only (三员分立).
   'settings.edit': ['system_admin'],
   'settings.editSecurity': ['security_admin'],
   'agency.read': everyone,
+  'agency.manage': ['system_admin'],
+  'unit.manage': ['system_admin'],
+  'user.read': ['system_admin', 'security_admin', 'agency_head', 'supervisor'],
+  'user.manage': ['system_admin'],
+  'person.read': ['system_admin', 'agency_head', 'unit_head', 'legal_reviewer', 'supervisor'],
+  'person.manage': ['system_admin'],
+  // The whole 身份证号 only for whoever maintains the register; each view is audited.
+  'person.revealIdNumber': ['system_admin'],
+  'session.manage': ['security_admin'],
+  // The audit trail is the audit administrator's alone: not even the system administrator reads it.
+  'audit.read': ['audit_admin'],
 };
 
 export function allowedActions(userRoles: readonly Role[]): Action[] {

@@ -90,6 +90,8 @@ export const jurisdictionSettingsSchema = z
         passwordMinLength: z.number().int().min(8).max(64),
         passwordMaxAgeDays: z.number().int().min(1).max(365),
         passwordHistory: z.number().int().min(0).max(24),
+        /** 等保: administrators must sign in with a second factor (TOTP). */
+        administratorTotpRequired: z.boolean(),
       })
       .strict(),
   })
@@ -126,6 +128,7 @@ export const defaultJurisdictionSettings: JurisdictionSettings = {
     passwordMinLength: 10,
     passwordMaxAgeDays: 90,
     passwordHistory: 5,
+    administratorTotpRequired: true,
   },
 };
 
@@ -195,4 +198,5 @@ export const settingLabels: Record<string, string> = {
   'security.passwordMinLength': '密码最小长度',
   'security.passwordMaxAgeDays': '密码有效期（日）',
   'security.passwordHistory': '不得与最近几次密码相同',
+  'security.administratorTotpRequired': '管理员必须启用双因素认证（TOTP）',
 };

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.js';
+import { createFieldCipher, loadOrCreateFieldKeys } from './crypto/field-cipher.js';
 import { openDatabase } from './db/database.js';
 import { initialiseDatabase } from './db/initialise.js';
 import { buildApp } from './http/app.js';
@@ -20,9 +21,10 @@ async function main() {
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   const clock = () => new Date();
+  const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
   await initialiseDatabase(database.db, clock());
   if (!(await isSeeded(database.db))) {
-    const password = await seedDemo(database.db, clock(), config.demoPassword);
+    const password = await seedDemo(database.db, cipher, clock(), config.demoPassword);
     console.log(
       '\n已载入演示数据：示例省交通运输厅 → 示例市交通运输局 → 示例县交通运输局，以及示例县司法局。',
     );
@@ -34,7 +36,7 @@ async function main() {
     );
   }
   const app = await buildApp(
-    { db: database.db, databaseKind: database.kind, clock, version },
+    { db: database.db, databaseKind: database.kind, clock, version, cipher },
     { consoleDir, logger: false },
   );
   await app.listen({ host: config.host, port: config.port });

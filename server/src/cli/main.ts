@@ -14,6 +14,7 @@ import {
 } from '@zhifa/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readConfig } from '../config.js';
+import { createFieldCipher, type FieldCipher, loadOrCreateFieldKeys } from '../crypto/field-cipher.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
 import { generatePassword } from '../modules/auth/passwords.js';
@@ -24,14 +25,15 @@ import { createUser } from '../modules/users/service.js';
 import { demoUsers, isSeeded, seedDemo } from '../seed/demo.js';
 import { version } from '../version.js';
 
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (database: Database & { cipher: FieldCipher }) => Promise<T>): Promise<T> {
   const config = readConfig();
+  const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
   const database = openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   try {
     await initialiseDatabase(database.db, new Date());
-    return await work(database);
+    return await work({ ...database, cipher });
   } finally {
     await database.close();
   }
@@ -70,13 +72,13 @@ program
   .description('载入演示数据（仅当数据库为空）')
   .requiredOption('--demo', '载入演示辖区：示例省、市、县交通运输部门及示例县司法局')
   .action(() =>
-    withDatabase(async ({ db }) => {
+    withDatabase(async ({ db, cipher }) => {
       if (await isSeeded(db)) {
         console.log('数据库中已有执法主体，未重复载入演示数据');
         return;
       }
       const given = readConfig().demoPassword;
-      const password = await seedDemo(db, new Date(), given);
+      const password = await seedDemo(db, cipher, new Date(), given);
       console.log(`已载入演示数据，账号：${demoUsers.map((u) => u.username).join('、')}`);
       console.log(given ? '密码：ZHIFA_DEMO_PASSWORD 所设的值' : `密码（只显示这一次）：${password}`);
     }),

@@ -1,9 +1,11 @@
 /** Migrations are TypeScript modules listed here, so they ship inside the build. */
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as foundation from './migrations/0001_foundation.js';
+import * as identity from './migrations/0002_identity.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_identity': identity,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

@@ -46,6 +46,49 @@ export interface AppUserTable {
   locked_until: Timestamp | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  person_id: string | null;
+  must_change_password: Generated<boolean>;
+  totp_secret_cipher: string | null;
+  totp_enabled_at: Timestamp | null;
+}
+
+export type PersonKind = 'officer' | 'auxiliary' | 'reviewer' | 'head' | 'staff';
+
+export interface PersonTable {
+  id: Generated<string>;
+  agency_id: string;
+  unit_id: string | null;
+  name: string;
+  kind: PersonKind;
+  position: Generated<string>;
+  id_number_cipher: string;
+  id_number_digest: string;
+  id_number_masked: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: string;
+  agency_id: string;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface SecurityAuditTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  user_id: string | null;
+  username: string | null;
+  agency_id: string | null;
+  ip: Generated<string>;
+  event: string;
+  outcome: AuditOutcome;
+  target: Generated<string>;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
 export interface UserSessionTable {
@@ -91,6 +134,9 @@ export interface DB {
   calendar_year: CalendarYearTable;
   calendar_day: CalendarDayTable;
   settings_version: SettingsVersionTable;
+  person: PersonTable;
+  password_history: PasswordHistoryTable;
+  security_audit: SecurityAuditTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -1,5 +1,6 @@
 /** What every handler may use: the database, the injected clock, facts about the deployment. */
 import type { Kysely } from 'kysely';
+import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { DatabaseKind } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 
@@ -10,4 +11,6 @@ export interface AppContext {
   databaseKind: DatabaseKind;
   clock: Clock;
   version: string;
+  /** Encrypts personal data at rest with the deployment's keys. */
+  cipher: FieldCipher;
 }

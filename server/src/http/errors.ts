@@ -19,6 +19,9 @@ export const statusByCode: Record<ErrorCode, number> = {
   CONFLICT: 409,
   ACCOUNT_LOCKED: 423,
   INVALID_CREDENTIALS: 401,
+  TOTP_REQUIRED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  TOTP_SETUP_REQUIRED: 403,
   CALENDAR_YEAR_MISSING: 422,
   RULE_VIOLATION: 422,
   INTERNAL: 500,
@@ -92,5 +95,3 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
     details: appError.details,
   });
 }
-
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在`);

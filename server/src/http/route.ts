@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
+import { type AuditEntry, recordAudit } from '../modules/audit/events.js';
 import type { AppContext } from './context.js';
 import { validationError } from './errors.js';
 import { type CurrentUser, loadCurrentUser, verifyCsrf } from './session.js';
@@ -27,6 +28,8 @@ export interface HandlerContext<Body, Query, Params, User> {
   app: AppContext;
   request: FastifyRequest;
   reply: FastifyReply;
+  /** Records a security-audit event in the handler's transaction, as the current user. */
+  audit(entry: Omit<AuditEntry, 'actor' | 'ip'>): Promise<void>;
 }
 
 export interface RouteDefinition<
@@ -42,6 +45,8 @@ export interface RouteDefinition<
   body?: Body;
   query?: Query;
   params?: Params;
+  /** Whether a session restricted to changing its password or enabling TOTP may call it. */
+  allowRestricted?: boolean;
   /** Mutating routes run in one transaction unless they must commit on failure (login attempts). */
   transaction?: boolean;
   handler(
@@ -101,24 +106,69 @@ export function registerRoutes(
       url: route.url,
       handler: async (request, reply) => {
         const user = await loadCurrentUser(app, request, reply);
-        if (route.access !== 'public') {
-          if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
-          if (route.method !== 'GET') verifyCsrf(user, request);
-          if (route.access !== 'signedIn' && !mayTakeAny(user, route.access)) {
-            throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
+        try {
+          return await handle(route, app, user, request, reply);
+        } catch (error) {
+          if (user && error instanceof AppError && deniedCodes.has(error.code)) {
+            // After the rollback, so the denial is kept even though the request failed.
+            await recordAudit(
+              app.db,
+              {
+                event: 'permission_denied',
+                outcome: 'denied',
+                actor: actorOf(user),
+                ip: request.ip,
+                target: `${route.method} ${route.url}`,
+                detail: { code: error.code, message: error.message },
+              },
+              app.clock(),
+            );
           }
+          throw error;
         }
-        const inputs = {
-          params: parse(route.params, request.params, 'params'),
-          query: parse(route.query, request.query, 'query'),
-          body: parse(route.body, request.body, 'body'),
-        };
-        const run = (db: Kysely<DB> | Transaction<DB>) =>
-          route.handler({ ...inputs, user: user as CurrentUser, db, app, request, reply });
-        const inTransaction = route.transaction ?? route.method !== 'GET';
-        const result = inTransaction ? await app.db.transaction().execute(run) : await run(app.db);
-        return result;
       },
     });
   }
+}
+
+const deniedCodes = new Set(['FORBIDDEN', 'CSRF_FAILED']);
+const actorOf = (user: CurrentUser) => ({ id: user.id, username: user.username, agencyId: user.agencyId });
+
+async function handle(
+  route: RouteDefinition,
+  app: AppContext,
+  user: CurrentUser | null,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  if (route.access !== 'public') {
+    if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
+    if (route.method !== 'GET') verifyCsrf(user, request);
+    if (user.restriction && !route.allowRestricted) {
+      throw user.restriction === 'password'
+        ? new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改密码（首次登录、密码被重置或已过期）')
+        : new AppError('TOTP_SETUP_REQUIRED', '管理员须先启用双因素认证');
+    }
+    if (route.access !== 'signedIn' && !mayTakeAny(user, route.access)) {
+      throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
+    }
+  }
+  const inputs = {
+    params: parse(route.params, request.params, 'params'),
+    query: parse(route.query, request.query, 'query'),
+    body: parse(route.body, request.body, 'body'),
+  };
+  const run = (db: Kysely<DB> | Transaction<DB>) =>
+    route.handler({
+      ...inputs,
+      user: user as CurrentUser,
+      db,
+      app,
+      request,
+      reply,
+      audit: (entry) =>
+        recordAudit(db, { ...entry, actor: user && actorOf(user), ip: request.ip }, app.clock()),
+    });
+  const inTransaction = route.transaction ?? route.method !== 'GET';
+  return inTransaction ? app.db.transaction().execute(run) : run(app.db);
 }

@@ -5,7 +5,7 @@
  * Idle and absolute timeouts come from the security settings.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AppError, type Role } from '@zhifa/core';
+import { AppError, administratorRoles, type JurisdictionSettings, type Role } from '@zhifa/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -24,7 +24,16 @@ export interface UserIdentity {
   roles: Role[];
 }
 
+/**
+ * A signed-in user who must first change their password (first login, after an
+ * administrator's reset, or when it is older than the policy allows) or, as an
+ * administrator, enable the second factor, may only do that until it is done.
+ */
+export type SessionRestriction = 'password' | 'totp' | null;
+
 export interface CurrentUser extends UserIdentity {
+  restriction: SessionRestriction;
+  totpEnabled: boolean;
   sessionId: string;
   csrfToken: string;
 }
@@ -89,12 +98,16 @@ export async function loadCurrentUser(
       'u.unit_id',
       'u.roles',
       'u.active',
+      'u.must_change_password',
+      'u.password_changed_at',
+      'u.totp_enabled_at',
     ])
     .where('s.id', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) return null;
   const now = app.clock();
-  const { security } = await currentSettings(app.db);
+  const settings = await currentSettings(app.db);
+  const { security } = settings;
   const idleExpired = now.getTime() - row.last_seen_at.getTime() > security.idleTimeoutMinutes * 60_000;
   const absoluteExpired =
     now.getTime() - row.created_at.getTime() > security.absoluteTimeoutHours * 3_600_000;
@@ -117,9 +130,28 @@ export async function loadCurrentUser(
     agencyId: row.agency_id,
     unitId: row.unit_id,
     roles: row.roles,
+    restriction: sessionRestriction(row, settings, now),
+    totpEnabled: row.totp_enabled_at !== null,
     sessionId: row.sessionId,
     csrfToken: row.csrf_token,
   };
+}
+
+export function sessionRestriction(
+  user: {
+    roles: Role[];
+    must_change_password: boolean;
+    password_changed_at: Date;
+    totp_enabled_at: Date | null;
+  },
+  { security }: JurisdictionSettings,
+  now: Date,
+): SessionRestriction {
+  const passwordAge = now.getTime() - user.password_changed_at.getTime();
+  if (user.must_change_password || passwordAge > security.passwordMaxAgeDays * 86_400_000) return 'password';
+  const isAdministrator = user.roles.some((role) => administratorRoles.includes(role));
+  if (security.administratorTotpRequired && isAdministrator && !user.totp_enabled_at) return 'totp';
+  return null;
 }
 
 export function verifyCsrf(user: CurrentUser, request: FastifyRequest): void {

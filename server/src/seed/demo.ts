@@ -3,9 +3,16 @@
  * agencies, the county's 综合行政执法大队 with its squads and offices, and a
  * county justice bureau that supervises it. All names of people are invented.
  */
-import { creditCodeCheckChar, type Role } from '@zhifa/core';
+import {
+  creditCodeCheckChar,
+  defaultJurisdictionSettings,
+  idNumberCheckChar,
+  maskIdNumber,
+  type Role,
+} from '@zhifa/core';
 import type { Kysely } from 'kysely';
-import type { AgencyLevel, DB } from '../db/schema.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import type { AgencyLevel, DB, PersonKind } from '../db/schema.js';
 import { generatePassword, hashPassword } from '../modules/auth/passwords.js';
 
 interface DemoAgency {
@@ -123,6 +130,8 @@ export const demoUsers: DemoUser[] = [
   { username: 'supervisor1', displayName: '陈监督', roles: ['supervisor'], agency: 'justice' },
 ];
 
+export const demoSettingsNote = '演示环境：暂不强制管理员启用双因素认证（生产部署请由安全管理员开启）';
+
 export async function isSeeded(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('agency').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
@@ -131,7 +140,26 @@ export async function isSeeded(db: Kysely<DB>): Promise<boolean> {
  * Loads the demo jurisdiction into an empty database. Returns the password the
  * demo users share (given, or generated here and shown to the operator once).
  */
-export async function seedDemo(db: Kysely<DB>, now: Date, password = generatePassword()): Promise<string> {
+function personKind(roles: readonly Role[]): PersonKind {
+  if (roles.includes('officer')) return 'officer';
+  if (roles.includes('auxiliary')) return 'auxiliary';
+  if (roles.includes('legal_reviewer')) return 'reviewer';
+  if (roles.includes('agency_head')) return 'head';
+  return 'staff';
+}
+
+/** A synthetic 身份证号 in the unassigned region 990121, valid check character. */
+function demoIdNumber(index: number): string {
+  const first17 = `990121${1970 + index}0${(index % 9) + 1}1${index % 10}${String(index + 1).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+export async function seedDemo(
+  db: Kysely<DB>,
+  cipher: FieldCipher,
+  now: Date,
+  password = generatePassword(),
+): Promise<string> {
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(password)));
   await db.transaction().execute(async (trx) => {
     const agencyIds = new Map<string, string>();
@@ -169,10 +197,29 @@ export async function seedDemo(db: Kysely<DB>, now: Date, password = generatePas
         .executeTakeFirstOrThrow();
       unitIds.set(u.key, row.id);
     }
+    const persons = await trx
+      .insertInto('person')
+      .values(
+        demoUsers.map((u, i) => {
+          const idNumber = demoIdNumber(i);
+          return {
+            agency_id: agencyIds.get(u.agency)!,
+            unit_id: u.unit ? unitIds.get(u.unit)! : null,
+            name: u.displayName,
+            kind: personKind(u.roles),
+            id_number_cipher: cipher.encrypt(idNumber),
+            id_number_digest: cipher.digest(idNumber),
+            id_number_masked: maskIdNumber(idNumber),
+          };
+        }),
+      )
+      .returning('id')
+      .execute();
     await trx
       .insertInto('app_user')
       .values(
         demoUsers.map((u, i) => ({
+          person_id: persons[i]!.id,
           agency_id: agencyIds.get(u.agency)!,
           unit_id: u.unit ? unitIds.get(u.unit)! : null,
           username: u.username,
@@ -182,6 +229,15 @@ export async function seedDemo(db: Kysely<DB>, now: Date, password = generatePas
           password_changed_at: now,
         })),
       )
+      .execute();
+    // The demo's administrators share a printed password and have no authenticator
+    // app yet; the relaxation is a visible settings version the security
+    // administrator can revert.
+    const settings = structuredClone(defaultJurisdictionSettings);
+    settings.security.administratorTotpRequired = false;
+    await trx
+      .insertInto('settings_version')
+      .values({ values: JSON.stringify(settings), changed_by: null, changed_at: now, note: demoSettingsNote })
       .execute();
   });
   return password;

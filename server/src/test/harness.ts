@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
 import { buildApp } from '../http/app.js';
@@ -75,9 +76,10 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
   const { database, dispose } = await openTestDatabase();
   let now = testStart;
   const clock = () => now;
+  const cipher = createFieldCipher(randomFieldKeys());
   await initialiseDatabase(database.db, now);
-  if (options.seed !== false) await seedDemo(database.db, now, demoPassword);
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, clock, version: 'test' });
+  if (options.seed !== false) await seedDemo(database.db, cipher, now, demoPassword);
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, clock, version: 'test', cipher });
 
   const request: TestApp['request'] = (session, opts) => {
     const headers = { ...(opts.headers ?? {}) };
@@ -116,12 +118,13 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
 
 /**
  * A digest of every row of every table, to prove a refused request wrote nothing.
- * Session rows are left out: reading as a signed-in user may refresh last_seen_at.
+ * Session rows are left out (reading may refresh last_seen_at), and so is the
+ * security audit trail, whose job is to record refused requests too.
  */
 export async function databaseFingerprint(database: Database): Promise<string> {
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('user_session')
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('user_session', 'security_audit')
     ORDER BY table_name`.execute(database.db);
   const parts: string[] = [];
   for (const { table_name } of tables.rows) {

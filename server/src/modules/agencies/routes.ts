@@ -1,5 +1,6 @@
 import { defineRoute } from '../../http/route.js';
-import { listAgencies, visibleAgencyIds } from './service.js';
+import { agencyScope } from '../../http/scope.js';
+import { listAgencies } from './service.js';
 
 export const agencyRoutes = [
   defineRoute({
@@ -7,6 +8,6 @@ export const agencyRoutes = [
     url: '/api/agencies',
     access: 'agency.read',
     summary: '可见的执法主体',
-    handler: async ({ db, user }) => ({ items: await listAgencies(db, await visibleAgencyIds(db, user)) }),
+    handler: async ({ db, user }) => ({ items: await listAgencies(db, await agencyScope(db, user)) }),
   }),
 ];

@@ -1,24 +1,5 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { UserIdentity } from '../../http/session.js';
-
-/**
- * Agencies a user may see: their own; for supervisors also every agency their
- * agency supervises and the subtrees below both. (Issue 3 makes this the one
- * scope filter for every query.)
- */
-export async function visibleAgencyIds(db: Kysely<DB>, user: UserIdentity): Promise<string[]> {
-  if (!user.roles.includes('supervisor')) return [user.agencyId];
-  const rows = await sql<{ id: string }>`
-    WITH RECURSIVE visible(id) AS (
-      SELECT ${user.agencyId}::uuid
-      UNION SELECT agency_id FROM agency_supervision WHERE supervisor_agency_id = ${user.agencyId}::uuid
-      UNION SELECT a.id FROM agency a JOIN visible v ON a.parent_id = v.id
-    )
-    SELECT id FROM visible`.execute(db);
-  return rows.rows.map((r) => r.id);
-}
 
 const agencyColumns = [
   'id',

@@ -18,24 +18,27 @@ const put = (session: Session, payload: object) =>
   t.request(session, { method: 'PUT', url: '/api/settings', payload });
 
 describe('jurisdiction settings', () => {
-  it('start at the REQUIREMENTS.md defaults, version 0', async () => {
+  it('start at the REQUIREMENTS.md defaults, relaxed only by the demo’s recorded version 1', async () => {
     const body = await read(admin);
-    expect(body.version).toBe(0);
-    expect(body.settings).toEqual(defaultJurisdictionSettings);
+    expect(body.version).toBe(1);
+    expect(body.settings).toEqual({
+      ...defaultJurisdictionSettings,
+      security: { ...defaultJurisdictionSettings.security, administratorTotpRequired: false },
+    });
     expect(body.actions).toEqual({ edit: true, editSecurity: false });
     expect(body.labels['disclosure.licensingPenaltyWorkingDays']).toContain('公示');
   });
 
   it('a change by the system administrator is a new version recorded with who, when and why', async () => {
-    const settings = structuredClone(defaultJurisdictionSettings);
+    const settings = structuredClone((await read(admin)).settings);
     settings.disclosure.otherDecisionWorkingDays = 15;
-    const response = await put(admin, { expectedVersion: 0, note: '按省厅通知缩短', settings });
+    const response = await put(admin, { expectedVersion: 1, note: '按省厅通知缩短', settings });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ version: 1, changed: ['disclosure.otherDecisionWorkingDays'] });
+    expect(response.json()).toMatchObject({ version: 2, changed: ['disclosure.otherDecisionWorkingDays'] });
     expect((await read(admin)).settings.disclosure.otherDecisionWorkingDays).toBe(15);
     const history = (await t.request(admin, { method: 'GET', url: '/api/settings/history' })).json();
     expect(history.items[0]).toMatchObject({
-      version: 1,
+      version: 2,
       note: '按省厅通知缩短',
       changedBy: { username: 'admin' },
       changes: [{ path: 'disclosure.otherDecisionWorkingDays', from: 20, to: 15 }],
@@ -45,9 +48,9 @@ describe('jurisdiction settings', () => {
 
   it('a stale version is refused with 409 and nothing is written', async () => {
     const before = await databaseFingerprint(t.database);
-    const settings = structuredClone(defaultJurisdictionSettings);
+    const settings = structuredClone((await read(admin)).settings);
     settings.quality.trainingHoursPerYear = 80;
-    const response = await put(admin, { expectedVersion: 0, note: '过期版本', settings });
+    const response = await put(admin, { expectedVersion: 1, note: '过期版本', settings });
     expect(response.statusCode).toBe(409);
     expect(await databaseFingerprint(t.database)).toBe(before);
   });

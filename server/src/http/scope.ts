@@ -1,0 +1,39 @@
+/**
+ * The one agency-scope filter. Most users see their own agency; supervisors
+ * also see the agencies their agency supervises, and the subtrees below. A
+ * record outside the scope answers 404, never 403: its existence must not leak.
+ */
+import { AppError } from '@zhifa/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { UserIdentity } from './session.js';
+
+export async function agencyScope(
+  db: Kysely<DB>,
+  user: Pick<UserIdentity, 'agencyId' | 'roles'>,
+): Promise<string[]> {
+  if (!user.roles.includes('supervisor')) return [user.agencyId];
+  const rows = await sql<{ id: string }>`
+    WITH RECURSIVE visible(id) AS (
+      SELECT ${user.agencyId}::uuid
+      UNION SELECT agency_id FROM agency_supervision WHERE supervisor_agency_id = ${user.agencyId}::uuid
+      UNION SELECT a.id FROM agency a JOIN visible v ON a.parent_id = v.id
+    )
+    SELECT id FROM visible`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `${what}不存在`);
+}
+
+/** Throws NOT_FOUND unless the record exists and its agency is in the user's scope. */
+export async function requireInScope<T extends { agency_id: string }>(
+  db: Kysely<DB>,
+  user: UserIdentity,
+  record: T | undefined,
+  what: string,
+): Promise<T> {
+  if (!record || !(await agencyScope(db, user)).includes(record.agency_id)) throw notFound(what);
+  return record;
+}
