@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, idNumberCheckChar, idNumberProblem, isValidCreditCode, maskIdNumber } from './identifiers.js';
+import {
+  creditCodeCheckChar,
+  idNumberCheckChar,
+  idNumberProblem,
+  isValidCreditCode,
+  maskIdNumber,
+} from './identifiers.js';
 import { passwordPolicyViolation } from './passwords.js';
 
 describe('统一社会信用代码 (GB 32100)', () => {

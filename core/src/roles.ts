@@ -60,7 +60,14 @@ export const policy: Record<Action, readonly Role[]> = {
   'calendar.read': everyone,
   'calendar.edit': ['system_admin'],
   // Officers meet settings through the deadlines they produce, not this page.
-  'settings.read': ['system_admin', 'security_admin', 'audit_admin', 'agency_head', 'legal_reviewer', 'supervisor'],
+  'settings.read': [
+    'system_admin',
+    'security_admin',
+    'audit_admin',
+    'agency_head',
+    'legal_reviewer',
+    'supervisor',
+  ],
   // Business settings belong to the system administrator; security policy to the
   // security administrator only (三员分立).
   'settings.edit': ['system_admin'],

@@ -21,11 +21,13 @@ import { generatePassword } from '../modules/auth/passwords.js';
 import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
 import { importCalendar, loadCalendar } from '../modules/calendar/service.js';
 import { currentSettings } from '../modules/settings/service.js';
-import { createUser } from '../modules/users/service.js';
+import { createUser, resolveAgencyAndUnit } from '../modules/users/service.js';
 import { demoUsers, isSeeded, seedDemo } from '../seed/demo.js';
 import { version } from '../version.js';
 
-async function withDatabase<T>(work: (database: Database & { cipher: FieldCipher }) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (database: Database & { cipher: FieldCipher }) => Promise<T>,
+): Promise<T> {
   const config = readConfig();
   const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
   const database = openDatabase(
@@ -110,15 +112,24 @@ user
           minLength: security.passwordMinLength,
         });
         if (weak) throw new AppError('VALIDATION_FAILED', weak, { field: 'password' });
-        const created = await db
-          .transaction()
-          .execute((trx) =>
-            createUser(
-              trx,
-              { ...options, displayName: options.name, roles: options.role, password },
-              new Date(),
-            ),
+        const created = await db.transaction().execute(async (trx) => {
+          const { agency, unitId } = await resolveAgencyAndUnit(trx, options.agency, options.unit);
+          const user = await createUser(
+            trx,
+            {
+              agencyId: agency.id,
+              unitId,
+              personId: null,
+              username: options.username,
+              displayName: options.name,
+              roles: options.role,
+              password,
+              mustChangePassword: !options.password,
+            },
+            new Date(),
           );
+          return { ...user, agencyName: agency.name };
+        });
         console.log(`已创建用户 ${created.username}（${created.agencyName}）`);
         if (!options.password) console.log(`初始密码（只显示这一次）：${password}`);
       }),

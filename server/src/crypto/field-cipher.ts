@@ -29,7 +29,9 @@ export function createFieldCipher(keys: FieldKeys): FieldCipher {
       const iv = randomBytes(16);
       const cipher = createCipheriv('sm4-cbc', keys.encryption, iv);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['sm4v1', iv.toString('base64'), data.toString('base64'), mac(iv, data).toString('base64')].join(':');
+      return ['sm4v1', iv.toString('base64'), data.toString('base64'), mac(iv, data).toString('base64')].join(
+        ':',
+      );
     },
     decrypt(stored) {
       const [version, iv64, data64, mac64] = stored.split(':');

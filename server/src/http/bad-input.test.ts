@@ -2,25 +2,58 @@
  * Every route of the route table gets malformed JSON, wrong types, an oversized
  * body, unknown fields and odd Unicode. None may answer 5xx, and none may write.
  */
+
+import { policy } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { allRoutes } from '../routes.js';
+import { demoUsers } from '../seed/demo.js';
 import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../test/harness.js';
 import type { RouteDefinition } from './route.js';
 
 let t: TestApp;
-let admin: Session;
+const sessions = new Map<string, Session>();
 let fingerprint: string;
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.login('admin');
+  for (const user of demoUsers) sessions.set(user.username, await t.login(user.username));
   fingerprint = await databaseFingerprint(t.database);
 });
+
+/** A demo user allowed to call the route, so the input, not the role, is what gets refused. */
+function callerOf(route: RouteDefinition): Session {
+  const access = route.access;
+  const allowed =
+    access === 'public' || access === 'signedIn'
+      ? demoUsers[0]
+      : demoUsers.find((u) =>
+          (typeof access === 'string' ? [access] : access).some((a) =>
+            policy[a].some((r) => u.roles.includes(r)),
+          ),
+        );
+  return sessions.get(allowed!.username)!;
+}
 afterAll(() => t.close());
 
-const sampleParams: Record<string, string> = { date: '2026-12-31' };
+// Well-formed path parameters (of records that do not exist), so the body is what gets judged.
+const candidates = ['2026-12-31', '00000000-0000-4000-8000-000000000000', 'a'.repeat(64)];
+function wellFormedParams(route: RouteDefinition): Record<string, string> {
+  const names = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+  const params: Record<string, string> = {};
+  for (const name of names) {
+    params[name] =
+      candidates.find(
+        (c) =>
+          route.params?.safeParse({ ...params, [name]: c }).error?.issues.every((i) => i.path[0] !== name) ??
+          true,
+      ) ?? 'x';
+  }
+  return params;
+}
 const urlOf = (route: RouteDefinition, value?: string) =>
-  route.url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(value ?? sampleParams[name] ?? 'x'));
+  route.url.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(value ?? wellFormedParams(route)[name]!),
+  );
 const fieldsOf = (schema: z.ZodType | undefined): string[] =>
   schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 const withBody = allRoutes.filter((r) => r.method !== 'GET');
@@ -40,7 +73,7 @@ async function expectNoHarm(route: RouteDefinition, response: Awaited<ReturnType
 
 describe.each(withBody.map((r) => [`${r.method} ${r.url}`, r] as const))('bad bodies: %s', (_, route) => {
   it('malformed JSON answers 400 INVALID_JSON', async () => {
-    const response = await t.request(admin, {
+    const response = await t.request(callerOf(route), {
       method: route.method,
       url: urlOf(route),
       headers: { 'content-type': 'application/json' },
@@ -51,7 +84,7 @@ describe.each(withBody.map((r) => [`${r.method} ${r.url}`, r] as const))('bad bo
   });
 
   it('an oversized body answers 413', async () => {
-    const response = await t.request(admin, {
+    const response = await t.request(callerOf(route), {
       method: route.method,
       url: urlOf(route),
       headers: { 'content-type': 'application/json' },
@@ -62,7 +95,7 @@ describe.each(withBody.map((r) => [`${r.method} ${r.url}`, r] as const))('bad bo
   });
 
   it('an unknown field is named in the error', async () => {
-    const response = await t.request(admin, {
+    const response = await t.request(callerOf(route), {
       method: route.method,
       url: urlOf(route),
       payload: { unexpected: 1 },
@@ -78,7 +111,7 @@ describe.each(withBody.map((r) => [`${r.method} ${r.url}`, r] as const))('bad bo
     async (kind) => {
       const wrong = { number: 12_345, array: [1], object: { a: 1 }, boolean: true, null: null }[kind];
       for (const field of fieldsOf(route.body)) {
-        const response = await t.request(admin, {
+        const response = await t.request(callerOf(route), {
           method: route.method,
           url: urlOf(route),
           payload: { [field]: wrong },
@@ -90,7 +123,7 @@ describe.each(withBody.map((r) => [`${r.method} ${r.url}`, r] as const))('bad bo
 
   it.each(Object.entries(oddStrings))('every string field given %s', async (_, value) => {
     for (const field of fieldsOf(route.body)) {
-      const response = await t.request(admin, {
+      const response = await t.request(callerOf(route), {
         method: route.method,
         url: urlOf(route),
         payload: { [field]: value },
@@ -112,7 +145,10 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))(
         '?date=%ED%A0%80',
         '?count=-1&date=2026-13-01',
       ]) {
-        const response = await t.request(admin, { method: route.method, url: `${urlOf(route)}${query}` });
+        const response = await t.request(callerOf(route), {
+          method: route.method,
+          url: `${urlOf(route)}${query}`,
+        });
         expect(response.statusCode, `${query}: ${response.body}`).toBeLessThan(500);
         expect(await databaseFingerprint(t.database)).toBe(fingerprint);
       }
@@ -126,7 +162,7 @@ describe.each(withParams.map((r) => [`${r.method} ${r.url}`, r] as const))(
   (_, route) => {
     it('an odd path parameter answers 4xx and writes nothing', async () => {
       for (const value of ['not-a-date', '2026-02-30', '\u0000', '日期', '../../etc/passwd']) {
-        const response = await t.request(admin, {
+        const response = await t.request(callerOf(route), {
           method: route.method,
           url: urlOf(route, value),
           payload: {},

@@ -1,6 +1,7 @@
 /**
- * The one agency-scope filter. Most users see their own agency; supervisors
- * also see the agencies their agency supervises, and the subtrees below. A
+ * The one agency-scope filter. Most users see their own agency; the system
+ * administrator also the agencies below it (whose accounts they administer);
+ * supervisors the agencies their agency supervises and the subtrees below. A
  * record outside the scope answers 404, never 403: its existence must not leak.
  */
 import { AppError } from '@zhifa/core';
@@ -12,11 +13,15 @@ export async function agencyScope(
   db: Kysely<DB>,
   user: Pick<UserIdentity, 'agencyId' | 'roles'>,
 ): Promise<string[]> {
-  if (!user.roles.includes('supervisor')) return [user.agencyId];
+  const supervises = user.roles.includes('supervisor');
+  if (!supervises && !user.roles.includes('system_admin')) return [user.agencyId];
+  const supervised = supervises
+    ? sql`UNION SELECT agency_id FROM agency_supervision WHERE supervisor_agency_id = ${user.agencyId}::uuid`
+    : sql``;
   const rows = await sql<{ id: string }>`
     WITH RECURSIVE visible(id) AS (
       SELECT ${user.agencyId}::uuid
-      UNION SELECT agency_id FROM agency_supervision WHERE supervisor_agency_id = ${user.agencyId}::uuid
+      ${supervised}
       UNION SELECT a.id FROM agency a JOIN visible v ON a.parent_id = v.id
     )
     SELECT id FROM visible`.execute(db);

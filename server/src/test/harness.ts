@@ -79,7 +79,13 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
   const cipher = createFieldCipher(randomFieldKeys());
   await initialiseDatabase(database.db, now);
   if (options.seed !== false) await seedDemo(database.db, cipher, now, demoPassword);
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, clock, version: 'test', cipher });
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    clock,
+    version: 'test',
+    cipher,
+  });
 
   const request: TestApp['request'] = (session, opts) => {
     const headers = { ...(opts.headers ?? {}) };

@@ -96,7 +96,8 @@ export const authRoutes = [
         .where('id', '=', user.id)
         .executeTakeFirstOrThrow();
       if (row.totp_enabled_at) throw new AppError('CONFLICT', '已启用双因素认证');
-      if (!row.totp_secret_cipher) throw new AppError('RULE_VIOLATION', '请先生成密钥', { field: 'body.code' });
+      if (!row.totp_secret_cipher)
+        throw new AppError('RULE_VIOLATION', '请先生成密钥', { field: 'body.code' });
       const now = app.clock();
       if (!verifyTotp(app.cipher.decrypt(row.totp_secret_cipher), user.username, body.code, now)) {
         throw new AppError('VALIDATION_FAILED', '动态码不正确，请核对手机时间后重试', { field: 'body.code' });
@@ -118,7 +119,11 @@ export const authRoutes = [
       if (security.administratorTotpRequired && user.roles.some((r) => administratorRoles.includes(r))) {
         throw new AppError('RULE_VIOLATION', '安全策略要求管理员启用双因素认证，不能停用');
       }
-      const row = await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('app_user')
+        .select('password_hash')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
       if (!(await verifyPassword(body.password, row.password_hash))) {
         throw new AppError('INVALID_CREDENTIALS', '密码错误', { field: 'body.password' });
       }

@@ -9,7 +9,12 @@ import { AppError, allowedActions, passwordPolicyViolation, roleLabels } from '@
 import { type Kysely, sql } from 'kysely';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { AppUser, DB } from '../../db/schema.js';
-import { type CurrentUser, createSession, sessionRestriction, type UserIdentity } from '../../http/session.js';
+import {
+  type CurrentUser,
+  createSession,
+  sessionRestriction,
+  type UserIdentity,
+} from '../../http/session.js';
 import { type AuditEntry, recordAudit } from '../audit/events.js';
 import { currentSettings } from '../settings/service.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
@@ -38,10 +43,20 @@ export function identityOf(user: AppUser): UserIdentity {
 export async function login(db: Kysely<DB>, cipher: FieldCipher, input: LoginInput, now: Date) {
   const audit = (entry: Omit<AuditEntry, 'ip'>) => recordAudit(db, { ...entry, ip: input.ip }, now);
   const username = input.username.trim().toLowerCase();
-  const user = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+  const user = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   if (!user?.active) {
     await verifyPassword(input.password, await decoyHash());
-    await audit({ event: 'login', outcome: 'failure', actor: null, username, detail: { reason: 'unknown_user' } });
+    await audit({
+      event: 'login',
+      outcome: 'failure',
+      actor: null,
+      username,
+      detail: { reason: 'unknown_user' },
+    });
     throw wrongCredentials();
   }
   const actor = { id: user.id, username: user.username, agencyId: user.agency_id };
@@ -60,13 +75,23 @@ export async function login(db: Kysely<DB>, cipher: FieldCipher, input: LoginInp
       verifyTotp(cipher.decrypt(user.totp_secret_cipher), user.username, input.totpCode ?? '', now));
   if (!passwordOk || !totpOk) {
     await recordFailure(db, user, now, audit, passwordOk ? 'wrong_totp' : 'wrong_password');
-    throw passwordOk ? new AppError('INVALID_CREDENTIALS', '动态码错误', { field: 'body.totpCode' }) : wrongCredentials();
+    throw passwordOk
+      ? new AppError('INVALID_CREDENTIALS', '动态码错误', { field: 'body.totpCode' })
+      : wrongCredentials();
   }
-  await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+  await db
+    .updateTable('app_user')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', user.id)
+    .execute();
   const { token, csrfToken } = await createSession(db, user, now, input.ip);
   await audit({ event: 'login', outcome: 'success', actor });
   const restriction = sessionRestriction(user, await currentSettings(db), now);
-  return { token, csrfToken, user: { ...identityOf(user), restriction, totpEnabled: user.totp_enabled_at !== null } };
+  return {
+    token,
+    csrfToken,
+    user: { ...identityOf(user), restriction, totpEnabled: user.totp_enabled_at !== null },
+  };
 }
 
 async function recordFailure(
@@ -87,8 +112,17 @@ async function recordFailure(
   await audit({ event: 'login', outcome: 'failure', actor, detail: { reason, failures: failed_logins } });
   if (failed_logins >= security.lockoutFailures) {
     const lockedUntil = new Date(now.getTime() + security.lockoutMinutes * 60_000);
-    await db.updateTable('app_user').set({ failed_logins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
-    await audit({ event: 'lockout', outcome: 'success', actor, detail: { until: lockedUntil.toISOString() } });
+    await db
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: lockedUntil })
+      .where('id', '=', user.id)
+      .execute();
+    await audit({
+      event: 'lockout',
+      outcome: 'success',
+      actor,
+      detail: { until: lockedUntil.toISOString() },
+    });
   }
 }
 
@@ -107,7 +141,9 @@ export async function changePassword(
     throw new AppError('INVALID_CREDENTIALS', '当前密码错误', { field: 'body.currentPassword' });
   }
   const { security } = await currentSettings(db);
-  const weak = passwordPolicyViolation(input.newPassword, user.username, { minLength: security.passwordMinLength });
+  const weak = passwordPolicyViolation(input.newPassword, user.username, {
+    minLength: security.passwordMinLength,
+  });
   if (weak) throw new AppError('VALIDATION_FAILED', weak, { field: 'body.newPassword' });
   const previous = await db
     .selectFrom('password_history')
@@ -117,27 +153,44 @@ export async function changePassword(
     .orderBy('id', 'desc')
     .limit(Math.max(0, security.passwordHistory - 1))
     .execute();
-  const recent = security.passwordHistory > 0 ? [user.password_hash, ...previous.map((p) => p.password_hash)] : [];
+  const recent =
+    security.passwordHistory > 0 ? [user.password_hash, ...previous.map((p) => p.password_hash)] : [];
   for (const hash of recent) {
     if (await verifyPassword(input.newPassword, hash)) {
-      throw new AppError('VALIDATION_FAILED', `新密码不能与最近 ${security.passwordHistory} 次使用过的密码相同`, {
-        field: 'body.newPassword',
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `新密码不能与最近 ${security.passwordHistory} 次使用过的密码相同`,
+        {
+          field: 'body.newPassword',
+        },
+      );
     }
   }
   await db
     .insertInto('password_history')
-    .values({ user_id: user.id, agency_id: user.agency_id, password_hash: user.password_hash, created_at: now })
+    .values({
+      user_id: user.id,
+      agency_id: user.agency_id,
+      password_hash: user.password_hash,
+      created_at: now,
+    })
     .execute();
   await db
     .updateTable('app_user')
-    .set({ password_hash: await hashPassword(input.newPassword), password_changed_at: now, must_change_password: false })
+    .set({
+      password_hash: await hashPassword(input.newPassword),
+      password_changed_at: now,
+      must_change_password: false,
+    })
     .where('id', '=', user.id)
     .execute();
 }
 
 /** The signed-in user as the console sees it: who, where, what they may do, and what they must do first. */
-export async function presentMe(db: Kysely<DB>, user: UserIdentity & Partial<Pick<CurrentUser, 'restriction' | 'totpEnabled'>>) {
+export async function presentMe(
+  db: Kysely<DB>,
+  user: UserIdentity & Partial<Pick<CurrentUser, 'restriction' | 'totpEnabled'>>,
+) {
   const agency = await db
     .selectFrom('agency')
     .select(['id', 'name', 'short_name'])

@@ -4,7 +4,14 @@ import { Secret, TOTP } from 'otpauth';
 const issuer = 'zhifa';
 
 function totpFor(secretBase32: string, username: string): TOTP {
-  return new TOTP({ issuer, label: username, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer,
+    label: username,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 export function newTotpSecret(): string {
@@ -17,7 +24,9 @@ export function totpUri(secretBase32: string, username: string): string {
 
 export function verifyTotp(secretBase32: string, username: string, code: string, now: Date): boolean {
   if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secretBase32, username).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+  return (
+    totpFor(secretBase32, username).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null
+  );
 }
 
 export function totpCode(secretBase32: string, username: string, now: Date): string {

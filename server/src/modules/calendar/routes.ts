@@ -51,11 +51,18 @@ export const calendarRoutes = [
     access: 'calendar.edit',
     summary: '新增年度（随后逐日录入国务院公布的节假日安排）',
     body: z.strictObject({ year }),
-    handler: async ({ db, body, user, app, reply }) => {
+    handler: async ({ db, body, user, app, reply, audit }) => {
       const existing = (await calendarYears(db)).some((y) => y.year === body.year);
       const result = existing
         ? { years: [body.year], days: 0 }
         : await importCalendar(db, [], 'manual', { userId: user.id, now: app.clock() }, [body.year]);
+      if (!existing)
+        await audit({
+          event: 'calendar_changed',
+          outcome: 'success',
+          target: `${body.year}`,
+          detail: { created: true },
+        });
       reply.status(existing ? 200 : 201);
       return result;
     },
@@ -70,10 +77,23 @@ export const calendarRoutes = [
       fileName: text(200).optional(),
       content: z.string().min(1).max(200_000),
     }),
-    handler: async ({ db, body, user, app }) => {
+    handler: async ({ db, body, user, app, audit }) => {
       const file = parseCalendarFile(body.content, body.format);
       const source = `import:${body.fileName ?? body.format}`;
-      return importCalendar(db, file.days, source, { userId: user.id, now: app.clock() }, file.years);
+      const result = await importCalendar(
+        db,
+        file.days,
+        source,
+        { userId: user.id, now: app.clock() },
+        file.years,
+      );
+      await audit({
+        event: 'calendar_changed',
+        outcome: 'success',
+        target: result.years.join(','),
+        detail: { source, days: result.days },
+      });
+      return result;
     },
   }),
   defineRoute({
@@ -83,9 +103,10 @@ export const calendarRoutes = [
     summary: '设置某日为法定节假日或调休上班日',
     params: dateParams,
     body: calendarEntrySchema.omit({ date: true }),
-    handler: async ({ db, params, body, user, app }) => {
+    handler: async ({ db, params, body, user, app, audit }) => {
       const entry = { date: params.date, ...body };
       await setCalendarDay(db, entry, { userId: user.id, now: app.clock() });
+      await audit({ event: 'calendar_changed', outcome: 'success', target: params.date, detail: body });
       return entry;
     },
   }),
@@ -95,8 +116,14 @@ export const calendarRoutes = [
     access: 'calendar.edit',
     summary: '恢复某日为普通日（按星期计算）',
     params: dateParams,
-    handler: async ({ db, params, user, app, reply }) => {
+    handler: async ({ db, params, user, app, reply, audit }) => {
       await removeCalendarDay(db, params.date, { userId: user.id, now: app.clock() });
+      await audit({
+        event: 'calendar_changed',
+        outcome: 'success',
+        target: params.date,
+        detail: { removed: true },
+      });
       reply.status(204);
       return null;
     },

@@ -37,7 +37,7 @@ export const settingsRoutes = [
       note: text(200),
       settings: jurisdictionSettingsSchema,
     }),
-    handler: async ({ db, body, user, app }) => {
+    handler: async ({ db, body, user, app, audit }) => {
       const result = await changeSettings(
         db,
         {
@@ -50,6 +50,12 @@ export const settingsRoutes = [
         },
         app.clock(),
       );
+      await audit({
+        event: 'settings_changed',
+        outcome: 'success',
+        target: `v${result.version}`,
+        detail: { changed: result.changed, note: body.note },
+      });
       return result;
     },
   }),

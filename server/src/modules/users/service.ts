@@ -1,69 +1,147 @@
-/** Creating users; the console's user management (issue 3) builds on this. */
+/** Users: creation, changes, password resets and unlocking — the system administrator's work. */
 import { AppError, holdsConflictingAdministratorRoles, type Role } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 
-export interface NewUserInput {
+export interface NewUser {
+  agencyId: string;
+  unitId: string | null;
+  personId: string | null;
   username: string;
   displayName: string;
-  /** Agency name or id. */
-  agency: string;
-  /** Unit name within the agency. */
-  unit?: string;
   roles: Role[];
   password: string;
+  /** First login must set a new password (always, except for users created on the command line). */
+  mustChangePassword: boolean;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function createUser(db: Kysely<DB>, input: NewUserInput, now: Date) {
-  if (holdsConflictingAdministratorRoles(input.roles)) {
+export function checkRoles(roles: readonly Role[], field = 'body.roles'): void {
+  if (holdsConflictingAdministratorRoles(roles)) {
     throw new AppError('RULE_VIOLATION', '三员分立：系统管理员、安全管理员、审计管理员不得由同一用户兼任', {
-      field: 'roles',
+      field,
     });
   }
-  if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(input.username)) {
-    throw new AppError('VALIDATION_FAILED', '登录名应以小写字母开头，由 3–32 位小写字母、数字、._- 组成', {
-      field: 'username',
-    });
-  }
-  const agency = await db
-    .selectFrom('agency')
-    .select(['id', 'name'])
-    .where(uuidPattern.test(input.agency) ? 'id' : 'name', '=', input.agency)
-    .executeTakeFirst();
-  if (!agency) throw new AppError('NOT_FOUND', `执法主体不存在：${input.agency}`, { field: 'agency' });
-  let unitId: string | null = null;
-  if (input.unit) {
+}
+
+/** The unit and person must belong to the user's agency. */
+export async function checkMembership(
+  db: Kysely<DB>,
+  agencyId: string,
+  refs: { unitId?: string | null | undefined; personId?: string | null | undefined },
+): Promise<void> {
+  if (refs.unitId) {
     const unit = await db
       .selectFrom('unit')
-      .select('id')
-      .where('agency_id', '=', agency.id)
-      .where('name', '=', input.unit)
+      .select('agency_id')
+      .where('id', '=', refs.unitId)
       .executeTakeFirst();
-    if (!unit)
-      throw new AppError('NOT_FOUND', `${agency.name} 没有承办机构：${input.unit}`, { field: 'unit' });
-    unitId = unit.id;
+    if (unit?.agency_id !== agencyId)
+      throw new AppError('VALIDATION_FAILED', '承办机构不属于该执法主体', { field: 'body.unitId' });
   }
+  if (refs.personId) {
+    const person = await db
+      .selectFrom('person')
+      .select('agency_id')
+      .where('id', '=', refs.personId)
+      .executeTakeFirst();
+    if (person?.agency_id !== agencyId)
+      throw new AppError('VALIDATION_FAILED', '人员不属于该执法主体', { field: 'body.personId' });
+  }
+}
+
+export const usernamePattern = /^[a-z][a-z0-9_.-]{2,31}$/;
+
+export async function createUser(db: Kysely<DB>, input: NewUser, now: Date) {
+  if (!usernamePattern.test(input.username)) {
+    throw new AppError('VALIDATION_FAILED', '登录名应以小写字母开头，由 3–32 位小写字母、数字、._- 组成', {
+      field: 'body.username',
+    });
+  }
+  checkRoles(input.roles);
+  await checkMembership(db, input.agencyId, input);
   const taken = await db
     .selectFrom('app_user')
     .select('id')
     .where('username', '=', input.username)
     .executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', `登录名已被使用：${input.username}`, { field: 'username' });
-  const row = await db
+  if (taken) throw new AppError('CONFLICT', `登录名已被使用：${input.username}`, { field: 'body.username' });
+  return db
     .insertInto('app_user')
     .values({
-      agency_id: agency.id,
-      unit_id: unitId,
+      agency_id: input.agencyId,
+      unit_id: input.unitId,
+      person_id: input.personId,
       username: input.username,
       display_name: input.displayName,
       roles: input.roles,
       password_hash: await hashPassword(input.password),
       password_changed_at: now,
+      must_change_password: input.mustChangePassword,
     })
     .returning(['id', 'username'])
     .executeTakeFirstOrThrow();
-  return { ...row, agencyName: agency.name };
+}
+
+/** For the command line: an agency by name or id, and a unit by name within it. */
+export async function resolveAgencyAndUnit(db: Kysely<DB>, agency: string, unit?: string) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(agency);
+  const found = await db
+    .selectFrom('agency')
+    .select(['id', 'name'])
+    .where(isUuid ? 'id' : 'name', '=', agency)
+    .executeTakeFirst();
+  if (!found) throw new AppError('NOT_FOUND', `执法主体不存在：${agency}`, { field: 'agency' });
+  if (!unit) return { agency: found, unitId: null };
+  const row = await db
+    .selectFrom('unit')
+    .select('id')
+    .where('agency_id', '=', found.id)
+    .where('name', '=', unit)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `${found.name} 没有承办机构：${unit}`, { field: 'unit' });
+  return { agency: found, unitId: row.id };
+}
+
+export interface UserChange {
+  displayName?: string | undefined;
+  unitId?: string | null | undefined;
+  roles?: Role[] | undefined;
+  active?: boolean | undefined;
+}
+
+export async function updateUser(
+  db: Kysely<DB>,
+  actorId: string,
+  target: { id: string; agency_id: string; roles: Role[] },
+  change: UserChange,
+) {
+  if (change.roles) checkRoles(change.roles);
+  if (target.id === actorId && change.active === false) {
+    throw new AppError('RULE_VIOLATION', '不能停用自己的账户', { field: 'body.active' });
+  }
+  if (target.id === actorId && change.roles && !change.roles.includes('system_admin')) {
+    throw new AppError('RULE_VIOLATION', '不能取消自己的系统管理员角色', { field: 'body.roles' });
+  }
+  await checkMembership(db, target.agency_id, { unitId: change.unitId });
+  await db
+    .updateTable('app_user')
+    .set({
+      ...(change.displayName !== undefined && { display_name: change.displayName }),
+      ...(change.unitId !== undefined && { unit_id: change.unitId }),
+      ...(change.roles !== undefined && { roles: change.roles }),
+      ...(change.active !== undefined && { active: change.active }),
+    })
+    .where('id', '=', target.id)
+    .execute();
+  if (change.active === false) await revokeAllSessions(db, target.id, new Date());
+}
+
+export async function revokeAllSessions(db: Kysely<DB>, userId: string, now: Date) {
+  await db
+    .updateTable('user_session')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
