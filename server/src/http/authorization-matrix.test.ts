@@ -1,0 +1,239 @@
+/**
+ * The authorization matrix: every route of the route table × every demo role ×
+ * a record of the user's own agency and one of another agency. Expectations
+ * come from the declared access rule and the policy in core: a role without
+ * the action gets 403, a record outside the scope 404, and nothing else is
+ * refused. A route the table below does not know (no fixture for its path
+ * parameter, no example body) fails the suite until it is described here.
+ */
+import { creditCodeCheckChar, idNumberCheckChar, policy } from '@zhifa/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
+import { allRoutes } from '../routes.js';
+import { demoUsers } from '../seed/demo.js';
+import { createTestApp, demoPassword, type Session, type TestApp } from '../test/harness.js';
+import type { RouteDefinition } from './route.js';
+
+type Side = 'own' | 'other';
+interface Fixtures {
+  agency: string;
+  unit: string;
+  person: string;
+  user: string;
+  session: string;
+}
+const fixtures = {} as Record<Side, Fixtures>;
+
+let t: TestApp;
+const sessions = new Map<string, Session>();
+let counter = 0;
+const next = () => {
+  counter += 1;
+  return counter;
+};
+
+/** Which fixture a path parameter names, by route. */
+const pathResource: Record<string, keyof Fixtures | 'date'> = {
+  '/api/agencies/:id': 'agency',
+  '/api/units/:id': 'unit',
+  '/api/persons/:id': 'person',
+  '/api/persons/:id/id-number': 'person',
+  '/api/users/:id': 'user',
+  '/api/users/:id/reset-password': 'user',
+  '/api/users/:id/unlock': 'user',
+  '/api/security/sessions/:id': 'session',
+  '/api/calendar/days/:date': 'date',
+};
+
+type Example = (side: Side) => { body?: unknown; query?: Record<string, string>; agencyScoped?: boolean };
+const strongPassword = demoPassword;
+
+/** A request each route accepts as well-formed; `agencyScoped` marks inputs that name an agency. */
+const examples: Record<string, Example> = {
+  'POST /api/auth/login': () => ({ body: { username: 'officer2', password: demoPassword } }),
+  'POST /api/auth/password': () => ({ body: { currentPassword: demoPassword, newPassword: strongPassword } }),
+  'POST /api/auth/totp/enable': () => ({ body: { code: '000000' } }),
+  'POST /api/auth/totp/disable': () => ({ body: { password: demoPassword } }),
+  'PUT /api/calendar/days/:date': () => ({ body: { kind: 'holiday', name: '测试假日' } }),
+  'POST /api/calendar/years': () => ({ body: { year: 2040 } }),
+  'POST /api/calendar/import': () => ({
+    body: { format: 'csv', content: 'date,kind,name\n2041-01-01,holiday,元旦\n' },
+  }),
+  'GET /api/calendar/workdays-after': () => ({ query: { date: '2026-09-28', count: '7' } }),
+  'GET /api/units': (side) => ({ query: { agencyId: fixtures[side].agency }, agencyScoped: true }),
+  'POST /api/units': (side) => ({
+    body: { name: `测试股${next()}`, agencyId: fixtures[side].agency },
+    agencyScoped: true,
+  }),
+  'PATCH /api/units/:id': () => ({ body: { name: `改名股${next()}` } }),
+  'POST /api/agencies': (side) => {
+    const n = String(next()).padStart(4, '0');
+    const first17 = `11990121MB000${n}`;
+    return {
+      body: {
+        parentId: fixtures[side].agency,
+        name: `示例乡${n}`,
+        shortName: `乡${n}`,
+        domain: '交通运输',
+        creditCode: first17 + creditCodeCheckChar(first17),
+        regionCode: '990121',
+      },
+      agencyScoped: true,
+    };
+  },
+  'PATCH /api/agencies/:id': () => ({ body: { domain: '交通运输' } }),
+  'POST /api/persons': () => {
+    const first17 = `9901211980010${String(next()).padStart(4, '0')}`;
+    return { body: { name: '测试人员', kind: 'staff', idNumber: first17 + idNumberCheckChar(first17) } };
+  },
+  'PATCH /api/persons/:id': () => ({ body: { position: '科员' } }),
+  'POST /api/users': (side) => ({
+    body: {
+      username: `matrix${next()}`,
+      displayName: '矩阵测试',
+      roles: ['officer'],
+      agencyId: fixtures[side].agency,
+    },
+    agencyScoped: true,
+  }),
+  'PATCH /api/users/:id': () => ({ body: { displayName: '矩阵测试' } }),
+  'PUT /api/settings': () => ({ body: { expectedVersion: 1, note: '不修改', settings: currentSettings } }),
+  'POST /preferences/elder-mode': () => ({ body: { enabled: '1', back: '/' } }),
+};
+let currentSettings: unknown;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const user of demoUsers) sessions.set(user.username, await t.login(user.username));
+  currentSettings = (await t.request(sessions.get('admin')!, { method: 'GET', url: '/api/settings' })).json()
+    .settings;
+  const { db } = t.database;
+  const cipher = createFieldCipher(randomFieldKeys());
+  const agencyId = async (name: string) =>
+    (await db.selectFrom('agency').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  for (const [side, agencyName] of [
+    ['own', '示例县交通运输局'],
+    ['other', '示例市交通运输局'],
+  ] as const) {
+    const agency = await agencyId(agencyName);
+    const unit = await db
+      .insertInto('unit')
+      .values({ agency_id: agency, name: `矩阵股-${side}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const first17 = side === 'own' ? '99012119800101901' : '99012119800101902';
+    const idNumber = first17 + idNumberCheckChar(first17);
+    const person = await db
+      .insertInto('person')
+      .values({
+        agency_id: agency,
+        name: `矩阵人员-${side}`,
+        kind: 'staff',
+        id_number_cipher: cipher.encrypt(idNumber),
+        id_number_digest: cipher.digest(idNumber),
+        id_number_masked: '***',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const user = await db
+      .insertInto('app_user')
+      .values({
+        agency_id: agency,
+        username: `matrix-${side}`,
+        display_name: `矩阵用户-${side}`,
+        roles: ['officer'],
+        password_hash: 'scrypt$1$1$1$x$x',
+        password_changed_at: t.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const session = 'f'.repeat(63) + (side === 'own' ? '0' : '1');
+    await db
+      .insertInto('user_session')
+      .values({
+        id: session,
+        user_id: user.id,
+        agency_id: agency,
+        csrf_token: 'x',
+        created_at: t.now(),
+        last_seen_at: t.now(),
+        ip: '',
+      })
+      .execute();
+    fixtures[side] = { agency, unit: unit.id, person: person.id, user: user.id, session };
+  }
+});
+afterAll(() => t.close());
+
+function mayCall(route: RouteDefinition, roles: readonly string[]): boolean {
+  if (route.access === 'public' || route.access === 'signedIn') return true;
+  const actions = typeof route.access === 'string' ? [route.access] : route.access;
+  return actions.some((action) => policy[action].some((role) => roles.includes(role)));
+}
+
+function requestFor(route: RouteDefinition, side: Side) {
+  const key = `${route.method} ${route.url}`;
+  const example = examples[key]?.(side) ?? {};
+  if (route.body && !example.body) throw new Error(`${key}: add an example body to the authorization matrix`);
+  let pathScoped = false;
+  const url = route.url.replace(/:(\w+)/g, () => {
+    const resource = pathResource[route.url];
+    if (!resource)
+      throw new Error(`${key}: add its path parameter to pathResource in the authorization matrix`);
+    if (resource === 'date') return '2040-01-02';
+    pathScoped = true;
+    return fixtures[side][resource];
+  });
+  const query = example.query ? `?${new URLSearchParams(example.query)}` : '';
+  return { url: url + query, body: example.body, scoped: pathScoped || example.agencyScoped === true };
+}
+
+const sessionEnding = new Set(['POST /api/auth/logout']);
+
+describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (key, route) => {
+  it('is described by the matrix', () => {
+    expect(() => requestFor(route, 'own')).not.toThrow();
+  });
+
+  it('without a session: 401 unless public', async () => {
+    const { url, body } = requestFor(route, 'own');
+    const response = await t.app.inject({
+      method: route.method,
+      url,
+      ...(body !== undefined && { payload: body as object }),
+    });
+    if (route.access === 'public') expect(response.statusCode, response.body).not.toBe(401);
+    else expect(response.statusCode, response.body).toBe(401);
+  });
+
+  it.each(demoUsers.map((u) => [u.username, u] as const))(
+    'as %s: own and other agency',
+    async (username, demoUser) => {
+      for (const side of ['own', 'other'] as const) {
+        const { url, body, scoped } = requestFor(route, side);
+        if (side === 'other' && !scoped) continue;
+        const session = sessionEnding.has(key) ? await t.login(username) : sessions.get(username)!;
+        const response = await t.request(session, {
+          method: route.method,
+          url,
+          ...(body !== undefined && { payload: body as object }),
+        });
+        const label = `${key} as ${username} (${side}): ${response.statusCode} ${response.body.slice(0, 200)}`;
+        if (!mayCall(route, demoUser.roles)) {
+          expect(response.statusCode, label).toBe(403);
+        } else if (side === 'other') {
+          expect(response.statusCode, label).toBe(404);
+        } else {
+          expect([401, 403], label).not.toContain(response.statusCode);
+          if (route.method !== 'DELETE') expect(response.statusCode, label).not.toBe(404);
+          if (route.method === 'GET' && response.statusCode === 200) {
+            // The other agency's id may appear as the county's parent; its records may not.
+            const { agency: _parent, ...records } = fixtures.other;
+            for (const id of Object.values(records))
+              expect(response.body, `${label} leaks ${id}`).not.toContain(id);
+          }
+        }
+      }
+    },
+  );
+});
