@@ -1,5 +1,7 @@
 import { isValidCreditCode } from '@zhifa/core';
 import { z } from 'zod';
+import { changedColumns } from '../../db/changes.js';
+import type { AgencyTable } from '../../db/schema.js';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { agencyScope, notFound } from '../../http/scope.js';
@@ -96,13 +98,15 @@ export const agencyRoutes = [
       if (!(await agencyScope(db, user)).includes(params.id)) throw notFound('执法主体');
       await db
         .updateTable('agency')
-        .set({
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.shortName !== undefined && { short_name: body.shortName }),
-          ...(body.domain !== undefined && { domain: body.domain }),
-          ...(body.creditCode !== undefined && { credit_code: body.creditCode }),
-          ...(body.regionCode !== undefined && { region_code: body.regionCode }),
-        })
+        .set(
+          changedColumns<AgencyTable>(body, {
+            name: 'name',
+            shortName: 'short_name',
+            domain: 'domain',
+            creditCode: 'credit_code',
+            regionCode: 'region_code',
+          }),
+        )
         .where('id', '=', params.id)
         .execute();
       await audit({ event: 'agency_updated', outcome: 'success', target: params.id, detail: body });

@@ -5,7 +5,8 @@
 import { AppError, idNumberProblem, maskIdNumber } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../../db/schema.js';
+import { changedColumns } from '../../db/changes.js';
+import type { DB, PersonTable } from '../../db/schema.js';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
@@ -150,13 +151,15 @@ export const personRoutes = [
       await checkMembership(db, person.agency_id, { unitId: body.unitId });
       await db
         .updateTable('person')
-        .set({
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.kind !== undefined && { kind: body.kind }),
-          ...(body.unitId !== undefined && { unit_id: body.unitId }),
-          ...(body.position !== undefined && { position: body.position }),
-          ...(body.active !== undefined && { active: body.active }),
-        })
+        .set(
+          changedColumns<PersonTable>(body, {
+            name: 'name',
+            kind: 'kind',
+            unitId: 'unit_id',
+            position: 'position',
+            active: 'active',
+          }),
+        )
         .where('id', '=', person.id)
         .execute();
       await audit({ event: 'person_updated', outcome: 'success', target: person.name, detail: body });

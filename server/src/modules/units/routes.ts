@@ -1,7 +1,8 @@
 import { AppError } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../../db/schema.js';
+import { changedColumns } from '../../db/changes.js';
+import type { DB, UnitTable } from '../../db/schema.js';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
@@ -104,10 +105,7 @@ export const unitRoutes = [
       await checkParent(db, unit.agency_id, body.parentId, unit.id);
       const row = await db
         .updateTable('unit')
-        .set({
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.parentId !== undefined && { parent_id: body.parentId }),
-        })
+        .set(changedColumns<UnitTable>(body, { name: 'name', parentId: 'parent_id' }))
         .where('id', '=', unit.id)
         .returning(['id', 'agency_id', 'parent_id', 'name'])
         .executeTakeFirstOrThrow();

@@ -1,7 +1,8 @@
 /** Users: creation, changes, password resets and unlocking — the system administrator's work. */
 import { AppError, holdsConflictingAdministratorRoles, type Role } from '@zhifa/core';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { changedColumns } from '../../db/changes.js';
+import type { AppUserTable, DB } from '../../db/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 
 export interface NewUser {
@@ -126,12 +127,14 @@ export async function updateUser(
   await checkMembership(db, target.agency_id, { unitId: change.unitId });
   await db
     .updateTable('app_user')
-    .set({
-      ...(change.displayName !== undefined && { display_name: change.displayName }),
-      ...(change.unitId !== undefined && { unit_id: change.unitId }),
-      ...(change.roles !== undefined && { roles: change.roles }),
-      ...(change.active !== undefined && { active: change.active }),
-    })
+    .set(
+      changedColumns<AppUserTable>(change, {
+        displayName: 'display_name',
+        unitId: 'unit_id',
+        roles: 'roles',
+        active: 'active',
+      }),
+    )
     .where('id', '=', target.id)
     .execute();
   if (change.active === false) await revokeAllSessions(db, target.id, new Date());

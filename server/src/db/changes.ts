@@ -1,0 +1,17 @@
+import type { Updateable } from 'kysely';
+
+/**
+ * The columns a partial update sets: each input field that was given (not
+ * undefined) under its column name. `null` is kept: it clears a column.
+ * Column names are checked against the table; values are the validated input.
+ */
+export function changedColumns<Table, Input extends object = object>(
+  input: Input,
+  columns: { [K in keyof Input]?: keyof Table & string },
+): Updateable<Table> {
+  const set: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(columns) as [keyof Input, string][]) {
+    if (input[field] !== undefined) set[column] = input[field];
+  }
+  return set as Updateable<Table>;
+}
