@@ -125,6 +125,27 @@ export interface SettingsVersionTable {
   note: string;
 }
 
+export interface LedgerStreamTable {
+  stream_id: string;
+  agency_id: string | null;
+  head_seq: number;
+  head_hash: string;
+  updated_at: Timestamp;
+}
+
+export interface LedgerEventTable {
+  id: Generated<number>;
+  stream_id: string;
+  seq: number;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  agency_id: string | null;
+  kind: string;
+  payload: ColumnType<unknown, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
   agency: AgencyTable;
   agency_supervision: AgencySupervisionTable;
@@ -137,6 +158,8 @@ export interface DB {
   person: PersonTable;
   password_history: PasswordHistoryTable;
   security_audit: SecurityAuditTable;
+  ledger_stream: LedgerStreamTable;
+  ledger_event: LedgerEventTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -38,7 +38,8 @@ export async function freshPostgresDatabase(
   };
 }
 
-export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+/** A migrated-or-not empty database; `url` is set on PostgreSQL, so a test can open a second pool. */
+export async function openTestDatabase(): Promise<{ database: Database; url?: string; dispose: () => Promise<void> }> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const database = openDatabase({ memory: true });
@@ -48,6 +49,7 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
   const database = openDatabase({ url: fresh.url });
   return {
     database,
+    url: fresh.url,
     dispose: async () => {
       await database.close();
       await fresh.drop();

@@ -1,0 +1,142 @@
+/**
+ * Recomputes every chain: each event's hash from its stored fields, each link
+ * to the previous hash, sequence numbers without gaps, and each stream's head.
+ * Reads in keyset-paginated batches so memory stays flat however long the ledger.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { eventHash, genesisHash } from './hash.js';
+
+export interface BrokenLink {
+  streamId: string;
+  seq: number;
+  problem: 'hash' | 'link' | 'sequence' | 'head';
+  detail: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  streams: number;
+  events: number;
+  firstBreak: BrokenLink | null;
+}
+
+const batchSize = 5_000;
+
+export async function verifyLedger(
+  db: Kysely<DB>,
+  options: { streamId?: string; onProgress?: (events: number) => void } = {},
+): Promise<VerifyResult> {
+  let headsQuery = db.selectFrom('ledger_stream').select(['stream_id', 'head_seq', 'head_hash']);
+  if (options.streamId) headsQuery = headsQuery.where('stream_id', '=', options.streamId);
+  const heads = new Map((await headsQuery.execute()).map((h) => [h.stream_id, h]));
+  let events = 0;
+  let current = { streamId: '', seq: 0, hash: genesisHash };
+  const seen = new Set<string>();
+
+  const closeStream = (): BrokenLink | null => {
+    if (!current.streamId) return null;
+    const head = heads.get(current.streamId);
+    if (!head || head.head_seq !== current.seq || head.head_hash !== current.hash) {
+      return {
+        streamId: current.streamId,
+        seq: current.seq,
+        problem: 'head',
+        detail: `stream head says seq ${head?.head_seq ?? '-'} hash ${head?.head_hash ?? '-'}, chain ends at seq ${current.seq} hash ${current.hash}`,
+      };
+    }
+    return null;
+  };
+  const fail = (firstBreak: BrokenLink): VerifyResult => ({
+    ok: false,
+    streams: seen.size,
+    events,
+    firstBreak,
+  });
+
+  let after: { streamId: string; seq: number } | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('ledger_event')
+      .select([
+        'stream_id',
+        'seq',
+        'occurred_at',
+        'actor_id',
+        'agency_id',
+        'kind',
+        'payload',
+        'prev_hash',
+        'hash',
+      ])
+      .orderBy('stream_id')
+      .orderBy('seq')
+      .limit(batchSize);
+    if (options.streamId) query = query.where('stream_id', '=', options.streamId);
+    if (after) {
+      const { streamId, seq } = after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('stream_id', '>', streamId),
+          eb.and([eb('stream_id', '=', streamId), eb('seq', '>', seq)]),
+        ]),
+      );
+    }
+    const rows = await query.execute();
+    for (const row of rows) {
+      if (row.stream_id !== current.streamId) {
+        const broken = closeStream();
+        if (broken) return fail(broken);
+        current = { streamId: row.stream_id, seq: 0, hash: genesisHash };
+        seen.add(row.stream_id);
+      }
+      const at = { streamId: row.stream_id, seq: row.seq };
+      if (row.seq !== current.seq + 1) {
+        return fail({
+          ...at,
+          problem: 'sequence',
+          detail: `expected seq ${current.seq + 1}, found ${row.seq}`,
+        });
+      }
+      if (row.prev_hash !== current.hash) {
+        return fail({
+          ...at,
+          problem: 'link',
+          detail: `prev_hash ${row.prev_hash} ≠ hash of seq ${current.seq} ${current.hash}`,
+        });
+      }
+      const recomputed = eventHash({
+        streamId: row.stream_id,
+        seq: row.seq,
+        occurredAt: row.occurred_at,
+        actorId: row.actor_id,
+        agencyId: row.agency_id,
+        kind: row.kind,
+        payload: row.payload,
+        prevHash: row.prev_hash,
+      });
+      if (recomputed !== row.hash) {
+        return fail({ ...at, problem: 'hash', detail: `stored hash ${row.hash} ≠ recomputed ${recomputed}` });
+      }
+      current = { streamId: row.stream_id, seq: row.seq, hash: row.hash };
+      events += 1;
+    }
+    options.onProgress?.(events);
+    if (rows.length < batchSize) break;
+    const last = rows.at(-1)!;
+    after = { streamId: last.stream_id, seq: last.seq };
+  }
+  const broken = closeStream();
+  if (broken) return fail(broken);
+  for (const [streamId, head] of heads) {
+    if (!seen.has(streamId) && head.head_seq !== 0) {
+      return fail({
+        streamId,
+        seq: 1,
+        problem: 'sequence',
+        detail: `stream head says seq ${head.head_seq} but no events exist`,
+      });
+    }
+  }
+  return { ok: true, streams: seen.size, events, firstBreak: null };
+}
