@@ -17,6 +17,7 @@ import { readConfig } from '../config.js';
 import { createFieldCipher, type FieldCipher, loadOrCreateFieldKeys } from '../crypto/field-cipher.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
+import { verifyLedger } from '../ledger/verify.js';
 import { generatePassword } from '../modules/auth/passwords.js';
 import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
 import { importCalendar, loadCalendar } from '../modules/calendar/service.js';
@@ -174,6 +175,33 @@ calendar
       console.log(addWorkingDays(await loadCalendar(db), start, days));
     });
   });
+
+program
+  .command('verify')
+  .description('重新计算全部哈希链并核对链头；发现问题时指出第一个断点（退出码 1）')
+  .option('--stream <id>', '只校验一个流（如 case:…）')
+  .action((options: { stream?: string }) =>
+    withDatabase(async ({ db }) => {
+      const started = performance.now();
+      const progress = (events: number) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r已校验 ${events} 条事件……`);
+      };
+      const result = await verifyLedger(db, {
+        ...(options.stream && { streamId: options.stream }),
+        onProgress: progress,
+      });
+      if (process.stderr.isTTY) process.stderr.write('\r');
+      const seconds = (performance.now() - started) / 1000;
+      const summary = `${result.streams} 个流，${result.events} 条事件，用时 ${seconds.toFixed(2)} 秒`;
+      if (result.ok) {
+        console.log(`校验通过：${summary}`);
+        return;
+      }
+      const b = result.firstBreak!;
+      console.log(`校验失败：${summary}（至第一个断点）`);
+      throw new Error(`第一个断点：流 ${b.streamId} 序号 ${b.seq}（${b.problem}）：${b.detail}`);
+    }),
+  );
 
 async function run(argv: string[]): Promise<number> {
   try {

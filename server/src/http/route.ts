@@ -9,6 +9,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
+import { type AppendedEvent, appendEvent, type NewLedgerEvent } from '../ledger/append.js';
+import type { LedgerEventKind } from '../ledger/kinds.js';
 import { type AuditEntry, recordAudit } from '../modules/audit/events.js';
 import type { AppContext } from './context.js';
 import { validationError } from './errors.js';
@@ -30,6 +32,8 @@ export interface HandlerContext<Body, Query, Params, User> {
   reply: FastifyReply;
   /** Records a security-audit event in the handler's transaction, as the current user. */
   audit(entry: Omit<AuditEntry, 'actor' | 'ip'>): Promise<void>;
+  /** Appends the ledger event of this state change, in the handler's transaction, as the current user. */
+  record<K extends LedgerEventKind>(event: Omit<NewLedgerEvent<K>, 'actorId'>): Promise<AppendedEvent>;
 }
 
 export interface RouteDefinition<
@@ -168,6 +172,7 @@ async function handle(
       reply,
       audit: (entry) =>
         recordAudit(db, { ...entry, actor: user && actorOf(user), ip: request.ip }, app.clock()),
+      record: (event) => appendEvent(db, { ...event, actorId: user?.id ?? null }, app.clock()),
     });
   const inTransaction = route.transaction ?? route.method !== 'GET';
   return inTransaction ? app.db.transaction().execute(run) : run(app.db);

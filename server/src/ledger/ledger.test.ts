@@ -178,21 +178,19 @@ describe('ledger: concurrent writers', () => {
           const db = (w % 2 ? second : database).db;
           for (let i = 0; i < 25; i += 1) {
             const streamId = i % 2 ? 'shared' : `own:${w}`;
-            await db
-              .transaction()
-              .execute((trx) =>
-                appendEvent(
-                  trx,
-                  {
-                    streamId,
-                    agencyId: null,
-                    actorId: null,
-                    kind: 'test.note',
-                    payload: { text: `${w}-${i}` },
-                  },
-                  now,
-                ),
-              );
+            await db.transaction().execute((trx) =>
+              appendEvent(
+                trx,
+                {
+                  streamId,
+                  agencyId: null,
+                  actorId: null,
+                  kind: 'test.note',
+                  payload: { text: `${w}-${i}` },
+                },
+                now,
+              ),
+            );
           }
         })(),
       );

@@ -39,7 +39,11 @@ export async function freshPostgresDatabase(
 }
 
 /** A migrated-or-not empty database; `url` is set on PostgreSQL, so a test can open a second pool. */
-export async function openTestDatabase(): Promise<{ database: Database; url?: string; dispose: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  database: Database;
+  url?: string;
+  dispose: () => Promise<void>;
+}> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const database = openDatabase({ memory: true });

@@ -53,7 +53,7 @@ export const agencyRoutes = [
       creditCode,
       regionCode,
     }),
-    handler: async ({ db, user, body, audit, reply }) => {
+    handler: async ({ db, user, body, audit, record, reply }) => {
       if (!(await agencyScope(db, user)).includes(body.parentId)) throw notFound('上级执法主体');
       const parent = await db
         .selectFrom('agency')
@@ -76,6 +76,12 @@ export const agencyRoutes = [
         .returning('id')
         .executeTakeFirstOrThrow();
       await audit({ event: 'agency_created', outcome: 'success', target: body.name });
+      await record({
+        streamId: `agency:${row.id}`,
+        agencyId: row.id,
+        kind: 'agency.created',
+        payload: { name: body.name, creditCode: body.creditCode },
+      });
       reply.status(201);
       const [created] = await listAgencies(db, [row.id]);
       return created;
@@ -94,7 +100,7 @@ export const agencyRoutes = [
       creditCode: creditCode.optional(),
       regionCode: regionCode.optional(),
     }),
-    handler: async ({ db, user, params, body, audit }) => {
+    handler: async ({ db, user, params, body, audit, record }) => {
       if (!(await agencyScope(db, user)).includes(params.id)) throw notFound('执法主体');
       await db
         .updateTable('agency')
@@ -110,6 +116,12 @@ export const agencyRoutes = [
         .where('id', '=', params.id)
         .execute();
       await audit({ event: 'agency_updated', outcome: 'success', target: params.id, detail: body });
+      await record({
+        streamId: `agency:${params.id}`,
+        agencyId: params.id,
+        kind: 'agency.updated',
+        payload: { change: body },
+      });
       const [updated] = await listAgencies(db, [params.id]);
       return updated;
     },

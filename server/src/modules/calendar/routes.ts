@@ -1,7 +1,7 @@
 import { addWorkingDays } from '@zhifa/core';
 import { z } from 'zod';
 import { isoDate, text, year } from '../../http/fields.js';
-import { defineRoute, mayTake } from '../../http/route.js';
+import { defineRoute, type HandlerContext, mayTake } from '../../http/route.js';
 import { calendarEntrySchema, parseCalendarFile } from './file-format.js';
 import {
   calendarDays,
@@ -13,6 +13,21 @@ import {
 } from './service.js';
 
 const dateParams = z.strictObject({ date: isoDate });
+
+/** A calendar change goes to the security audit trail and to the ledger's `calendar` stream. */
+async function recordChange(
+  ctx: Pick<HandlerContext<unknown, unknown, unknown, unknown>, 'audit' | 'record'>,
+  target: string,
+  change: Record<string, string | number | boolean>,
+) {
+  await ctx.audit({ event: 'calendar_changed', outcome: 'success', target, detail: change });
+  await ctx.record({
+    streamId: 'calendar',
+    agencyId: null,
+    kind: 'calendar.changed',
+    payload: { target, change },
+  });
+}
 
 export const calendarRoutes = [
   defineRoute({
@@ -51,18 +66,12 @@ export const calendarRoutes = [
     access: 'calendar.edit',
     summary: '新增年度（随后逐日录入国务院公布的节假日安排）',
     body: z.strictObject({ year }),
-    handler: async ({ db, body, user, app, reply, audit }) => {
+    handler: async ({ db, body, user, app, reply, audit, record }) => {
       const existing = (await calendarYears(db)).some((y) => y.year === body.year);
       const result = existing
         ? { years: [body.year], days: 0 }
         : await importCalendar(db, [], 'manual', { userId: user.id, now: app.clock() }, [body.year]);
-      if (!existing)
-        await audit({
-          event: 'calendar_changed',
-          outcome: 'success',
-          target: `${body.year}`,
-          detail: { created: true },
-        });
+      if (!existing) await recordChange({ audit, record }, `${body.year}`, { created: true });
       reply.status(existing ? 200 : 201);
       return result;
     },
@@ -77,7 +86,7 @@ export const calendarRoutes = [
       fileName: text(200).optional(),
       content: z.string().min(1).max(200_000),
     }),
-    handler: async ({ db, body, user, app, audit }) => {
+    handler: async ({ db, body, user, app, audit, record }) => {
       const file = parseCalendarFile(body.content, body.format);
       const source = `import:${body.fileName ?? body.format}`;
       const result = await importCalendar(
@@ -87,12 +96,7 @@ export const calendarRoutes = [
         { userId: user.id, now: app.clock() },
         file.years,
       );
-      await audit({
-        event: 'calendar_changed',
-        outcome: 'success',
-        target: result.years.join(','),
-        detail: { source, days: result.days },
-      });
+      await recordChange({ audit, record }, result.years.join(','), { source, days: result.days });
       return result;
     },
   }),
@@ -103,10 +107,10 @@ export const calendarRoutes = [
     summary: '设置某日为法定节假日或调休上班日',
     params: dateParams,
     body: calendarEntrySchema.omit({ date: true }),
-    handler: async ({ db, params, body, user, app, audit }) => {
+    handler: async ({ db, params, body, user, app, audit, record }) => {
       const entry = { date: params.date, ...body };
       await setCalendarDay(db, entry, { userId: user.id, now: app.clock() });
-      await audit({ event: 'calendar_changed', outcome: 'success', target: params.date, detail: body });
+      await recordChange({ audit, record }, params.date, body);
       return entry;
     },
   }),
@@ -116,14 +120,9 @@ export const calendarRoutes = [
     access: 'calendar.edit',
     summary: '恢复某日为普通日（按星期计算）',
     params: dateParams,
-    handler: async ({ db, params, user, app, reply, audit }) => {
+    handler: async ({ db, params, user, app, reply, audit, record }) => {
       await removeCalendarDay(db, params.date, { userId: user.id, now: app.clock() });
-      await audit({
-        event: 'calendar_changed',
-        outcome: 'success',
-        target: params.date,
-        detail: { removed: true },
-      });
+      await recordChange({ audit, record }, params.date, { removed: true });
       reply.status(204);
       return null;
     },

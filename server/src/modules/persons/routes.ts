@@ -104,7 +104,7 @@ export const personRoutes = [
       position: text(50, 0).optional(),
       idNumber,
     }),
-    handler: async ({ db, user, body, app, audit, reply }) => {
+    handler: async ({ db, user, body, app, audit, record, reply }) => {
       await checkMembership(db, user.agencyId, { unitId: body.unitId });
       const digest = app.cipher.digest(body.idNumber);
       const existing = await db
@@ -128,6 +128,12 @@ export const personRoutes = [
         .returning('id')
         .executeTakeFirstOrThrow();
       await audit({ event: 'person_created', outcome: 'success', target: body.name });
+      await record({
+        streamId: `person:${row.id}`,
+        agencyId: user.agencyId,
+        kind: 'person.created',
+        payload: { name: body.name, kind: body.kind },
+      });
       reply.status(201);
       const [created] = await presentPersons(db, user, { agencyIds: [user.agencyId], ids: [row.id] });
       return created;
@@ -146,7 +152,7 @@ export const personRoutes = [
       position: text(50, 0).optional(),
       active: z.boolean().optional(),
     }),
-    handler: async ({ db, user, params, body, audit }) => {
+    handler: async ({ db, user, params, body, audit, record }) => {
       const person = await loadPerson(db, user, params.id);
       await checkMembership(db, person.agency_id, { unitId: body.unitId });
       await db
@@ -163,6 +169,12 @@ export const personRoutes = [
         .where('id', '=', person.id)
         .execute();
       await audit({ event: 'person_updated', outcome: 'success', target: person.name, detail: body });
+      await record({
+        streamId: `person:${person.id}`,
+        agencyId: person.agency_id,
+        kind: 'person.updated',
+        payload: { change: body },
+      });
       const [updated] = await presentPersons(db, user, { agencyIds: [person.agency_id], ids: [person.id] });
       if (!updated) throw notFound('人员');
       return updated;

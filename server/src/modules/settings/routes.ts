@@ -37,7 +37,7 @@ export const settingsRoutes = [
       note: text(200),
       settings: jurisdictionSettingsSchema,
     }),
-    handler: async ({ db, body, user, app, audit }) => {
+    handler: async ({ db, body, user, app, audit, record }) => {
       const result = await changeSettings(
         db,
         {
@@ -55,6 +55,12 @@ export const settingsRoutes = [
         outcome: 'success',
         target: `v${result.version}`,
         detail: { changed: result.changed, note: body.note },
+      });
+      await record({
+        streamId: 'settings',
+        agencyId: null,
+        kind: 'settings.changed',
+        payload: { version: result.version, changed: result.changed, note: body.note },
       });
       return result;
     },

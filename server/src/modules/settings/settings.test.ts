@@ -1,5 +1,6 @@
 import { defaultJurisdictionSettings } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyLedger } from '../../ledger/verify.js';
 import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -44,6 +45,19 @@ describe('jurisdiction settings', () => {
       changes: [{ path: 'disclosure.otherDecisionWorkingDays', from: 20, to: 15 }],
     });
     expect(new Date(history.items[0].changedAt).toISOString()).toBe(t.now().toISOString());
+    const ledger = await t.database.db
+      .selectFrom('ledger_event')
+      .selectAll()
+      .where('stream_id', '=', 'settings')
+      .execute();
+    expect(ledger).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        kind: 'settings.changed',
+        payload: expect.objectContaining({ version: 2 }),
+      }),
+    ]);
+    expect((await verifyLedger(t.database.db)).ok).toBe(true);
   });
 
   it('a stale version is refused with 409 and nothing is written', async () => {

@@ -70,7 +70,7 @@ export const unitRoutes = [
       parentId: uuid.nullable().optional(),
       agencyId: uuid.optional(),
     }),
-    handler: async ({ db, user, body, audit, reply }) => {
+    handler: async ({ db, user, body, audit, record, reply }) => {
       const agencyId = body.agencyId ?? user.agencyId;
       if (!(await agencyScope(db, user)).includes(agencyId)) throw notFound('执法主体');
       await checkParent(db, agencyId, body.parentId);
@@ -80,6 +80,12 @@ export const unitRoutes = [
         .returning(['id', 'agency_id', 'parent_id', 'name'])
         .executeTakeFirstOrThrow();
       await audit({ event: 'unit_created', outcome: 'success', target: body.name });
+      await record({
+        streamId: `unit:${row.id}`,
+        agencyId,
+        kind: 'unit.created',
+        payload: { name: body.name },
+      });
       reply.status(201);
       return { id: row.id, agencyId: row.agency_id, parentId: row.parent_id, name: row.name };
     },
@@ -91,7 +97,7 @@ export const unitRoutes = [
     summary: '修改承办机构',
     params: idParams,
     body: z.strictObject({ name: text(100).optional(), parentId: uuid.nullable().optional() }),
-    handler: async ({ db, user, params, body, audit }) => {
+    handler: async ({ db, user, params, body, audit, record }) => {
       const unit = await requireInScope(
         db,
         user,
@@ -110,6 +116,12 @@ export const unitRoutes = [
         .returning(['id', 'agency_id', 'parent_id', 'name'])
         .executeTakeFirstOrThrow();
       await audit({ event: 'unit_updated', outcome: 'success', target: unit.name, detail: body });
+      await record({
+        streamId: `unit:${unit.id}`,
+        agencyId: unit.agency_id,
+        kind: 'unit.updated',
+        payload: { change: body },
+      });
       return { id: row.id, agencyId: row.agency_id, parentId: row.parent_id, name: row.name };
     },
   }),

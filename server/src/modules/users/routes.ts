@@ -65,7 +65,7 @@ export const userRoutes = [
       personId: uuid.nullable().optional(),
       roles: roleList,
     }),
-    handler: async ({ db, user, body, app, audit, reply }) => {
+    handler: async ({ db, user, body, app, audit, record, reply }) => {
       const agencyId = body.agencyId ?? user.agencyId;
       if (!(await agencyScope(db, user)).includes(agencyId)) throw notFound('执法主体');
       const password = generatePassword();
@@ -89,6 +89,12 @@ export const userRoutes = [
         target: created.username,
         detail: { roles: body.roles },
       });
+      await record({
+        streamId: `user:${created.id}`,
+        agencyId,
+        kind: 'user.created',
+        payload: { username: created.username, roles: body.roles },
+      });
       reply.status(201);
       return { id: created.id, username: created.username, temporaryPassword: password };
     },
@@ -105,7 +111,7 @@ export const userRoutes = [
       roles: roleList.optional(),
       active: z.boolean().optional(),
     }),
-    handler: async ({ db, user, params, body, audit, app }) => {
+    handler: async ({ db, user, params, body, audit, record, app }) => {
       const target = await loadTarget(db, user, params.id);
       await updateUser(db, user.id, target, body);
       await audit({
@@ -113,6 +119,12 @@ export const userRoutes = [
         outcome: 'success',
         target: target.username,
         detail: { ...body, ...(body.roles && { previousRoles: target.roles }) },
+      });
+      await record({
+        streamId: `user:${target.id}`,
+        agencyId: target.agency_id,
+        kind: 'user.updated',
+        payload: { change: body },
       });
       const [updated] = await presentUsers(
         db,
@@ -129,7 +141,7 @@ export const userRoutes = [
     access: 'user.manage',
     summary: '重置密码（生成临时密码，强制下线，下次登录须修改）',
     params: idParams,
-    handler: async ({ db, user, params, app, audit }) => {
+    handler: async ({ db, user, params, app, audit, record }) => {
       const target = await loadTarget(db, user, params.id);
       if (target.id === user.id) throw new AppError('RULE_VIOLATION', '请在“我的账户”中修改自己的密码');
       const password = generatePassword();
@@ -145,6 +157,12 @@ export const userRoutes = [
         .execute();
       await revokeAllSessions(db, target.id, now);
       await audit({ event: 'password_reset', outcome: 'success', target: target.username });
+      await record({
+        streamId: `user:${target.id}`,
+        agencyId: target.agency_id,
+        kind: 'user.passwordReset',
+        payload: {},
+      });
       return { temporaryPassword: password };
     },
   }),
