@@ -1,0 +1,104 @@
+/**
+ * The one HTTP client of the console: JSON in and out, the session cookie, the
+ * CSRF header on every non-GET request, and errors as `ApiError` carrying the
+ * server's code, Chinese message and field paths. A 401 on any call other than
+ * login tells the auth context that the session is gone; PASSWORD_CHANGE_REQUIRED
+ * or TOTP_SETUP_REQUIRED tells it to reload the user, whose restriction then shows.
+ */
+import type { ErrorBody, ErrorDetail } from './types';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.field = body.field;
+    this.details = body.details ?? [];
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+let onRestricted: (() => void) | null = null;
+
+/** Codes by which the server says the session must first change its password or enable TOTP. */
+const restrictionCodes = new Set(['PASSWORD_CHANGE_REQUIRED', 'TOTP_SETUP_REQUIRED']);
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+export function setRestrictedHandler(handler: (() => void) | null): void {
+  onRestricted = handler;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function readError(response: Response): Promise<ErrorBody> {
+  try {
+    const body = (await response.json()) as Partial<ErrorBody>;
+    if (typeof body.code === 'string' && typeof body.message === 'string') return body as ErrorBody;
+  } catch {
+    // Not JSON (a proxy's error page): fall through to a generic message.
+  }
+  const message =
+    response.status >= 500 ? '服务器暂时无法处理请求，请稍后重试' : `请求失败（HTTP ${response.status}）`;
+  return { code: response.status >= 500 ? 'INTERNAL' : 'HTTP_ERROR', message, details: [] };
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
+  }
+  if (!response.ok) {
+    const error = new ApiError(response.status, await readError(response));
+    if (response.status === 401 && path !== '/api/auth/login') onUnauthenticated?.();
+    if (restrictionCodes.has(error.code)) onRestricted?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};
+
+/** The message to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return '发生未知错误';
+}

@@ -1,0 +1,70 @@
+/**
+ * Routes of the console under /console/. Every page is its own lazy chunk so
+ * the first load carries only React, the router and the antd core.
+ */
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
+import { may, useAuth } from './auth';
+import { PageLoading } from './loading';
+import type { Action } from './types';
+
+const LoginPage = lazy(() => import('../features/login/LoginPage'));
+const AppLayout = lazy(() => import('./layout/AppLayout'));
+const HomePage = lazy(() => import('../features/home/HomePage'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const RestrictedPage = lazy(() => import('../features/account/RestrictedPage'));
+const StatusPage = lazy(() => import('./status-pages'));
+
+function page(element: ReactNode) {
+  return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+}
+
+/**
+ * Signed-out visitors go to the login page, which brings them back here. A
+ * restricted session sees only its required step, then the page it asked for.
+ */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'signedOut') {
+    // After a deliberate sign-out the next user starts at home, not at the last page.
+    const from = state.reason === 'loggedOut' ? undefined : location;
+    return <Navigate to="/login" replace state={{ from, expired: state.reason === 'expired' }} />;
+  }
+  if (state.user.restriction) return page(<RestrictedPage />);
+  return children;
+}
+
+/** The menu hides what a role may not do; a typed-in URL gets the same answer. */
+function RequireAction({ action, children }: { action: Action; children: ReactNode }) {
+  const { state } = useAuth();
+  if (state.status !== 'signedIn' || !may(state.user, action)) return page(<StatusPage status="403" />);
+  return children;
+}
+
+export const router = createBrowserRouter(
+  [
+    { path: '/login', element: page(<LoginPage />) },
+    {
+      path: '/',
+      element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
+      children: [
+        { index: true, element: page(<HomePage />) },
+        {
+          path: 'calendar',
+          element: <RequireAction action="calendar.read">{page(<CalendarPage />)}</RequireAction>,
+        },
+        {
+          path: 'settings',
+          element: <RequireAction action="settings.read">{page(<SettingsPage />)}</RequireAction>,
+        },
+        { path: 'account', element: page(<AccountPage />) },
+        { path: '*', element: page(<StatusPage status="404" />) },
+      ],
+    },
+  ],
+  { basename: '/console' },
+);

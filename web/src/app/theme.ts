@@ -1,0 +1,23 @@
+/** The console's antd theme: a sober government blue and fonts that carry Chinese on every OS. */
+import type { ThemeConfig } from 'antd';
+
+export const fontFamily = [
+  '-apple-system',
+  'BlinkMacSystemFont',
+  '"Segoe UI"',
+  '"PingFang SC"',
+  '"Hiragino Sans GB"',
+  '"Microsoft YaHei"',
+  '"Noto Sans CJK SC"',
+  '"Source Han Sans SC"',
+  '"WenQuanYi Micro Hei"',
+  'sans-serif',
+].join(', ');
+
+export const theme: ThemeConfig = {
+  token: { colorPrimary: '#1d4f91', fontFamily, borderRadius: 4 },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#0f2a4d', headerPadding: '0 24px' },
+    Menu: { darkItemBg: '#0f2a4d', darkSubMenuItemBg: '#0b2140', darkItemSelectedBg: '#1d4f91' },
+  },
+};

@@ -1,0 +1,58 @@
+/** Calendar endpoints and their shapes. */
+import { api } from '../../app/api';
+
+export type DayKind = 'holiday' | 'workday';
+
+export interface CalendarYear {
+  year: number;
+  source: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface CalendarDay {
+  date: string;
+  kind: DayKind;
+  name: string;
+  updatedAt: string;
+}
+
+export interface CalendarView {
+  year: number;
+  hasData: boolean;
+  years: CalendarYear[];
+  days: CalendarDay[];
+  actions: { edit: boolean };
+}
+
+export interface ImportResult {
+  years: number[];
+  days: number;
+}
+
+export const calendarApi = {
+  view: (year?: number) => api.get<CalendarView>('/api/calendar', { year }),
+  workdaysAfter: (date: string, count: number) =>
+    api.get<{ date: string; count: number; result: string }>('/api/calendar/workdays-after', { date, count }),
+  addYear: (year: number) => api.post<ImportResult>('/api/calendar/years', { year }),
+  importFile: (format: 'json' | 'csv', content: string, fileName?: string) =>
+    api.post<ImportResult>('/api/calendar/import', { format, content, fileName }),
+  setDay: (date: string, kind: DayKind, name: string) =>
+    api.put<{ date: string; kind: DayKind; name: string }>(`/api/calendar/days/${date}`, { kind, name }),
+  removeDay: (date: string) => api.delete(`/api/calendar/days/${date}`),
+};
+
+export const kindLabels: Record<DayKind, { short: string; long: string; color: string }> = {
+  holiday: { short: '休', long: '法定节假日', color: 'red' },
+  workday: { short: '班', long: '调休上班日', color: 'orange' },
+};
+
+/** Where a year's data came from, in words. */
+export function sourceLabel(source: string): string {
+  if (source === 'chinese-days') return '内置数据（chinese-days）';
+  if (source === 'manual') return '手工维护';
+  if (source.startsWith('import:')) return `导入文件 ${source.slice('import:'.length)}`;
+  return source;
+}
+
+export const weekdayNames = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
