@@ -9,15 +9,15 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { isElder, renderPage } from '../portal/layout.js';
 import { NotFoundPage } from '../portal/not-found.js';
 import { allRoutes } from '../routes.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './errors.js';
 import { registerRoutes } from './route.js';
+import { configureZodMessages } from './zod-messages.js';
 
-z.config(z.locales.zhCN());
+configureZodMessages();
 
 export const jsonBodyLimit = 1024 * 1024;
 
@@ -52,7 +52,6 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
       root: consoleDir,
       prefix: '/console/',
       index: 'index.html',
-      wildcard: false,
     });
   }
   fastify.get('/console', async (_request, reply) => reply.redirect('/console/', 301));

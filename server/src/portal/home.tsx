@@ -44,8 +44,8 @@ export function HomePage({ agencies }: { agencies: Agency[] }) {
                 <span className="tag">{levelLabels[agency.level] ?? agency.level}</span>
               </h3>
               <dl>
-                <dt>统一社会信用代码</dt>
-                <dd>{agency.creditCode}</dd>
+                <dt>信用代码</dt>
+                <dd className="code">{agency.creditCode}</dd>
                 <dt>行政区划代码</dt>
                 <dd>{agency.regionCode}</dd>
                 <dt>执法领域</dt>

@@ -24,7 +24,8 @@ h2{font-size:1.25rem;margin:2rem 0 .75rem;border-left:4px solid var(--brand);pad
 .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem}
 .card h3{margin:0 0 .4rem;font-size:1.1em}
 .card dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .8rem;margin:0;color:var(--muted);font-size:.9em}
-.card dd{margin:0;word-break:break-all}
+.card dd{margin:0}
+.card .code{font-variant-numeric:tabular-nums;white-space:nowrap}
 .tag{display:inline-block;font-size:.8em;border:1px solid var(--line);border-radius:3px;padding:0 .4rem;margin-left:.4rem;color:var(--muted)}
 footer{border-top:1px solid var(--line);color:var(--muted);text-align:center;padding:1.5rem 1rem;font-size:.9em}
 `;

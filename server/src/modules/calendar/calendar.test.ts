@@ -105,7 +105,8 @@ describe('editing the calendar', () => {
       payload: { format: 'csv', content: csv },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'days.1.date' });
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'content.1.date' });
+    expect(response.json().message).toContain('第 2 条');
     expect(await databaseFingerprint(t.database)).toBe(before);
   });
 

@@ -95,6 +95,7 @@ export const calendarRoutes = [
         source,
         { userId: user.id, now: app.clock() },
         file.years,
+        'content',
       );
       await recordChange({ audit, record }, result.years.join(','), { source, days: result.days });
       return result;

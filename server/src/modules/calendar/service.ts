@@ -51,17 +51,19 @@ export async function calendarDays(db: Kysely<DB>, year: number) {
 }
 
 /** Make-up workdays only make sense on a weekend; duplicates make the data ambiguous. */
-export function checkEntries(entries: readonly CalendarEntry[]): void {
+export function checkEntries(entries: readonly CalendarEntry[], field = 'days'): void {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     if (seen.has(entry.date)) {
-      throw new AppError('VALIDATION_FAILED', `日期重复：${entry.date}`, { field: `days.${index}.date` });
+      throw new AppError('VALIDATION_FAILED', `第 ${index + 1} 条：日期重复：${entry.date}`, {
+        field: `${field}.${index}.date`,
+      });
     }
     seen.add(entry.date);
     const weekday = dayOfWeek(entry.date);
     if (entry.kind === 'workday' && weekday !== 0 && weekday !== 6) {
-      throw new AppError('VALIDATION_FAILED', `调休上班日应为周六或周日：${entry.date}`, {
-        field: `days.${index}.date`,
+      throw new AppError('VALIDATION_FAILED', `第 ${index + 1} 条：调休上班日应为周六或周日：${entry.date}`, {
+        field: `${field}.${index}.date`,
       });
     }
   });
@@ -82,8 +84,9 @@ export async function importCalendar(
   source: string,
   editor: Editor,
   extraYears: readonly number[] = [],
+  field = 'days',
 ): Promise<{ years: number[]; days: number }> {
-  checkEntries(entries);
+  checkEntries(entries, field);
   const years = [...new Set([...entries.map((e) => yearOf(e.date)), ...extraYears])].sort();
   if (years.length === 0)
     throw new AppError('VALIDATION_FAILED', '导入文件中没有任何日期', { field: 'days' });

@@ -9,6 +9,7 @@ import {
   defaultJurisdictionSettings,
   type JurisdictionSettings,
   mergeOverDefaults,
+  settingLabels,
 } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -64,7 +65,7 @@ export async function changeSettings(db: Kysely<DB>, change: SettingsChange, now
   );
   if (forbidden) {
     const who = forbidden.startsWith('security.') ? '安全管理员' : '系统管理员';
-    throw new AppError('FORBIDDEN', `只有${who}可以修改 ${forbidden}`, {
+    throw new AppError('FORBIDDEN', `只有${who}可以修改“${settingLabels[forbidden] ?? forbidden}”`, {
       field: `body.settings.${forbidden}`,
     });
   }

@@ -76,6 +76,7 @@ describe('jurisdiction settings', () => {
     const byAdmin = await put(admin, { expectedVersion: current.version, note: '越权', settings: security });
     expect(byAdmin.statusCode).toBe(403);
     expect(byAdmin.json().field).toBe('body.settings.security.lockoutFailures');
+    expect(byAdmin.json().message).toBe('只有安全管理员可以修改“登录失败锁定次数”');
 
     const bySecadmin = await put(secadmin, {
       expectedVersion: current.version,
@@ -112,5 +113,6 @@ describe('jurisdiction settings', () => {
     const response = await put(secadmin, { expectedVersion: current.version, note: '太短', settings });
     expect(response.statusCode).toBe(400);
     expect(response.json().field).toBe('body.settings.security.auditRetentionDays');
+    expect(response.json().details[0].message).toBe('不能小于 184');
   });
 });
