@@ -3,11 +3,13 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as foundation from './migrations/0001_foundation.js';
 import * as identity from './migrations/0002_identity.js';
 import * as ledger from './migrations/0003_ledger.js';
+import * as checkpoints from './migrations/0004_checkpoints.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_identity': identity,
   '0003_ledger': ledger,
+  '0004_checkpoints': checkpoints,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

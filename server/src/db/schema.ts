@@ -146,6 +146,22 @@ export interface LedgerEventTable {
   hash: string;
 }
 
+export interface CheckpointLeafTable {
+  leaf_index: number;
+  stream_id: string;
+  seq: number;
+  event_hash: string;
+}
+
+export interface CheckpointTable {
+  id: Generated<number>;
+  tree_size: number;
+  root: string;
+  created_at: Timestamp;
+  public_key: string;
+  signature: string;
+}
+
 export interface DB {
   agency: AgencyTable;
   agency_supervision: AgencySupervisionTable;
@@ -160,6 +176,8 @@ export interface DB {
   security_audit: SecurityAuditTable;
   ledger_stream: LedgerStreamTable;
   ledger_event: LedgerEventTable;
+  checkpoint_leaf: CheckpointLeafTable;
+  checkpoint: CheckpointTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
