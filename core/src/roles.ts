@@ -51,6 +51,8 @@ export const actions = [
   'person.revealIdNumber',
   'session.manage',
   'audit.read',
+  'ledger.read',
+  'ledger.checkpoint',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -84,6 +86,9 @@ export const policy: Record<Action, readonly Role[]> = {
   'session.manage': ['security_admin'],
   // The audit trail is the audit administrator's alone: not even the system administrator reads it.
   'audit.read': ['audit_admin'],
+  // The whole-process record: the audit administrator and the supervising justice bureau.
+  'ledger.read': ['audit_admin', 'supervisor'],
+  'ledger.checkpoint': ['audit_admin'],
 };
 
 export function allowedActions(userRoles: readonly Role[]): Action[] {

@@ -94,6 +94,12 @@ export const jurisdictionSettingsSchema = z
         administratorTotpRequired: z.boolean(),
       })
       .strict(),
+    ledger: z
+      .object({
+        /** How often the server signs a checkpoint over the ledger (R7). */
+        checkpointIntervalMinutes: z.number().int().min(1).max(1440),
+      })
+      .strict(),
   })
   .strict();
 
@@ -130,6 +136,7 @@ export const defaultJurisdictionSettings: JurisdictionSettings = {
     passwordHistory: 5,
     administratorTotpRequired: true,
   },
+  ledger: { checkpointIntervalMinutes: 60 },
 };
 
 type Section = keyof JurisdictionSettings;
@@ -199,4 +206,5 @@ export const settingLabels: Record<string, string> = {
   'security.passwordMaxAgeDays': '密码有效期（日）',
   'security.passwordHistory': '不得与最近几次密码相同',
   'security.administratorTotpRequired': '管理员必须启用双因素认证（TOTP）',
+  'ledger.checkpointIntervalMinutes': '账本检查点签名间隔（分钟）',
 };

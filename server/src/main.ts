@@ -9,6 +9,8 @@ import { createFieldCipher, loadOrCreateFieldKeys } from './crypto/field-cipher.
 import { openDatabase } from './db/database.js';
 import { initialiseDatabase } from './db/initialise.js';
 import { buildApp } from './http/app.js';
+import { loadOrCreateSigner } from './ledger/signing.js';
+import { startCheckpointTimer } from './ledger/timer.js';
 import { demoUsers, isSeeded, seedDemo } from './seed/demo.js';
 import { version } from './version.js';
 
@@ -22,6 +24,7 @@ async function main() {
   );
   const clock = () => new Date();
   const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
+  const signer = loadOrCreateSigner(config.dataDir);
   await initialiseDatabase(database.db, clock());
   if (!(await isSeeded(database.db))) {
     const password = await seedDemo(database.db, cipher, clock(), config.demoPassword);
@@ -36,7 +39,7 @@ async function main() {
     );
   }
   const app = await buildApp(
-    { db: database.db, databaseKind: database.kind, clock, version, cipher },
+    { db: database.db, databaseKind: database.kind, clock, version, cipher, signer },
     { consoleDir, logger: false },
   );
   await app.listen({ host: config.host, port: config.port });
@@ -50,7 +53,9 @@ async function main() {
   console.log(`  工作台    ${base}/console/`);
   console.log(`  演示账号  ${demoUsers.map((u) => u.username).join(' ')}`);
 
+  const stopCheckpoints = startCheckpointTimer(database.db, signer, clock);
   const shutdown = async () => {
+    stopCheckpoints();
     await app.close();
     await database.close();
     process.exit(0);

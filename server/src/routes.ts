@@ -5,6 +5,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { ledgerRoutes } from './modules/ledger/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
@@ -21,6 +22,7 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...userRoutes,
   ...sessionRoutes,
   ...auditRoutes,
+  ...ledgerRoutes,
   ...calendarRoutes,
   ...settingsRoutes,
   ...portalRoutes,

@@ -17,6 +17,7 @@ import { readConfig } from '../config.js';
 import { createFieldCipher, type FieldCipher, loadOrCreateFieldKeys } from '../crypto/field-cipher.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
+import { verifyCheckpoints } from '../ledger/checkpoint.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { generatePassword } from '../modules/auth/passwords.js';
 import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
@@ -191,11 +192,16 @@ program
         onProgress: progress,
       });
       if (process.stderr.isTTY) process.stderr.write('\r');
+      const checkpoints = await verifyCheckpoints(db);
       const seconds = (performance.now() - started) / 1000;
-      const summary = `${result.streams} 个流，${result.events} 条事件，用时 ${seconds.toFixed(2)} 秒`;
-      if (result.ok) {
+      const summary = `${result.streams} 个流，${result.events} 条事件，${checkpoints.checkpoints} 个检查点，用时 ${seconds.toFixed(2)} 秒`;
+      if (result.ok && !checkpoints.problem) {
         console.log(`校验通过：${summary}`);
         return;
+      }
+      if (result.ok) {
+        console.log(`校验失败：${summary}`);
+        throw new Error(checkpoints.problem!);
       }
       const b = result.firstBreak!;
       console.log(`校验失败：${summary}（至第一个断点）`);

@@ -9,6 +9,9 @@
 import { creditCodeCheckChar, idNumberCheckChar, policy } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
+import { appendEvent } from '../ledger/append.js';
+import { createCheckpoint } from '../ledger/checkpoint.js';
+import { newSigner } from '../ledger/signing.js';
 import { allRoutes } from '../routes.js';
 import { demoUsers } from '../seed/demo.js';
 import { createTestApp, demoPassword, type Session, type TestApp } from '../test/harness.js';
@@ -21,8 +24,11 @@ interface Fixtures {
   person: string;
   user: string;
   session: string;
+  stream: string;
+  event: string;
 }
 const fixtures = {} as Record<Side, Fixtures>;
+let checkpointId = '';
 
 let t: TestApp;
 const sessions = new Map<string, Session>();
@@ -33,7 +39,7 @@ const next = () => {
 };
 
 /** Which fixture a path parameter names, by route. */
-const pathResource: Record<string, keyof Fixtures | 'date'> = {
+const pathResource: Record<string, keyof Fixtures | 'date' | 'checkpoint'> = {
   '/api/agencies/:id': 'agency',
   '/api/units/:id': 'unit',
   '/api/persons/:id': 'person',
@@ -43,6 +49,9 @@ const pathResource: Record<string, keyof Fixtures | 'date'> = {
   '/api/users/:id/unlock': 'user',
   '/api/security/sessions/:id': 'session',
   '/api/calendar/days/:date': 'date',
+  '/api/ledger/streams/:streamId/events': 'stream',
+  '/api/ledger/events/:id/proof': 'event',
+  '/api/ledger/checkpoints/:id/export': 'checkpoint',
 };
 
 type Example = (side: Side) => { body?: unknown; query?: Record<string, string>; agencyScoped?: boolean };
@@ -99,6 +108,7 @@ const examples: Record<string, Example> = {
   'PATCH /api/users/:id': () => ({ body: { displayName: '矩阵测试' } }),
   'PUT /api/settings': () => ({ body: { expectedVersion: 1, note: '不修改', settings: currentSettings } }),
   'POST /preferences/elder-mode': () => ({ body: { enabled: '1', back: '/' } }),
+  'GET /api/ledger/consistency': () => ({ query: { from: checkpointId, to: checkpointId } }),
 };
 let currentSettings: unknown;
 
@@ -160,8 +170,33 @@ beforeAll(async () => {
         ip: '',
       })
       .execute();
-    fixtures[side] = { agency, unit: unit.id, person: person.id, user: user.id, session };
+    const stream = `matrix:${side}`;
+    const appended = await db
+      .transaction()
+      .execute((trx) =>
+        appendEvent(
+          trx,
+          { streamId: stream, agencyId: agency, actorId: null, kind: 'test.note', payload: { text: side } },
+          t.now(),
+        ),
+      );
+    const event = await db
+      .selectFrom('ledger_event')
+      .select('id')
+      .where('stream_id', '=', appended.streamId)
+      .executeTakeFirstOrThrow();
+    fixtures[side] = {
+      agency,
+      unit: unit.id,
+      person: person.id,
+      user: user.id,
+      session,
+      stream,
+      event: String(event.id),
+    };
   }
+  const checkpoint = await db.transaction().execute((trx) => createCheckpoint(trx, newSigner(), t.now()));
+  checkpointId = String(checkpoint!.id);
 });
 afterAll(() => t.close());
 
@@ -181,6 +216,7 @@ function requestFor(route: RouteDefinition, side: Side) {
     if (!resource)
       throw new Error(`${key}: add its path parameter to pathResource in the authorization matrix`);
     if (resource === 'date') return '2040-01-02';
+    if (resource === 'checkpoint') return checkpointId; // deployment-wide: no other agency's
     pathScoped = true;
     return fixtures[side][resource];
   });
@@ -228,7 +264,8 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', 
           if (route.method !== 'DELETE') expect(response.statusCode, label).not.toBe(404);
           if (route.method === 'GET' && response.statusCode === 200) {
             // The other agency's id may appear as the county's parent; its records may not.
-            const { agency: _parent, ...records } = fixtures.other;
+            // (Event ids are small numbers, too common to search for as text.)
+            const { agency: _parent, event: _event, ...records } = fixtures.other;
             for (const id of Object.values(records))
               expect(response.body, `${label} leaks ${id}`).not.toContain(id);
           }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { DatabaseKind } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import type { Signer } from '../ledger/signing.js';
 
 export type Clock = () => Date;
 
@@ -13,4 +14,6 @@ export interface AppContext {
   version: string;
   /** Encrypts personal data at rest with the deployment's keys. */
   cipher: FieldCipher;
+  /** Signs ledger checkpoints with the deployment's SM2 key. */
+  signer: Signer;
 }

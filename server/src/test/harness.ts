@@ -11,6 +11,7 @@ import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
 import { buildApp } from '../http/app.js';
+import { newSigner } from '../ledger/signing.js';
 import { seedDemo } from '../seed/demo.js';
 
 export const demoPassword = 'Demo-Pass-2026';
@@ -91,6 +92,7 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
     clock,
     version: 'test',
     cipher,
+    signer: newSigner(),
   });
 
   const request: TestApp['request'] = (session, opts) => {
