@@ -24,6 +24,9 @@ export const statusByCode: Record<ErrorCode, number> = {
   TOTP_SETUP_REQUIRED: 403,
   CALENDAR_YEAR_MISSING: 422,
   RULE_VIOLATION: 422,
+  RANGE_NOT_SATISFIABLE: 416,
+  // The stored file no longer matches its recorded hashes: the server's fault, never the request's.
+  EVIDENCE_INTEGRITY_FAILED: 500,
   INTERNAL: 500,
 };
 

@@ -30,7 +30,8 @@ export async function appendEvent<K extends LedgerEventKind>(
 ): Promise<AppendedEvent> {
   // Payloads are plain JSON by construction: the schema strips anything else.
   const payload = ledgerPayloadSchemas[event.kind].parse(event.payload);
-  await db
+  // One statement creates the stream if new and locks its row (the no-op update).
+  const head = await db
     .insertInto('ledger_stream')
     .values({
       stream_id: event.streamId,
@@ -39,13 +40,10 @@ export async function appendEvent<K extends LedgerEventKind>(
       head_hash: genesisHash,
       updated_at: now,
     })
-    .onConflict((oc) => oc.column('stream_id').doNothing())
-    .execute();
-  const head = await db
-    .selectFrom('ledger_stream')
-    .select(['head_seq', 'head_hash'])
-    .where('stream_id', '=', event.streamId)
-    .forUpdate()
+    .onConflict((oc) =>
+      oc.column('stream_id').doUpdateSet((eb) => ({ stream_id: eb.ref('excluded.stream_id') })),
+    )
+    .returning(['head_seq', 'head_hash'])
     .executeTakeFirstOrThrow();
   // Millisecond precision: the value read back must hash the same.
   const occurredAt = new Date(Math.floor(now.getTime()));
@@ -60,21 +58,21 @@ export async function appendEvent<K extends LedgerEventKind>(
     prevHash: head.head_hash,
   };
   const hash = eventHash(fields);
+  // And one statement writes the event and moves the head.
   await db
-    .insertInto('ledger_event')
-    .values({
-      stream_id: fields.streamId,
-      seq: fields.seq,
-      occurred_at: occurredAt,
-      actor_id: fields.actorId,
-      agency_id: fields.agencyId,
-      kind: fields.kind,
-      payload: JSON.stringify(payload),
-      prev_hash: fields.prevHash,
-      hash,
-    })
-    .execute();
-  await db
+    .with('event', (qb) =>
+      qb.insertInto('ledger_event').values({
+        stream_id: fields.streamId,
+        seq: fields.seq,
+        occurred_at: occurredAt,
+        actor_id: fields.actorId,
+        agency_id: fields.agencyId,
+        kind: fields.kind,
+        payload: JSON.stringify(payload),
+        prev_hash: fields.prevHash,
+        hash,
+      }),
+    )
     .updateTable('ledger_stream')
     .set({ head_seq: fields.seq, head_hash: hash, updated_at: now })
     .where('stream_id', '=', event.streamId)

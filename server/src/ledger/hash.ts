@@ -23,20 +23,17 @@ export interface HashedEventFields {
   prevHash: string;
 }
 
+/**
+ * RFC 8785 encoding of the event envelope. The envelope's keys are fixed, so they
+ * are written in JCS order (actor, agency, at, kind, payload, prev, seq, stream, v)
+ * directly; only the payload goes through the general canonicaliser. JCS strings
+ * and integers are exactly JSON.stringify's. A test checks this against the library.
+ */
 export function canonicalEvent(event: HashedEventFields): string {
-  const encoded = canonicalize({
-    v: 1,
-    stream: event.streamId,
-    seq: event.seq,
-    at: event.occurredAt.toISOString(),
-    actor: event.actorId,
-    agency: event.agencyId,
-    kind: event.kind,
-    payload: event.payload,
-    prev: event.prevHash,
-  });
-  if (encoded === undefined) throw new Error('ledger event cannot be encoded');
-  return encoded;
+  const payload = canonicalize(event.payload);
+  if (payload === undefined) throw new Error('ledger event payload cannot be encoded');
+  const str = JSON.stringify;
+  return `{"actor":${str(event.actorId)},"agency":${str(event.agencyId)},"at":${str(event.occurredAt.toISOString())},"kind":${str(event.kind)},"payload":${payload},"prev":${str(event.prevHash)},"seq":${event.seq},"stream":${str(event.streamId)},"v":1}`;
 }
 
 export function eventHash(event: HashedEventFields): string {

@@ -54,8 +54,7 @@ export async function verifyLedger(
     firstBreak,
   });
 
-  let after: { streamId: string; seq: number } | null = null;
-  for (;;) {
+  const fetchBatch = (after: { streamId: string; seq: number } | null) => {
     let query = db
       .selectFrom('ledger_event')
       .select([
@@ -82,7 +81,21 @@ export async function verifyLedger(
         ]),
       );
     }
-    const rows = await query.execute();
+    return query.execute();
+  };
+
+  // The next batch is fetched while this one is hashed.
+  // (A batch still in flight when verification stops early must not become an unhandled rejection.)
+  const prefetch = (after: { streamId: string; seq: number } | null) => {
+    const promise = fetchBatch(after);
+    promise.catch(() => {});
+    return promise;
+  };
+  let pending = prefetch(null);
+  for (;;) {
+    const rows = await pending;
+    const last = rows.at(-1);
+    if (rows.length === batchSize && last) pending = prefetch({ streamId: last.stream_id, seq: last.seq });
     for (const row of rows) {
       if (row.stream_id !== current.streamId) {
         const broken = closeStream();
@@ -123,8 +136,6 @@ export async function verifyLedger(
     }
     options.onProgress?.(events);
     if (rows.length < batchSize) break;
-    const last = rows.at(-1)!;
-    after = { streamId: last.stream_id, seq: last.seq };
   }
   const broken = closeStream();
   if (broken) return fail(broken);

@@ -31,9 +31,13 @@ const statements = [
     FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
   `CREATE TRIGGER ledger_event_no_truncate BEFORE TRUNCATE ON ledger_event
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
-  // A head may only move forward, one event at a time.
+  // A head may only move forward, one event at a time. (A no-op update is how an
+  // appender locks the row: INSERT … ON CONFLICT DO UPDATE … RETURNING.)
   `CREATE FUNCTION ledger_stream_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      IF NEW.stream_id = OLD.stream_id AND NEW.head_seq = OLD.head_seq AND NEW.head_hash = OLD.head_hash THEN
+        RETURN NEW;
+      END IF;
       IF NEW.stream_id <> OLD.stream_id OR NEW.head_seq <> OLD.head_seq + 1 THEN
         RAISE EXCEPTION 'ledger stream % may only advance by one event', OLD.stream_id
           USING ERRCODE = 'insufficient_privilege';
