@@ -12,6 +12,7 @@ import { buildApp } from './http/app.js';
 import { loadOrCreateSigner } from './ledger/signing.js';
 import { startCheckpointTimer } from './ledger/timer.js';
 import { demoUsers, isSeeded, seedDemo } from './seed/demo.js';
+import { LocalEvidenceStore } from './storage/local.js';
 import { version } from './version.js';
 
 const consoleDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -25,6 +26,9 @@ async function main() {
   const clock = () => new Date();
   const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
   const signer = loadOrCreateSigner(config.dataDir);
+  const evidence = new LocalEvidenceStore(path.join(config.dataDir, 'evidence'));
+  // Uploads cut off by a crash leave staging files; they were never visible as evidence.
+  await evidence.sweepStaging();
   await initialiseDatabase(database.db, clock());
   if (!(await isSeeded(database.db))) {
     const password = await seedDemo(database.db, cipher, clock(), config.demoPassword);
@@ -39,7 +43,7 @@ async function main() {
     );
   }
   const app = await buildApp(
-    { db: database.db, databaseKind: database.kind, clock, version, cipher, signer },
+    { db: database.db, databaseKind: database.kind, clock, version, cipher, signer, evidence },
     { consoleDir, logger: false },
   );
   await app.listen({ host: config.host, port: config.port });

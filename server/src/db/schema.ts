@@ -162,6 +162,23 @@ export interface CheckpointTable {
   signature: string;
 }
 
+export interface EvidenceTable {
+  id: Generated<string>;
+  agency_id: string;
+  sha256: string;
+  sm3: string;
+  size: number;
+  media_type: string;
+  original_name: string | null;
+  captured_by: string;
+  captured_at: Timestamp;
+  location: string | null;
+  device_id: string | null;
+  duration_seconds: number | null;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
 export interface DB {
   agency: AgencyTable;
   agency_supervision: AgencySupervisionTable;
@@ -178,6 +195,7 @@ export interface DB {
   ledger_event: LedgerEventTable;
   checkpoint_leaf: CheckpointLeafTable;
   checkpoint: CheckpointTable;
+  evidence: EvidenceTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

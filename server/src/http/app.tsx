@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { defaultJurisdictionSettings } from '@zhifa/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isElder, renderPage } from '../portal/layout.js';
 import { NotFoundPage } from '../portal/not-found.js';
@@ -20,6 +22,8 @@ import { configureZodMessages } from './zod-messages.js';
 configureZodMessages();
 
 export const jsonBodyLimit = 1024 * 1024;
+/** Form fields besides the file in a multipart upload (capture metadata). */
+export const multipartFieldLimit = 20;
 
 export interface AppOptions {
   /** Directory of the built console (web/dist); served when it exists. */
@@ -38,6 +42,19 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   fastify.setErrorHandler(errorHandler);
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  // Multipart bodies are streamed by the route that reads them (evidence upload), never
+  // buffered. The file size limit here is only the fallback: the upload route applies
+  // the current setting evidence.maxUploadBytes per request, so a change needs no restart.
+  await fastify.register(fastifyMultipart, {
+    limits: {
+      fileSize: defaultJurisdictionSettings.evidence.maxUploadBytes,
+      files: 1,
+      fields: multipartFieldLimit,
+      fieldSize: 1024,
+      parts: multipartFieldLimit + 1,
+      headerPairs: 20,
+    },
+  });
   fastify.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

@@ -4,6 +4,7 @@ import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { DatabaseKind } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { Signer } from '../ledger/signing.js';
+import type { EvidenceStore } from '../storage/evidence-store.js';
 
 export type Clock = () => Date;
 
@@ -16,4 +17,6 @@ export interface AppContext {
   cipher: FieldCipher;
   /** Signs ledger checkpoints with the deployment's SM2 key. */
   signer: Signer;
+  /** Content-addressed, write-once storage of evidence files (ZHIFA_DATA_DIR/evidence by default). */
+  evidence: EvidenceStore;
 }

@@ -14,6 +14,7 @@ import type { LedgerEventKind } from '../ledger/kinds.js';
 import { type AuditEntry, recordAudit } from '../modules/audit/events.js';
 import type { AppContext } from './context.js';
 import { validationError } from './errors.js';
+import { OutOfScopeError } from './scope.js';
 import { type CurrentUser, loadCurrentUser, verifyCsrf } from './session.js';
 
 /** Who may call: anyone, any signed-in user, or a user whose roles allow (any of) the action(s). */
@@ -113,7 +114,8 @@ export function registerRoutes(
         try {
           return await handle(route, app, user, request, reply);
         } catch (error) {
-          if (user && error instanceof AppError && deniedCodes.has(error.code)) {
+          const outOfScope = error instanceof OutOfScopeError;
+          if (user && error instanceof AppError && (deniedCodes.has(error.code) || outOfScope)) {
             // After the rollback, so the denial is kept even though the request failed.
             await recordAudit(
               app.db,
@@ -123,7 +125,7 @@ export function registerRoutes(
                 actor: actorOf(user),
                 ip: request.ip,
                 target: `${route.method} ${route.url}`,
-                detail: { code: error.code, message: error.message },
+                detail: { code: outOfScope ? 'OUT_OF_SCOPE' : error.code, message: error.message },
               },
               app.clock(),
             );

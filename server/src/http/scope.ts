@@ -32,6 +32,25 @@ export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `${what}不存在`);
 }
 
+/**
+ * Answers like NOT_FOUND, so nothing leaks, but marks an attempt to reach
+ * another agency's record: the route layer writes it to the security audit trail.
+ */
+export class OutOfScopeError extends AppError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what}不存在`);
+  }
+}
+
+export async function requireAgencyInScope(
+  db: Kysely<DB>,
+  user: UserIdentity,
+  agencyId: string,
+  what: string,
+): Promise<void> {
+  if (!(await agencyScope(db, user)).includes(agencyId)) throw new OutOfScopeError(what);
+}
+
 /** Throws NOT_FOUND unless the record exists and its agency is in the user's scope. */
 export async function requireInScope<T extends { agency_id: string }>(
   db: Kysely<DB>,
@@ -39,6 +58,7 @@ export async function requireInScope<T extends { agency_id: string }>(
   record: T | undefined,
   what: string,
 ): Promise<T> {
-  if (!record || !(await agencyScope(db, user)).includes(record.agency_id)) throw notFound(what);
+  if (!record) throw notFound(what);
+  await requireAgencyInScope(db, user, record.agency_id, what);
   return record;
 }

@@ -22,6 +22,24 @@ export const ledgerPayloadSchemas = {
   'user.created': z.strictObject({ username: z.string(), roles: z.array(z.string()) }),
   'user.updated': z.strictObject({ change: json }),
   'user.passwordReset': z.strictObject({}),
+  // Chain of custody (R7): what was stored, and each time anyone looked at it.
+  'evidence.stored': z.strictObject({
+    sha256: z.string(),
+    sm3: z.string(),
+    size: z.number().int(),
+    mediaType: z.string(),
+    originalName: z.string().nullable(),
+    capturedBy: z.string(),
+    capturedAt: z.string(),
+    location: z.string().nullable(),
+    deviceId: z.string().nullable(),
+    durationSeconds: z.number().nullable(),
+  }),
+  'evidence.accessed': z.strictObject({
+    access: z.enum(['metadata', 'view', 'download']),
+    /** The Range header as asked, or null for the whole file. */
+    range: z.string().nullable(),
+  }),
   'test.note': z.strictObject({ text: z.string() }),
 } as const;
 

@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline as pipelineCallback, type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Readable, Transform, pipeline as pipelineCallback } from 'node:stream';
 import { AppError } from '@zhifa/core';
 import {
   type ByteRange,
@@ -94,7 +94,7 @@ export class LocalEvidenceStore implements EvidenceStore {
         if (done) throw new Error('staged content already committed or discarded');
         done = true;
         const final = this.pathOf(digest.sha256);
-        await mkdir(path.dirname(final), { recursive: true });
+        const created = await mkdir(path.dirname(final), { recursive: true });
         await chmod(temp, 0o400);
         let alreadyStored = false;
         try {
@@ -109,7 +109,12 @@ export class LocalEvidenceStore implements EvidenceStore {
           } else throw error;
         }
         await removeQuietly(temp);
-        if (!alreadyStored) await fsyncDirectory(path.dirname(final));
+        if (!alreadyStored) {
+          await fsyncDirectory(path.dirname(final));
+          // New ab/ and ab/cd/ directories are entries in their parents, which need the same.
+          if (created)
+            for (const dir of [path.dirname(path.dirname(final)), this.root]) await fsyncDirectory(dir);
+        }
         return { alreadyStored };
       },
       discard: async () => {

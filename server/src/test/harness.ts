@@ -4,6 +4,9 @@
  * migrated, with the demo jurisdiction seeded and the clock under test control.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -13,6 +16,8 @@ import { initialiseDatabase } from '../db/initialise.js';
 import { buildApp } from '../http/app.js';
 import { newSigner } from '../ledger/signing.js';
 import { seedDemo } from '../seed/demo.js';
+import type { IntegrityLog } from '../storage/evidence-store.js';
+import { LocalEvidenceStore } from '../storage/local.js';
 
 export const demoPassword = 'Demo-Pass-2026';
 export const testStart = new Date('2026-11-24T02:00:00Z');
@@ -70,6 +75,8 @@ export interface Session {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** This app's evidence store, in a temporary data directory of its own. */
+  evidence: LocalEvidenceStore;
   /** Moves the injected clock. */
   setNow(date: Date): void;
   now(): Date;
@@ -79,13 +86,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; integrityLog?: IntegrityLog } = {},
+): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
   let now = testStart;
   const clock = () => now;
   const cipher = createFieldCipher(randomFieldKeys());
   await initialiseDatabase(database.db, now);
   if (options.seed !== false) await seedDemo(database.db, cipher, now, demoPassword);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zhifa-test-'));
+  const evidence = new LocalEvidenceStore(path.join(dataDir, 'evidence'), options.integrityLog ?? (() => {}));
   const app = await buildApp({
     db: database.db,
     databaseKind: database.kind,
@@ -93,6 +104,7 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
     version: 'test',
     cipher,
     signer: newSigner(),
+    evidence,
   });
 
   const request: TestApp['request'] = (session, opts) => {
@@ -107,6 +119,7 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
   return {
     app,
     database,
+    evidence,
     setNow: (date) => {
       now = date;
     },
@@ -126,6 +139,7 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
     close: async () => {
       await app.close();
       await dispose();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

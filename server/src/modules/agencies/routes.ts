@@ -4,7 +4,7 @@ import { changedColumns } from '../../db/changes.js';
 import type { AgencyTable } from '../../db/schema.js';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
-import { agencyScope, notFound } from '../../http/scope.js';
+import { agencyScope, notFound, requireAgencyInScope } from '../../http/scope.js';
 import { listAgencies } from './service.js';
 
 const idParams = z.strictObject({ id: uuid });
@@ -34,7 +34,7 @@ export const agencyRoutes = [
     summary: '执法主体详情',
     params: idParams,
     handler: async ({ db, user, params }) => {
-      if (!(await agencyScope(db, user)).includes(params.id)) throw notFound('执法主体');
+      await requireAgencyInScope(db, user, params.id, '执法主体');
       const [agency] = await listAgencies(db, [params.id]);
       if (!agency) throw notFound('执法主体');
       return { ...agency, actions: { edit: mayTake(user, 'agency.manage') } };
@@ -54,7 +54,7 @@ export const agencyRoutes = [
       regionCode,
     }),
     handler: async ({ db, user, body, audit, record, reply }) => {
-      if (!(await agencyScope(db, user)).includes(body.parentId)) throw notFound('上级执法主体');
+      await requireAgencyInScope(db, user, body.parentId, '上级执法主体');
       const parent = await db
         .selectFrom('agency')
         .select('level')
@@ -101,7 +101,7 @@ export const agencyRoutes = [
       regionCode: regionCode.optional(),
     }),
     handler: async ({ db, user, params, body, audit, record }) => {
-      if (!(await agencyScope(db, user)).includes(params.id)) throw notFound('执法主体');
+      await requireAgencyInScope(db, user, params.id, '执法主体');
       await db
         .updateTable('agency')
         .set(

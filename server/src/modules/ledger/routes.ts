@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { defineRoute, mayTake } from '../../http/route.js';
-import { agencyScope, notFound } from '../../http/scope.js';
+import { agencyScope, notFound, requireAgencyInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import {
   checkpointConsistency,
@@ -29,8 +29,8 @@ async function streamVisible(db: Kysely<DB>, user: CurrentUser, streamId: string
     .selectAll()
     .where('stream_id', '=', streamId)
     .executeTakeFirst();
-  if (!stream || (stream.agency_id && !(await agencyScope(db, user)).includes(stream.agency_id)))
-    throw notFound('记录流');
+  if (!stream) throw notFound('记录流');
+  if (stream.agency_id) await requireAgencyInScope(db, user, stream.agency_id, '记录流');
   return stream;
 }
 

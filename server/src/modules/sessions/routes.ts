@@ -1,7 +1,7 @@
 /** Active sessions, and revoking them: the security administrator's work. */
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.js';
-import { agencyScope, notFound } from '../../http/scope.js';
+import { agencyScope, notFound, requireAgencyInScope } from '../../http/scope.js';
 import { currentSettings } from '../settings/service.js';
 
 export const sessionRoutes = [
@@ -53,7 +53,8 @@ export const sessionRoutes = [
         .where('s.id', '=', params.id)
         .where('s.revoked_at', 'is', null)
         .executeTakeFirst();
-      if (!session || !(await agencyScope(db, user)).includes(session.agency_id)) throw notFound('会话');
+      if (!session) throw notFound('会话');
+      await requireAgencyInScope(db, user, session.agency_id, '会话');
       await db
         .updateTable('user_session')
         .set({ revoked_at: app.clock() })

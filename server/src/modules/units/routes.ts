@@ -5,7 +5,7 @@ import { changedColumns } from '../../db/changes.js';
 import type { DB, UnitTable } from '../../db/schema.js';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
-import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
+import { agencyScope, notFound, requireAgencyInScope, requireInScope } from '../../http/scope.js';
 
 const idParams = z.strictObject({ id: uuid });
 
@@ -41,7 +41,7 @@ export const unitRoutes = [
     query: z.strictObject({ agencyId: uuid.optional() }),
     handler: async ({ db, user, query }) => {
       const agencyId = query.agencyId ?? user.agencyId;
-      if (!(await agencyScope(db, user)).includes(agencyId)) throw notFound('执法主体');
+      await requireAgencyInScope(db, user, agencyId, '执法主体');
       const rows = await db
         .selectFrom('unit')
         .select(['id', 'agency_id', 'parent_id', 'name'])
@@ -72,7 +72,7 @@ export const unitRoutes = [
     }),
     handler: async ({ db, user, body, audit, record, reply }) => {
       const agencyId = body.agencyId ?? user.agencyId;
-      if (!(await agencyScope(db, user)).includes(agencyId)) throw notFound('执法主体');
+      await requireAgencyInScope(db, user, agencyId, '执法主体');
       await checkParent(db, agencyId, body.parentId);
       const row = await db
         .insertInto('unit')

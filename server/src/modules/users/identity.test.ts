@@ -220,6 +220,26 @@ describe('sessions', () => {
 });
 
 describe('refused requests change nothing', () => {
+  it('reaching for another agency’s record answers 404 and is audited as a denial', async () => {
+    const city = await t.database.db
+      .selectFrom('agency')
+      .select('id')
+      .where('name', '=', '示例市交通运输局')
+      .executeTakeFirstOrThrow();
+    const response = await t.request(admin, { method: 'GET', url: `/api/agencies/${city.id}` });
+    expect(response.statusCode).toBe(404);
+    const denial = await t.database.db
+      .selectFrom('security_audit')
+      .selectAll()
+      .where('event', '=', 'permission_denied')
+      .where('username', '=', 'admin')
+      .execute();
+    expect(denial.at(-1)).toMatchObject({
+      target: 'GET /api/agencies/:id',
+      detail: { code: 'OUT_OF_SCOPE' },
+    });
+  });
+
   it('a forbidden user change writes no business data but is in the audit trail', async () => {
     const officer = await t.login('officer1');
     const users = (await t.request(admin, { method: 'GET', url: '/api/users' })).json().items;

@@ -2,7 +2,7 @@ import { AppError, roles } from '@zhifa/core';
 import { z } from 'zod';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
-import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
+import { agencyScope, notFound, requireAgencyInScope, requireInScope } from '../../http/scope.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { presentUsers } from './presenter.js';
 import { createUser, revokeAllSessions, updateUser, usernamePattern } from './service.js';
@@ -67,7 +67,7 @@ export const userRoutes = [
     }),
     handler: async ({ db, user, body, app, audit, record, reply }) => {
       const agencyId = body.agencyId ?? user.agencyId;
-      if (!(await agencyScope(db, user)).includes(agencyId)) throw notFound('执法主体');
+      await requireAgencyInScope(db, user, agencyId, '执法主体');
       const password = generatePassword();
       const created = await createUser(
         db,

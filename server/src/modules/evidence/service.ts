@@ -1,0 +1,124 @@
+/**
+ * Evidence records: the row pointing at stored content, its ledger events
+ * (the chain of custody on stream evidence:<id>), and the one presenter.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { requireInScope } from '../../http/scope.js';
+import type { CurrentUser } from '../../http/session.js';
+import { appendEvent } from '../../ledger/append.js';
+import type { ContentDigest } from '../../storage/evidence-store.js';
+import type { CaptureFields } from './upload.js';
+
+export const evidenceStream = (id: string) => `evidence:${id}`;
+
+export interface NewEvidence {
+  digest: ContentDigest;
+  mediaType: string;
+  originalName: string | null;
+  fields: CaptureFields;
+}
+
+/** Inserts the row and its `evidence.stored` event; call inside one transaction. */
+export async function recordEvidence(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  input: NewEvidence,
+  now: Date,
+): Promise<string> {
+  const { digest, fields } = input;
+  const capturedAt = new Date(fields.capturedAt);
+  const row = await db
+    .insertInto('evidence')
+    .values({
+      agency_id: user.agencyId,
+      sha256: digest.sha256,
+      sm3: digest.sm3,
+      size: digest.size,
+      media_type: input.mediaType,
+      original_name: input.originalName,
+      captured_by: fields.capturedBy,
+      captured_at: capturedAt,
+      location: fields.location ?? null,
+      device_id: fields.deviceId ?? null,
+      duration_seconds: fields.durationSeconds ?? null,
+      uploaded_by: user.id,
+      uploaded_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendEvent(
+    db,
+    {
+      streamId: evidenceStream(row.id),
+      agencyId: user.agencyId,
+      actorId: user.id,
+      kind: 'evidence.stored',
+      payload: {
+        ...digest,
+        mediaType: input.mediaType,
+        originalName: input.originalName,
+        capturedBy: fields.capturedBy,
+        capturedAt: capturedAt.toISOString(),
+        location: fields.location ?? null,
+        deviceId: fields.deviceId ?? null,
+        durationSeconds: fields.durationSeconds ?? null,
+      },
+    },
+    now,
+  );
+  return row.id;
+}
+
+const columns = [
+  'e.id',
+  'e.agency_id',
+  'e.sha256',
+  'e.sm3',
+  'e.size',
+  'e.media_type',
+  'e.original_name',
+  'e.captured_by',
+  'e.captured_at',
+  'e.location',
+  'e.device_id',
+  'e.duration_seconds',
+  'e.uploaded_at',
+  'e.uploaded_by',
+  'u.display_name as uploader_name',
+] as const;
+
+/** The evidence row if it exists and its agency is in the user's scope; otherwise NOT_FOUND. */
+export async function loadEvidence(db: Kysely<DB>, user: CurrentUser, id: string) {
+  const row = await db
+    .selectFrom('evidence as e')
+    .innerJoin('app_user as u', 'u.id', 'e.uploaded_by')
+    .select(columns)
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+  return requireInScope(db, user, row, '证据');
+}
+
+export type EvidenceRow = Awaited<ReturnType<typeof loadEvidence>>;
+
+export function presentEvidence(row: EvidenceRow) {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    sha256: row.sha256,
+    sm3: row.sm3,
+    size: row.size,
+    mediaType: row.media_type,
+    originalName: row.original_name,
+    capturedBy: row.captured_by,
+    capturedAt: row.captured_at.toISOString(),
+    location: row.location,
+    deviceId: row.device_id,
+    durationSeconds: row.duration_seconds,
+    uploadedBy: { id: row.uploaded_by, displayName: row.uploader_name },
+    uploadedAt: row.uploaded_at.toISOString(),
+    contentUrl: `/api/evidence/${row.id}/content`,
+    // Evidence is never changed or deleted (append-only); reading is the one action.
+    actions: { read: true },
+  };
+}
