@@ -114,7 +114,7 @@ export const authRoutes = [
     access: 'signedIn',
     summary: '停用双因素认证',
     body: z.strictObject({ password }),
-    handler: async ({ db, user, body, app, audit, reply }) => {
+    handler: async ({ db, user, body, audit, reply }) => {
       const { security } = await currentSettings(db);
       if (security.administratorTotpRequired && user.roles.some((r) => administratorRoles.includes(r))) {
         throw new AppError('RULE_VIOLATION', '安全策略要求管理员启用双因素认证，不能停用');
