@@ -5,7 +5,7 @@ import { changedColumns } from '../../db/changes.js';
 import type { DB, UnitTable } from '../../db/schema.js';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
-import { agencyScope, notFound, requireAgencyInScope, requireInScope } from '../../http/scope.js';
+import { requireAgencyInScope, requireInScope } from '../../http/scope.js';
 
 const idParams = z.strictObject({ id: uuid });
 
