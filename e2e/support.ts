@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const demoPassword = 'E2e-Demo-Pass-2026';
@@ -119,6 +120,29 @@ export async function signIn(page: Page, username: string, password = demoPasswo
   await page.locator('#login_username').fill(username);
   await page.locator('#login_password').fill(password);
   await page.locator('form#login button[type=submit]').click();
+}
+
+// antd helpers: what a user does with a select, and a page at rest for a screenshot.
+
+/** Picks an option of the open antd Select dropdown by its exact label. */
+export async function pickOption(page: Page, label: string): Promise<void> {
+  await page.keyboard.type(label);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
+}
+
+/** Closes a multiple Select's dropdown by clicking the modal's title (Escape could close the modal). */
+export async function closeDropdown(page: Page): Promise<void> {
+  await page.locator('.ant-modal-title').click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+}
+
+/** Before a screenshot: no dialog fading out, no row under the mouse. */
+export async function settle(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+  await page.mouse.move(0, 0);
 }
 
 /** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a base32 secret, as an authenticator app computes it. */

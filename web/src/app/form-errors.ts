@@ -5,7 +5,7 @@
  * are returned so the caller can show them elsewhere.
  */
 import type { FormInstance } from 'antd';
-import { ApiError } from './api';
+import { ApiError, errorMessage } from './api';
 
 export type FieldPath = (string | number)[];
 
@@ -46,5 +46,22 @@ function toFieldPath(field: string, prefixes: string[]): FieldPath | null {
   for (const prefix of [...prefixes].sort((a, b) => b.length - a.length)) {
     if (field.startsWith(`${prefix}.`)) return field.slice(prefix.length + 1).split('.');
   }
+  return null;
+}
+
+/**
+ * Puts field errors on the form and returns what is left to say above it: the
+ * unplaced messages, or the error's own message when no field took it; null
+ * when every message now sits on its field.
+ */
+export function formFailure(
+  form: FormInstance,
+  error: unknown,
+  known: (path: FieldPath) => boolean,
+  prefixes: string[] = ['body'],
+): string | null {
+  const unplaced = applyFieldErrors(form, error, prefixes, known);
+  if (unplaced.length) return unplaced.join('；');
+  if (!form.getFieldsError().some((f) => f.errors.length)) return errorMessage(error);
   return null;
 }

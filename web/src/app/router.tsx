@@ -13,6 +13,11 @@ const AppLayout = lazy(() => import('./layout/AppLayout'));
 const HomePage = lazy(() => import('../features/home/HomePage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const OrganisationPage = lazy(() => import('../features/organisation/OrganisationPage'));
+const PersonsPage = lazy(() => import('../features/persons/PersonsPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const SessionsPage = lazy(() => import('../features/sessions/SessionsPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const RestrictedPage = lazy(() => import('../features/account/RestrictedPage'));
 const StatusPage = lazy(() => import('./status-pages'));
@@ -45,6 +50,11 @@ function RequireAction({ action, children }: { action: Action; children: ReactNo
   return children;
 }
 
+/** A child route that only users with the action may open. */
+function guarded(path: string, action: Action, element: ReactNode) {
+  return { path, element: <RequireAction action={action}>{page(element)}</RequireAction> };
+}
+
 export const router = createBrowserRouter(
   [
     { path: '/login', element: page(<LoginPage />) },
@@ -53,14 +63,13 @@ export const router = createBrowserRouter(
       element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
       children: [
         { index: true, element: page(<HomePage />) },
-        {
-          path: 'calendar',
-          element: <RequireAction action="calendar.read">{page(<CalendarPage />)}</RequireAction>,
-        },
-        {
-          path: 'settings',
-          element: <RequireAction action="settings.read">{page(<SettingsPage />)}</RequireAction>,
-        },
+        guarded('organisation', 'agency.read', <OrganisationPage />),
+        guarded('persons', 'person.read', <PersonsPage />),
+        guarded('users', 'user.read', <UsersPage />),
+        guarded('sessions', 'session.manage', <SessionsPage />),
+        guarded('audit', 'audit.read', <AuditPage />),
+        guarded('calendar', 'calendar.read', <CalendarPage />),
+        guarded('settings', 'settings.read', <SettingsPage />),
         { path: 'account', element: page(<AccountPage />) },
         { path: '*', element: page(<StatusPage status="404" />) },
       ],

@@ -7,7 +7,16 @@ export type Action =
   | 'settings.read'
   | 'settings.edit'
   | 'settings.editSecurity'
-  | 'agency.read';
+  | 'agency.read'
+  | 'agency.manage'
+  | 'unit.manage'
+  | 'user.read'
+  | 'user.manage'
+  | 'person.read'
+  | 'person.manage'
+  | 'person.revealIdNumber'
+  | 'session.manage'
+  | 'audit.read';
 
 /**
  * A session that must first change its password (first login, reset, expiry) or,

@@ -1,5 +1,14 @@
 /** The console menu: each entry names the action a user needs to see it. */
-import { CalendarOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  DesktopOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Action, Me } from '../types';
 
@@ -12,6 +21,11 @@ export interface NavEntry {
 
 export const navigation: readonly NavEntry[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined /> },
+  { path: '/organisation', label: '执法主体与机构', icon: <ApartmentOutlined />, action: 'agency.read' },
+  { path: '/persons', label: '人员名册', icon: <IdcardOutlined />, action: 'person.read' },
+  { path: '/users', label: '用户与角色', icon: <TeamOutlined />, action: 'user.read' },
+  { path: '/sessions', label: '在线会话', icon: <DesktopOutlined />, action: 'session.manage' },
+  { path: '/audit', label: '安全审计', icon: <AuditOutlined />, action: 'audit.read' },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, action: 'calendar.read' },
   { path: '/settings', label: '辖区设置', icon: <SettingOutlined />, action: 'settings.read' },
 ];

@@ -11,6 +11,7 @@ import { errorMessage } from '../../app/api';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useLoader } from '../../app/use-loader';
+import { useModal } from '../../app/use-modal';
 import { type CalendarDay, calendarApi, sourceLabel } from './api';
 import { DayModal, type DayModalTarget } from './DayModal';
 import { DaysTable } from './DaysTable';
@@ -33,7 +34,7 @@ export default function CalendarPage() {
   const requested = parseYear(params.get('year'));
   const { data, error, loading, reload } = useLoader(() => calendarApi.view(requested), [requested]);
   const [view, setView] = useState<View>('grid');
-  const [dayTarget, setDayTarget] = useState<DayModalTarget | null>(null);
+  const dayModal = useModal<DayModalTarget>();
   const [yearOpen, setYearOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
 
@@ -64,7 +65,7 @@ export default function CalendarPage() {
   };
   const editDay = (date: string) => {
     const existing = data.days.find((d) => d.date === date);
-    setDayTarget(existing ? { ...existing, existing: true } : { date, existing: false });
+    dayModal.open(existing ? { ...existing, existing: true } : { date, existing: false });
   };
 
   const holidays = data.days.filter((d) => d.kind === 'holiday').length;
@@ -96,7 +97,7 @@ export default function CalendarPage() {
                 <Button
                   icon={<PlusOutlined />}
                   disabled={!data.hasData}
-                  onClick={() => setDayTarget({ date: undefined, existing: false })}
+                  onClick={() => dayModal.open({ date: undefined, existing: false })}
                 >
                   设置日期
                 </Button>
@@ -156,7 +157,13 @@ export default function CalendarPage() {
       </Card>
       {canEdit ? (
         <>
-          <DayModal year={year} target={dayTarget} onClose={() => setDayTarget(null)} onChanged={reload} />
+          <DayModal
+            year={year}
+            key={dayModal.key}
+            target={dayModal.target}
+            onClose={() => dayModal.close()}
+            onChanged={reload}
+          />
           <YearModal
             open={yearOpen}
             suggested={data.hasData ? nextYear : year}
