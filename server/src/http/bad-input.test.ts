@@ -156,6 +156,23 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))(
   },
 );
 
+// An empty object is the normal request of routes that take no body; for the
+// others it must fail validation or be refused as "nothing to change".
+const withBodySchema = allRoutes.filter((r) => r.body);
+describe.each(withBodySchema.map((r) => [`${r.method} ${r.url}`, r] as const))(
+  'empty body: %s',
+  (_, route) => {
+    it('answers 4xx and writes nothing', async () => {
+      const response = await t.request(callerOf(route), {
+        method: route.method,
+        url: urlOf(route),
+        payload: {},
+      });
+      await expectNoHarm(route, response);
+    });
+  },
+);
+
 const withParams = allRoutes.filter((r) => r.url.includes(':'));
 describe.each(withParams.map((r) => [`${r.method} ${r.url}`, r] as const))(
   'bad path parameters: %s',
