@@ -100,6 +100,16 @@ export const jurisdictionSettingsSchema = z
         checkpointIntervalMinutes: z.number().int().min(1).max(1440),
       })
       .strict(),
+    evidence: z
+      .object({
+        /** Largest evidence file accepted in one upload; recordings of a whole day run to gigabytes. */
+        maxUploadBytes: z
+          .number()
+          .int()
+          .min(1024 * 1024)
+          .max(64 * 1024 ** 3),
+      })
+      .strict(),
   })
   .strict();
 
@@ -137,6 +147,7 @@ export const defaultJurisdictionSettings: JurisdictionSettings = {
     administratorTotpRequired: true,
   },
   ledger: { checkpointIntervalMinutes: 60 },
+  evidence: { maxUploadBytes: 4 * 1024 ** 3 },
 };
 
 type Section = keyof JurisdictionSettings;
@@ -168,6 +179,19 @@ export function changedSettingPaths(before: JurisdictionSettings, after: Jurisdi
   }
   return paths;
 }
+
+/** Chinese titles of the sections, in the order the console shows them. */
+export const settingSectionLabels: Record<keyof JurisdictionSettings, string> = {
+  disclosure: '公示期限',
+  reporting: '报告与备案',
+  legalReview: '法制审核',
+  quality: '执法质量',
+  penalty: '行政处罚',
+  caseHandling: '案件办理',
+  security: '安全策略',
+  ledger: '全过程记录',
+  evidence: '证据存储',
+};
 
 /** Chinese labels for the console and the change history. */
 export const settingLabels: Record<string, string> = {
@@ -207,4 +231,5 @@ export const settingLabels: Record<string, string> = {
   'security.passwordHistory': '不得与最近几次密码相同',
   'security.administratorTotpRequired': '管理员必须启用双因素认证（TOTP）',
   'ledger.checkpointIntervalMinutes': '账本检查点签名间隔（分钟）',
+  'evidence.maxUploadBytes': '单个证据文件上传上限（字节）',
 };

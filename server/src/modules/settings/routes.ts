@@ -1,4 +1,4 @@
-import { jurisdictionSettingsSchema, settingLabels } from '@zhifa/core';
+import { jurisdictionSettingsSchema, settingLabels, settingSectionLabels } from '@zhifa/core';
 import { z } from 'zod';
 import { text } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
@@ -14,6 +14,7 @@ export const settingsRoutes = [
       version: await currentSettingsVersion(db),
       settings: await currentSettings(db),
       labels: settingLabels,
+      sectionLabels: settingSectionLabels,
       actions: {
         edit: mayTake(user, 'settings.edit'),
         editSecurity: mayTake(user, 'settings.editSecurity'),

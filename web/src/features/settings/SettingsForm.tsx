@@ -13,7 +13,6 @@ import {
   type Settings,
   type SettingsView,
   type SettingValue,
-  sectionTitles,
   settingsApi,
 } from './api';
 
@@ -32,7 +31,7 @@ export function SettingsForm({ view, note, onSaved, onConflict }: Props) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const sections = orderedSections(view.settings);
+  const sections = orderedSections(view.settings, view.sectionLabels);
   const canSave = view.actions.edit || view.actions.editSecurity;
 
   const known = (path: FieldPath) =>
@@ -112,7 +111,7 @@ export function SettingsForm({ view, note, onSaved, onConflict }: Props) {
             <Card
               key={section}
               size="small"
-              title={sectionTitles[section] ?? section}
+              title={view.sectionLabels[section] ?? section}
               extra={
                 canSave && !editable ? (
                   <Tag>{section === 'security' ? '仅安全管理员可修改' : '仅系统管理员可修改'}</Tag>

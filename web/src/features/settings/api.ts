@@ -11,6 +11,8 @@ export interface SettingsView {
   version: number;
   settings: Settings;
   labels: Record<string, string>;
+  /** Section titles in display order. */
+  sectionLabels: Record<string, string>;
   actions: { edit: boolean; editSecurity: boolean };
 }
 
@@ -40,19 +42,9 @@ export const settingsApi = {
 };
 
 /** Section titles in the order the page shows them; unknown sections follow under their key. */
-export const sectionTitles: Record<string, string> = {
-  disclosure: '公示期限',
-  reporting: '报告与备案',
-  legalReview: '法制审核',
-  quality: '执法质量',
-  penalty: '行政处罚',
-  caseHandling: '案件办理',
-  security: '安全策略',
-};
-
-export function orderedSections(settings: Settings): string[] {
-  const known = Object.keys(sectionTitles).filter((s) => s in settings);
-  const extra = Object.keys(settings).filter((s) => !(s in sectionTitles));
+export function orderedSections(settings: Settings, sectionLabels: Record<string, string>): string[] {
+  const known = Object.keys(sectionLabels).filter((s) => s in settings);
+  const extra = Object.keys(settings).filter((s) => !(s in sectionLabels));
   return [...known, ...extra];
 }
 
