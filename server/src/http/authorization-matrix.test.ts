@@ -6,6 +6,8 @@
  * refused. A route the table below does not know (no fixture for its path
  * parameter, no example body) fails the suite until it is described here.
  */
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { creditCodeCheckChar, idNumberCheckChar, policy } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
@@ -15,6 +17,7 @@ import { newSigner } from '../ledger/signing.js';
 import { allRoutes } from '../routes.js';
 import { demoUsers } from '../seed/demo.js';
 import { createTestApp, demoPassword, type Session, type TestApp } from '../test/harness.js';
+import { captureMetadata, multipartBody } from '../test/multipart.js';
 import type { RouteDefinition } from './route.js';
 
 type Side = 'own' | 'other';
@@ -26,6 +29,7 @@ interface Fixtures {
   session: string;
   stream: string;
   event: string;
+  evidence: string;
 }
 const fixtures = {} as Record<Side, Fixtures>;
 let checkpointId = '';
@@ -52,9 +56,17 @@ const pathResource: Record<string, keyof Fixtures | 'date' | 'checkpoint'> = {
   '/api/ledger/streams/:streamId/events': 'stream',
   '/api/ledger/events/:id/proof': 'event',
   '/api/ledger/checkpoints/:id/export': 'checkpoint',
+  '/api/evidence/:id': 'evidence',
+  '/api/evidence/:id/content': 'evidence',
 };
 
-type Example = (side: Side) => { body?: unknown; query?: Record<string, string>; agencyScoped?: boolean };
+type Example = (side: Side) => {
+  body?: unknown;
+  query?: Record<string, string>;
+  /** For bodies that are not JSON (a multipart upload). */
+  headers?: Record<string, string>;
+  agencyScoped?: boolean;
+};
 const strongPassword = demoPassword;
 
 /** A request each route accepts as well-formed; `agencyScoped` marks inputs that name an agency. */
@@ -91,9 +103,17 @@ const examples: Record<string, Example> = {
     };
   },
   'PATCH /api/agencies/:id': () => ({ body: { domain: '交通运输' } }),
-  'POST /api/persons': () => {
-    const first17 = `9901211980010${String(next()).padStart(4, '0')}`;
-    return { body: { name: '测试人员', kind: 'staff', idNumber: first17 + idNumberCheckChar(first17) } };
+  'POST /api/persons': (side) => {
+    const first17 = `99012119800101${String(next() % 1000).padStart(3, '0')}`;
+    return {
+      body: {
+        name: '测试人员',
+        kind: 'staff',
+        idNumber: first17 + idNumberCheckChar(first17),
+        agencyId: fixtures[side].agency,
+      },
+      agencyScoped: true,
+    };
   },
   'PATCH /api/persons/:id': () => ({ body: { position: '科员' } }),
   'POST /api/users': (side) => ({
@@ -109,6 +129,13 @@ const examples: Record<string, Example> = {
   'PUT /api/settings': () => ({ body: { expectedVersion: 1, note: '不修改', settings: currentSettings } }),
   'POST /preferences/elder-mode': () => ({ body: { enabled: '1', back: '/' } }),
   'GET /api/ledger/consistency': () => ({ query: { from: checkpointId, to: checkpointId } }),
+  // A real upload: a file with its capture metadata, always into the uploader's own agency.
+  'POST /api/evidence': () => {
+    const { payload, headers } = multipartBody(captureMetadata, [
+      { name: 'photo.jpg', type: 'image/jpeg', content: randomBytes(2048) },
+    ]);
+    return { body: payload, headers };
+  },
 };
 let currentSettings: unknown;
 
@@ -185,6 +212,27 @@ beforeAll(async () => {
       .select('id')
       .where('stream_id', '=', appended.streamId)
       .executeTakeFirstOrThrow();
+    const staged = await t.evidence.stage(Readable.from([randomBytes(1000)]), { maxBytes: 1 << 20 });
+    await staged.commit();
+    const evidence = await db
+      .insertInto('evidence')
+      .values({
+        agency_id: agency,
+        sha256: staged.sha256,
+        sm3: staged.sm3,
+        size: staged.size,
+        media_type: 'application/octet-stream',
+        original_name: null,
+        captured_by: `矩阵采集人-${side}`,
+        captured_at: t.now(),
+        location: null,
+        device_id: null,
+        duration_seconds: null,
+        uploaded_by: user.id,
+        uploaded_at: t.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     fixtures[side] = {
       agency,
       unit: unit.id,
@@ -193,6 +241,7 @@ beforeAll(async () => {
       session,
       stream,
       event: String(event.id),
+      evidence: evidence.id,
     };
   }
   const checkpoint = await db.transaction().execute((trx) => createCheckpoint(trx, newSigner(), t.now()));
@@ -221,7 +270,12 @@ function requestFor(route: RouteDefinition, side: Side) {
     return fixtures[side][resource];
   });
   const query = example.query ? `?${new URLSearchParams(example.query)}` : '';
-  return { url: url + query, body: example.body, scoped: pathScoped || example.agencyScoped === true };
+  return {
+    url: url + query,
+    body: example.body,
+    headers: example.headers ?? {},
+    scoped: pathScoped || example.agencyScoped === true,
+  };
 }
 
 const sessionEnding = new Set(['POST /api/auth/logout']);
@@ -232,10 +286,11 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', 
   });
 
   it('without a session: 401 unless public', async () => {
-    const { url, body } = requestFor(route, 'own');
+    const { url, body, headers } = requestFor(route, 'own');
     const response = await t.app.inject({
       method: route.method,
       url,
+      headers,
       ...(body !== undefined && { payload: body as object }),
     });
     if (route.access === 'public') expect(response.statusCode, response.body).not.toBe(401);
@@ -246,12 +301,13 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', 
     'as %s: own and other agency',
     async (username, demoUser) => {
       for (const side of ['own', 'other'] as const) {
-        const { url, body, scoped } = requestFor(route, side);
+        const { url, body, headers, scoped } = requestFor(route, side);
         if (side === 'other' && !scoped) continue;
         const session = sessionEnding.has(key) ? await t.login(username) : sessions.get(username)!;
         const response = await t.request(session, {
           method: route.method,
           url,
+          headers,
           ...(body !== undefined && { payload: body as object }),
         });
         const label = `${key} as ${username} (${side}): ${response.statusCode} ${response.body.slice(0, 200)}`;

@@ -9,7 +9,7 @@ import { changedColumns } from '../../db/changes.js';
 import type { DB, PersonTable } from '../../db/schema.js';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
-import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
+import { agencyScope, notFound, requireAgencyInScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { checkMembership } from '../users/service.js';
 
@@ -103,9 +103,12 @@ export const personRoutes = [
       unitId: uuid.nullable().optional(),
       position: text(50, 0).optional(),
       idNumber,
+      agencyId: uuid.optional(),
     }),
     handler: async ({ db, user, body, app, audit, record, reply }) => {
-      await checkMembership(db, user.agencyId, { unitId: body.unitId });
+      const agencyId = body.agencyId ?? user.agencyId;
+      await requireAgencyInScope(db, user, agencyId, '执法主体');
+      await checkMembership(db, agencyId, { unitId: body.unitId });
       const digest = app.cipher.digest(body.idNumber);
       const existing = await db
         .selectFrom('person')
@@ -116,7 +119,7 @@ export const personRoutes = [
       const row = await db
         .insertInto('person')
         .values({
-          agency_id: user.agencyId,
+          agency_id: agencyId,
           unit_id: body.unitId ?? null,
           name: body.name,
           kind: body.kind,
@@ -135,7 +138,7 @@ export const personRoutes = [
         payload: { name: body.name, kind: body.kind },
       });
       reply.status(201);
-      const [created] = await presentPersons(db, user, { agencyIds: [user.agencyId], ids: [row.id] });
+      const [created] = await presentPersons(db, user, { agencyIds: [agencyId], ids: [row.id] });
       return created;
     },
   }),
