@@ -40,6 +40,11 @@ function Page({ title, path, elder, children }: PageOptions) {
                   </a>
                 </li>
                 <li>
+                  <a href="/transparency" aria-current={path === '/transparency' ? 'page' : undefined}>
+                    防篡改校验
+                  </a>
+                </li>
+                <li>
                   <a href="/console/">工作人员登录</a>
                 </li>
               </ul>

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/harness.js';
+import { createTestApp, type Session, type TestApp } from '../test/harness.js';
 
 let t: TestApp;
+let admin: Session;
 beforeAll(async () => {
   t = await createTestApp();
+  admin = await t.login('admin');
 });
 afterAll(() => t.close());
 
@@ -55,6 +57,24 @@ describe('public portal (no JavaScript)', () => {
     const api = await t.app.inject({ method: 'GET', url: '/api/no-such' });
     expect(api.statusCode).toBe(404);
     expect(api.json().code).toBe('NOT_FOUND');
+  });
+
+  it('publishes the checkpoint signing key and the latest checkpoint, without JavaScript', async () => {
+    const empty = await t.app.inject({ method: 'GET', url: '/transparency' });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('尚未签名检查点');
+    const auditadmin = await t.login('auditadmin');
+    await t.request(admin, {
+      method: 'PUT',
+      url: '/api/calendar/days/2026-12-30',
+      payload: { kind: 'holiday', name: '测试' },
+    });
+    const created = (await t.request(auditadmin, { method: 'POST', url: '/api/ledger/checkpoints' })).json();
+    const page = await t.app.inject({ method: 'GET', url: '/transparency' });
+    const key = (await t.app.inject({ method: 'GET', url: '/api/ledger/public-key' })).json().publicKey;
+    expect(page.body).toContain(key);
+    expect(page.body).toContain(created.root);
+    expect(page.body).not.toContain('<script');
   });
 
   it('GET /api/health reports the database kind and version', async () => {

@@ -5,9 +5,11 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
+import { exportCheckpoint } from '../ledger/checkpoint.js';
 import { listAgencies } from '../modules/agencies/service.js';
 import { HomePage } from './home.js';
 import { elderCookie, isElder, renderPage } from './layout.js';
+import { TransparencyPage } from './transparency.js';
 
 function sendHtml(reply: FastifyReply, html: string) {
   void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
@@ -36,6 +38,34 @@ export const portalRoutes = [
           children: <HomePage agencies={await listAgencies(db)} />,
         }),
       ),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/transparency',
+    access: 'public',
+    summary: '执法全过程记录防篡改校验：签名公钥与最新检查点',
+    handler: async ({ db, app, request, reply }) => {
+      const latest = await db
+        .selectFrom('checkpoint')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return sendHtml(
+        reply,
+        renderPage({
+          title: '防篡改校验',
+          path: '/transparency',
+          elder: isElder(request),
+          children: (
+            <TransparencyPage
+              publicKey={app.signer.publicKey}
+              latest={latest ? exportCheckpoint(latest) : null}
+            />
+          ),
+        }),
+      );
+    },
   }),
   defineRoute({
     method: 'POST',

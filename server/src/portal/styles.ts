@@ -27,5 +27,9 @@ h2{font-size:1.25rem;margin:2rem 0 .75rem;border-left:4px solid var(--brand);pad
 .card dd{margin:0}
 .card .code{font-variant-numeric:tabular-nums;white-space:nowrap}
 .tag{display:inline-block;font-size:.8em;border:1px solid var(--line);border-radius:3px;padding:0 .4rem;margin-left:.4rem;color:var(--muted)}
+ol{padding-left:1.4rem}
+.code-block{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;word-break:break-all;background:#fff;border:1px solid var(--line);border-radius:4px;padding:.5rem .75rem}
+.facts{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}
+.facts dd{margin:0}
 footer{border-top:1px solid var(--line);color:var(--muted);text-align:center;padding:1.5rem 1rem;font-size:.9em}
 `;
