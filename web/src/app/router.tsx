@@ -18,6 +18,7 @@ const PersonsPage = lazy(() => import('../features/persons/PersonsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const SessionsPage = lazy(() => import('../features/sessions/SessionsPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const RestrictedPage = lazy(() => import('../features/account/RestrictedPage'));
 const StatusPage = lazy(() => import('./status-pages'));
@@ -68,6 +69,7 @@ export const router = createBrowserRouter(
         guarded('users', 'user.read', <UsersPage />),
         guarded('sessions', 'session.manage', <SessionsPage />),
         guarded('audit', 'audit.read', <AuditPage />),
+        guarded('ledger', 'ledger.read', <LedgerPage />),
         guarded('calendar', 'calendar.read', <CalendarPage />),
         guarded('settings', 'settings.read', <SettingsPage />),
         { path: 'account', element: page(<AccountPage />) },

@@ -16,7 +16,9 @@ export type Action =
   | 'person.manage'
   | 'person.revealIdNumber'
   | 'session.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'ledger.read'
+  | 'ledger.checkpoint';
 
 /**
  * A session that must first change its password (first login, reset, expiry) or,

@@ -6,6 +6,7 @@ import {
   DesktopOutlined,
   HomeOutlined,
   IdcardOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -26,6 +27,7 @@ export const navigation: readonly NavEntry[] = [
   { path: '/users', label: '用户与角色', icon: <TeamOutlined />, action: 'user.read' },
   { path: '/sessions', label: '在线会话', icon: <DesktopOutlined />, action: 'session.manage' },
   { path: '/audit', label: '安全审计', icon: <AuditOutlined />, action: 'audit.read' },
+  { path: '/ledger', label: '全过程记录', icon: <SafetyCertificateOutlined />, action: 'ledger.read' },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, action: 'calendar.read' },
   { path: '/settings', label: '辖区设置', icon: <SettingOutlined />, action: 'settings.read' },
 ];
