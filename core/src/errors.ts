@@ -20,6 +20,8 @@ export const errorCodes = [
   'TOTP_SETUP_REQUIRED',
   'CALENDAR_YEAR_MISSING',
   'RULE_VIOLATION',
+  'RANGE_NOT_SATISFIABLE',
+  'EVIDENCE_INTEGRITY_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

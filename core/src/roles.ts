@@ -53,6 +53,8 @@ export const actions = [
   'audit.read',
   'ledger.read',
   'ledger.checkpoint',
+  'evidence.upload',
+  'evidence.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -89,6 +91,19 @@ export const policy: Record<Action, readonly Role[]> = {
   // The whole-process record: the audit administrator and the supervising justice bureau.
   'ledger.read': ['audit_admin', 'supervisor'],
   'ledger.checkpoint': ['audit_admin'],
+  // Evidence is collected by those who handle cases; an auxiliary may collect it, never sign for it.
+  'evidence.upload': ['officer', 'auxiliary', 'unit_head', 'legal_reviewer', 'agency_head'],
+  // Reading adds those who keep, supervise and audit case files; every read is on the ledger.
+  'evidence.read': [
+    'officer',
+    'auxiliary',
+    'unit_head',
+    'legal_reviewer',
+    'agency_head',
+    'archivist',
+    'supervisor',
+    'audit_admin',
+  ],
 };
 
 export function allowedActions(userRoles: readonly Role[]): Action[] {

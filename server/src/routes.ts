@@ -4,6 +4,7 @@ import { agencyRoutes } from './modules/agencies/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
+import { evidenceRoutes } from './modules/evidence/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { ledgerRoutes } from './modules/ledger/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
@@ -23,6 +24,7 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...sessionRoutes,
   ...auditRoutes,
   ...ledgerRoutes,
+  ...evidenceRoutes,
   ...calendarRoutes,
   ...settingsRoutes,
   ...portalRoutes,

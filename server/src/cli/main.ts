@@ -18,13 +18,14 @@ import { createFieldCipher, type FieldCipher, loadOrCreateFieldKeys } from '../c
 import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
 import { verifyCheckpoints } from '../ledger/checkpoint.js';
-import { verifyLedger } from '../ledger/verify.js';
+import { verifyEvidence, verifyLedger } from '../ledger/verify.js';
 import { generatePassword } from '../modules/auth/passwords.js';
 import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
 import { importCalendar, loadCalendar } from '../modules/calendar/service.js';
 import { currentSettings } from '../modules/settings/service.js';
 import { createUser, resolveAgencyAndUnit } from '../modules/users/service.js';
 import { demoUsers, isSeeded, seedDemo } from '../seed/demo.js';
+import { LocalEvidenceStore } from '../storage/local.js';
 import { version } from '../version.js';
 
 async function withDatabase<T>(
@@ -179,7 +180,7 @@ calendar
 
 program
   .command('verify')
-  .description('重新计算全部哈希链并核对链头；发现问题时指出第一个断点（退出码 1）')
+  .description('重新计算全部哈希链、检查点签名和证据文件哈希；发现问题时指出第一个断点（退出码 1）')
   .option('--stream <id>', '只校验一个流（如 case:…）')
   .action((options: { stream?: string }) =>
     withDatabase(async ({ db }) => {
@@ -193,19 +194,32 @@ program
       });
       if (process.stderr.isTTY) process.stderr.write('\r');
       const checkpoints = await verifyCheckpoints(db);
+      // Evidence files: all of them, or the one a stream evidence:<id> names.
+      const evidenceId = /^evidence:([0-9a-f-]{36})$/.exec(options.stream ?? '')?.[1];
+      const evidence =
+        options.stream && !evidenceId
+          ? null
+          : await verifyEvidence(db, new LocalEvidenceStore(path.join(readConfig().dataDir, 'evidence')), {
+              ...(evidenceId && { evidenceId }),
+            });
       const seconds = (performance.now() - started) / 1000;
-      const summary = `${result.streams} 个流，${result.events} 条事件，${checkpoints.checkpoints} 个检查点，用时 ${seconds.toFixed(2)} 秒`;
-      if (result.ok && !checkpoints.problem) {
+      const files = evidence
+        ? `，${evidence.files} 个证据文件（${(evidence.bytes / 1024 ** 2).toFixed(1)} MB）`
+        : '';
+      const summary = `${result.streams} 个流，${result.events} 条事件，${checkpoints.checkpoints} 个检查点${files}，用时 ${seconds.toFixed(2)} 秒`;
+      if (result.ok && !checkpoints.problem && !evidence?.firstProblem) {
         console.log(`校验通过：${summary}`);
         return;
       }
-      if (result.ok) {
-        console.log(`校验失败：${summary}`);
-        throw new Error(checkpoints.problem!);
+      if (!result.ok) {
+        const b = result.firstBreak!;
+        console.log(`校验失败：${summary}（至第一个断点）`);
+        throw new Error(`第一个断点：流 ${b.streamId} 序号 ${b.seq}（${b.problem}）：${b.detail}`);
       }
-      const b = result.firstBreak!;
-      console.log(`校验失败：${summary}（至第一个断点）`);
-      throw new Error(`第一个断点：流 ${b.streamId} 序号 ${b.seq}（${b.problem}）：${b.detail}`);
+      console.log(`校验失败：${summary}`);
+      if (checkpoints.problem) throw new Error(checkpoints.problem);
+      const p = evidence!.firstProblem!;
+      throw new Error(`第一个有问题的证据：${p.evidenceId}（sha256 ${p.sha256}，${p.problem}）：${p.detail}`);
     }),
   );
 
@@ -228,4 +242,5 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await run(process.argv);
+// Exit explicitly: worker threads (the SM3 hasher) or open handles must not keep a finished command alive.
+process.exit(await run(process.argv));

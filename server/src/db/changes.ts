@@ -15,6 +15,7 @@ export function changedColumns<Table, Input extends object = object>(
   for (const [field, column] of Object.entries(columns) as [keyof Input, string][]) {
     if (input[field] !== undefined) set[column] = input[field];
   }
-  if (Object.keys(set).length === 0) throw new AppError('VALIDATION_FAILED', '没有要修改的字段', { field: 'body' });
+  if (Object.keys(set).length === 0)
+    throw new AppError('VALIDATION_FAILED', '没有要修改的字段', { field: 'body' });
   return set as Updateable<Table>;
 }

@@ -86,6 +86,8 @@ function toAppError(error: unknown): AppError | undefined {
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const appError = toAppError(error);
+  // The body is JSON even if the route had already set another type (a file it was about to stream).
+  void reply.type('application/json; charset=utf-8');
   if (!appError) {
     request.log.error({ err: error }, 'unhandled error');
     void reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系系统管理员' });

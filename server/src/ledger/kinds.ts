@@ -37,7 +37,7 @@ export const ledgerPayloadSchemas = {
   }),
   'evidence.accessed': z.strictObject({
     access: z.enum(['metadata', 'view', 'download']),
-    /** The Range header as asked, or null for the whole file. */
+    /** The byte range served (`bytes=first-last`), or null for the whole file. */
     range: z.string().nullable(),
   }),
   'test.note': z.strictObject({ text: z.string() }),

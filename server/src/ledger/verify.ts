@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { ContentDigest, EvidenceStore } from '../storage/evidence-store.js';
 import { eventHash, genesisHash } from './hash.js';
 
 export interface BrokenLink {
@@ -150,4 +151,89 @@ export async function verifyLedger(
     }
   }
   return { ok: true, streams: seen.size, events, firstBreak: null };
+}
+
+export interface EvidenceProblem {
+  evidenceId: string;
+  sha256: string;
+  problem: 'missing' | 'size' | 'sha256' | 'sm3';
+  detail: string;
+}
+
+export interface EvidenceVerifyResult {
+  ok: boolean;
+  files: number;
+  bytes: number;
+  firstProblem: EvidenceProblem | null;
+}
+
+/**
+ * Re-hashes every stored evidence file (SHA-256 and SM3) against what its rows
+ * recorded, in address order so content shared by several rows is read once.
+ * Stops at the first missing or altered file.
+ */
+export async function verifyEvidence(
+  db: Kysely<DB>,
+  store: Pick<EvidenceStore, 'rehash'>,
+  options: { evidenceId?: string; onProgress?: (files: number, bytes: number) => void } = {},
+): Promise<EvidenceVerifyResult> {
+  let files = 0;
+  let bytes = 0;
+  let currentSha256 = '';
+  let digest: ContentDigest | null = null;
+  let after: { sha256: string; id: string } | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('evidence')
+      .select(['id', 'sha256', 'sm3', 'size'])
+      .orderBy('sha256')
+      .orderBy('id')
+      .limit(batchSize);
+    if (options.evidenceId) query = query.where('id', '=', options.evidenceId);
+    if (after) {
+      const { sha256, id } = after;
+      query = query.where((eb) =>
+        eb.or([eb('sha256', '>', sha256), eb.and([eb('sha256', '=', sha256), eb('id', '>', id)])]),
+      );
+    }
+    const rows = await query.execute();
+    for (const row of rows) {
+      if (row.sha256 !== currentSha256) {
+        currentSha256 = row.sha256;
+        digest = await store.rehash(row.sha256);
+        if (digest) {
+          files += 1;
+          bytes += digest.size;
+          options.onProgress?.(files, bytes);
+        }
+      }
+      const problem = compare(row, digest);
+      if (problem) {
+        return {
+          ok: false,
+          files,
+          bytes,
+          firstProblem: { evidenceId: row.id, sha256: row.sha256, ...problem },
+        };
+      }
+    }
+    if (rows.length < batchSize) break;
+    const last = rows.at(-1)!;
+    after = { sha256: last.sha256, id: last.id };
+  }
+  return { ok: true, files, bytes, firstProblem: null };
+}
+
+function compare(
+  recorded: { sha256: string; sm3: string; size: number },
+  actual: ContentDigest | null,
+): Pick<EvidenceProblem, 'problem' | 'detail'> | null {
+  if (!actual) return { problem: 'missing', detail: 'file not found in the evidence store' };
+  if (actual.size !== recorded.size)
+    return { problem: 'size', detail: `recorded ${recorded.size} bytes, file has ${actual.size}` };
+  if (actual.sha256 !== recorded.sha256)
+    return { problem: 'sha256', detail: `recorded ${recorded.sha256}, file hashes to ${actual.sha256}` };
+  if (actual.sm3 !== recorded.sm3)
+    return { problem: 'sm3', detail: `recorded ${recorded.sm3}, file hashes to ${actual.sm3}` };
+  return null;
 }

@@ -6,12 +6,11 @@
  * is already stored, so a file is never visible half-written and never rewritten.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { chmod, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline as pipelineCallback, type Readable, Transform } from 'node:stream';
+import { pipeline as pipelineCallback, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '@zhifa/core';
 import {
   type ByteRange,
   type ContentDigest,
@@ -24,10 +23,11 @@ import {
   type StageOptions,
   sha256Pattern,
 } from './evidence-store.js';
-import { DualHasher } from './hasher.js';
+import { HashingSink } from './hashing-sink.js';
 import { VerifyingReader } from './verifying-reader.js';
 
-const readChunkBytes = 256 * 1024;
+// Large reads: per-chunk overhead, not hashing, dominates below a few hundred KiB.
+const readChunkBytes = 1024 * 1024;
 
 export class LocalEvidenceStore implements EvidenceStore {
   readonly stagingDir: string;
@@ -46,40 +46,22 @@ export class LocalEvidenceStore implements EvidenceStore {
   }
 
   async stage(source: Readable, { maxBytes }: StageOptions): Promise<StagedContent> {
+    // An error before the pipeline below listens (client gone) is reported by the pipeline; it must not crash the process.
+    source.on('error', () => {});
     await mkdir(this.stagingDir, { recursive: true });
     const temp = path.join(this.stagingDir, `${randomUUID()}.part`);
-    const hasher = new DualHasher();
-    const head: Buffer[] = [];
-    let headLength = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        if (hasher.size + chunk.length > maxBytes) {
-          callback(new AppError('PAYLOAD_TOO_LARGE', `证据文件超过上传上限（${maxBytes} 字节）`));
-          return;
-        }
-        if (headLength < headBytes) {
-          const part = chunk.subarray(0, headBytes - headLength);
-          head.push(Buffer.from(part));
-          headLength += part.length;
-        }
-        let wait: Promise<void> | undefined;
-        try {
-          wait = hasher.update(chunk);
-        } catch (error) {
-          callback(error as Error);
-          return;
-        }
-        if (wait) wait.then(() => callback(null, chunk), callback);
-        else callback(null, chunk);
-      },
-    });
+    const file = await open(temp, 'wx', 0o600);
+    let closed = false;
     try {
-      // `flush`: fsync before close, so a commit never links bytes still only in the page cache.
-      await pipeline(source, tap, createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true }));
-      const { sha256, sm3 } = await hasher.digest();
-      return this.staged(temp, { sha256, sm3, size: hasher.size }, Buffer.concat(head));
+      const sink = new HashingSink({ file, maxBytes, headBytes });
+      // The sink fsyncs before finishing, so a commit never links bytes only in the page cache.
+      await pipeline(source, sink);
+      closed = true;
+      await file.close();
+      const { head, ...digest } = sink.result!;
+      return this.staged(temp, digest, head);
     } catch (error) {
-      hasher.abort();
+      if (!closed) await file.close().catch(() => {});
       await removeQuietly(temp);
       throw error;
     }
@@ -94,21 +76,15 @@ export class LocalEvidenceStore implements EvidenceStore {
         if (done) throw new Error('staged content already committed or discarded');
         done = true;
         const final = this.pathOf(digest.sha256);
-        const created = await mkdir(path.dirname(final), { recursive: true });
-        await chmod(temp, 0o400);
-        let alreadyStored = false;
+        let created: string | undefined;
+        let alreadyStored: boolean;
         try {
-          await link(temp, final);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'EEXIST') alreadyStored = true;
-          // File systems without hard links: a rename is atomic too, only not exclusive.
-          else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
-            alreadyStored = await exists(final);
-            if (!alreadyStored) await rename(temp, final);
-          } else throw error;
+          created = await mkdir(path.dirname(final), { recursive: true });
+          await chmod(temp, 0o400);
+          alreadyStored = await linkOnce(temp, final);
+        } finally {
+          await removeQuietly(temp);
         }
-        await removeQuietly(temp);
         if (!alreadyStored) {
           await fsyncDirectory(path.dirname(final));
           // New ab/ and ab/cd/ directories are entries in their parents, which need the same.
@@ -152,16 +128,10 @@ export class LocalEvidenceStore implements EvidenceStore {
   async rehash(sha256: string): Promise<ContentDigest | null> {
     const file = this.pathOf(sha256);
     if (!(await exists(file))) return null;
-    const hasher = new DualHasher();
-    try {
-      for await (const chunk of createReadStream(file, { highWaterMark: readChunkBytes })) {
-        await hasher.update(chunk as Buffer);
-      }
-      return { ...(await hasher.digest()), size: hasher.size };
-    } catch (error) {
-      hasher.abort();
-      throw error;
-    }
+    const sink = new HashingSink();
+    await pipeline(createReadStream(file, { highWaterMark: readChunkBytes }), sink);
+    const { head: _, ...digest } = sink.result!;
+    return digest;
   }
 
   /** Removes staging files left by a crashed process; an upload in progress keeps touching its file. */
@@ -177,6 +147,22 @@ export class LocalEvidenceStore implements EvidenceStore {
       }
     }
     return removed;
+  }
+}
+
+/** Links `temp` at `final` unless content is already there; true if it was. */
+async function linkOnce(temp: string, final: string): Promise<boolean> {
+  try {
+    await link(temp, final);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return true;
+    // File systems without hard links: a rename is atomic too, only not exclusive.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    if (await exists(final)) return true;
+    await rename(temp, final);
+    return false;
   }
 }
 

@@ -30,5 +30,7 @@ function looksLikeText(head: Buffer): boolean {
 
 /** Types a browser may show inline; anything else is only offered as a download. */
 export function showsInline(mediaType: string): boolean {
-  return /^(image|video|audio)\//.test(mediaType) || mediaType === 'application/pdf' || mediaType === 'text/plain';
+  return (
+    /^(image|video|audio)\//.test(mediaType) || mediaType === 'application/pdf' || mediaType === 'text/plain'
+  );
 }

@@ -3,6 +3,7 @@
  * itself with HTTP ranges. Every upload, view and download is a ledger event
  * on the stream evidence:<id> — the chain of custody a court asks for.
  */
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
@@ -44,11 +45,19 @@ export const evidenceRoutes = [
       } finally {
         await staged.discard();
       }
-      const id = await app.db
-        .transaction()
-        .execute((trx) =>
-          recordEvidence(trx, user, { digest: staged, mediaType, originalName, fields }, app.clock()),
-        );
+      const id = await app.db.transaction().execute((trx) =>
+        recordEvidence(
+          trx,
+          user,
+          {
+            digest: { sha256: staged.sha256, sm3: staged.sm3, size: staged.size },
+            mediaType,
+            originalName,
+            fields,
+          },
+          app.clock(),
+        ),
+      );
       reply.status(201);
       return presentEvidence(await loadEvidence(app.db, user, id));
     },
@@ -84,16 +93,18 @@ export const evidenceRoutes = [
     transaction: false,
     handler: async ({ app, user, params, query, request, reply }) => {
       const row = await loadEvidence(app.db, user, params.id);
-      const rangeHeader = request.headers.range;
       let range: ReturnType<typeof parseRange>;
       try {
-        range = parseRange(rangeHeader, row.size);
+        range = parseRange(request.headers.range, row.size);
       } catch (error) {
         reply.header('content-range', `bytes */${row.size}`);
         throw error;
       }
       const download = query.disposition === 'attachment' || !showsInline(row.media_type);
       const content = await app.evidence.read(row, range ?? undefined);
+      // Wait for the first verified bytes: a file that fails before then gets a plain error
+      // (not the file's headers), and no access is recorded for it.
+      await firstBytes(content);
       try {
         await app.db.transaction().execute((trx) =>
           appendEvent(
@@ -103,7 +114,11 @@ export const evidenceRoutes = [
               agencyId: row.agency_id,
               actorId: user.id,
               kind: 'evidence.accessed',
-              payload: { access: download ? 'download' : 'view', range: range ? (rangeHeader ?? null) : null },
+              payload: {
+                access: download ? 'download' : 'view',
+                // The range served, not the header as sent: the ledger keeps no client text.
+                range: range ? `bytes=${range.start}-${range.end}` : null,
+              },
             },
             app.clock(),
           ),
@@ -127,6 +142,19 @@ export const evidenceRoutes = [
     },
   }),
 ];
+
+/** Resolves once the stream has bytes to read (or has ended); rejects if it fails first. */
+function firstBytes(stream: Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      stream.off('readable', ready).off('end', ready).off('error', settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    const ready = () => settle();
+    stream.once('readable', ready).once('end', ready).once('error', settle);
+  });
+}
 
 /** RFC 6266: an ASCII name for old clients, the original (UTF-8) name for the rest. */
 function contentDisposition(download: boolean, id: string, originalName: string | null): string {

@@ -62,7 +62,13 @@ export async function receiveUpload(
   let originalName: string | null = null;
   try {
     // Busboy's own limit is one byte over ours, so the store sees the excess and refuses.
-    for await (const part of request.parts({ limits: { fileSize: maxBytes + 1 } })) {
+    // Buffers of 1 MiB rather than busboy's 16 KiB: fewer pauses of the socket per megabyte.
+    const parts = request.parts({
+      limits: { fileSize: maxBytes + 1 },
+      highWaterMark: Number(process.env.XHWM ?? 1024 * 1024),
+      fileHwm: Number(process.env.XHWM ?? 1024 * 1024),
+    });
+    for await (const part of parts) {
       if (part.type === 'field') {
         if (values.has(part.fieldname) || part.valueTruncated) {
           throw new AppError('VALIDATION_FAILED', '字段重复或过长', { field: `body.${part.fieldname}` });
@@ -95,14 +101,21 @@ export async function receiveUpload(
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', `证据文件超过上传上限（${maxBytes} 字节）`, { field: 'body.file' });
+  return new AppError('PAYLOAD_TOO_LARGE', `证据文件超过上传上限（${maxBytes} 字节）`, {
+    field: 'body.file',
+  });
 }
 
 /** The client's name, kept as metadata only: control characters dropped, length bounded. */
 function fileName(name: string | undefined): string | null {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-  const clean = (name ?? '').replace(/[\u0000-\u001F\u007F]/g, '').normalize('NFC').trim();
-  return clean && clean.isWellFormed() ? clean.slice(0, 255) : null;
+  const clean = (name ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+    .replace(/[\u0000-\u001F\u007F]/g, '')
+    .normalize('NFC')
+    .trim();
+  if (clean === '' || !clean.isWellFormed()) return null;
+  // By code point, as the database counts, so a pair is never split.
+  return Array.from(clean).slice(0, 255).join('');
 }
 
 /**
