@@ -15,10 +15,8 @@ export function TransparencyPage({
         本平台对执法全过程记录逐条计算 SM3 哈希并串联成链，定期对全部记录的默克尔树根（RFC 6962）加盖 SM2
         数字签名，形成“检查点”。任何人都可以用下方公钥核验检查点文件，确认记录自签名以来未被删改。
       </p>
-      <h2 id="key-heading">签名公钥（SM2）</h2>
-      <p className="code-block" aria-labelledby="key-heading">
-        {publicKey}
-      </p>
+      <h2>签名公钥（SM2）</h2>
+      <p className="code-block">{publicKey}</p>
       <h2>最新检查点</h2>
       {latest ? (
         <dl className="facts">
