@@ -6,9 +6,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg as osLoadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,11 @@ const sizeMb = Number(process.env.SIZE_MB ?? 1024);
 const size = sizeMb * 1024 * 1024;
 const password = 'Bench-Pass-2026';
 const mb = (bytes) => bytes / (1024 * 1024);
+// Other work on the machine skews both speeds; the load average says how much there was.
+const loadavg = () =>
+  osLoadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -28,10 +34,17 @@ const freePort = () =>
     });
   });
 
-/** CPU seconds (user + system, all threads) a process has used, from /proc. */
-function cpuSecondsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+/** CPU seconds (user + system) of a process: its main thread, and all other threads together. */
+function cpuOf(pid) {
+  let main = 0;
+  let others = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, USER_HZ = 100
+    if (tid === String(pid)) main += seconds;
+    else others += seconds;
+  }
+  return { main, others };
 }
 
 /** Peak and current resident set of a process, in MB, from /proc. */
@@ -50,6 +63,10 @@ async function writeTestFile(file) {
     if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
   }
   await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+  // Flushed now, so its writeback does not compete with the upload's own writes later.
+  const handle = await open(file, 'r+');
+  await handle.datasync();
+  await handle.close();
 }
 
 async function sm3Alone(file) {
@@ -183,54 +200,53 @@ try {
   server = await startServer(path.join(dir, 'data'), database.url);
   const session = await login(server.base, 'officer1');
   const before = memoryOf(server.child.pid);
-  // VmHWM keeps the peak since start (database start, demo seed); sampling shows the upload's own.
-  let during = before.current;
-  const sampler = setInterval(() => {
-    during = Math.max(during, memoryOf(server.child.pid).current);
-  }, 20);
-  const threads = () =>
-    Object.fromEntries(
-      readdirSync(`/proc/${server.child.pid}/task`).map((tid) => {
-        const st = readFileSync(`/proc/${server.child.pid}/task/${tid}/stat`, 'utf8');
-        const name = /\((.*)\)/.exec(st)[1];
-        const f = st.split(') ')[1].split(' ');
-        return [`${tid}:${name}`, [Number(f[11]), Number(f[12])]];
-      }),
-    );
-  const t0 = threads();
-  const cpuBefore = { server: cpuSecondsOf(server.child.pid), client: process.cpuUsage() };
-  const result = await upload(server.port, session, file);
-  clearInterval(sampler);
-  const serverCpu = cpuSecondsOf(server.child.pid) - cpuBefore.server;
-  const t1 = threads();
-  for (const [k, [u, s2]] of Object.entries(t1)) {
-    const [u0, s0] = t0[k] ?? [0, 0];
-    if (u - u0 + s2 - s0 > 0) console.log('thread', k, 'user', (u - u0) / 100, 'sys', (s2 - s0) / 100);
+  const runs = [];
+  for (let run = 0; run < Number(process.env.RUNS ?? 3); run += 1) {
+    // VmHWM keeps the peak since start; sampling shows what the upload itself adds.
+    let during = memoryOf(server.child.pid).current;
+    const sampler = setInterval(() => {
+      during = Math.max(during, memoryOf(server.child.pid).current);
+    }, 20);
+    const cpu = { server: cpuOf(server.child.pid), client: process.cpuUsage() };
+    const result = await upload(server.port, session, file);
+    clearInterval(sampler);
+    const server2 = cpuOf(server.child.pid);
+    const client = process.cpuUsage(cpu.client);
+    if (result.evidence.sm3 !== baseline.sm3) throw new Error('server SM3 differs from the local one');
+    runs.push({
+      seconds: result.seconds,
+      during,
+      main: server2.main - cpu.server.main,
+      others: server2.others - cpu.server.others,
+      client: (client.user + client.system) / 1e6,
+    });
   }
-  const clientUsage = process.cpuUsage(cpuBefore.client);
-  const clientCpu = (clientUsage.user + clientUsage.system) / 1e6;
+  // SM3 alone once more after the uploads; the faster of the two is the (stricter) reference.
+  const sm3Seconds = Math.min(baseline.seconds, (await sm3Alone(file)).seconds);
   const after = memoryOf(server.child.pid);
-  if (result.evidence.sm3 !== baseline.sm3) throw new Error('server SM3 differs from the local one');
 
-  const sm3Speed = mb(size) / baseline.seconds;
-  const uploadSpeed = mb(size) / result.seconds;
-  const ratio = uploadSpeed / sm3Speed;
-  console.log(`\n数据库：${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，文件 ${sizeMb} MB`);
+  const perMb = (seconds) => ((seconds * 1000) / mb(size)).toFixed(2);
+  const sm3Speed = mb(size) / sm3Seconds;
   console.log(
-    `仅 SM3 哈希（本进程，读自页缓存）  ${sm3Speed.toFixed(0)} MB/s（${baseline.seconds.toFixed(2)} s）`,
+    `\n数据库：${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，文件 ${sizeMb} MB，负载 ${loadavg()}`,
+  );
+  console.log(`仅 SM3 哈希（读自页缓存）  ${sm3Speed.toFixed(0)} MB/s（${perMb(sm3Seconds)} ms/MB）`);
+  for (const r of runs) {
+    const speed = mb(size) / r.seconds;
+    console.log(
+      `上传（环回，SM3+SHA-256+落盘+fsync）  ${speed.toFixed(0)} MB/s = ${(speed / sm3Speed).toFixed(2)}× SM3；` +
+        `CPU ms/MB：服务器主线程 ${perMb(r.main)}，SM3 线程与线程池 ${perMb(r.others)}，客户端 ${perMb(r.client)}；` +
+        `上传中 RSS 最高 ${r.during.toFixed(0)} MB`,
+    );
+  }
+  const best = Math.min(...runs.map((r) => r.seconds));
+  const ratio = mb(size) / best / sm3Speed;
+  console.log(
+    `最佳 ${(mb(size) / best).toFixed(0)} MB/s = ${ratio.toFixed(2)}× SM3  目标 ≥ 0.7× ${ratio >= 0.7 ? '✓' : '✗'}`,
   );
   console.log(
-    `上传（环回，SM3+SHA-256+落盘+fsync）  ${uploadSpeed.toFixed(0)} MB/s（${result.seconds.toFixed(2)} s）` +
-      ` = ${ratio.toFixed(2)}× SM3  目标 ≥ 0.7× ${ratio >= 0.7 ? '✓' : '✗'}`,
-  );
-  console.log(
-    `CPU 时间：服务器 ${serverCpu.toFixed(2)} s（${((serverCpu * 1000) / mb(size)).toFixed(2)} ms/MB），` +
-      `客户端 ${clientCpu.toFixed(2)} s；仅 SM3 为 ${((baseline.seconds * 1000) / mb(size)).toFixed(2)} ms/MB`,
-  );
-  console.log(
-    `服务器内存：上传前 ${before.current.toFixed(0)} MB（启动以来峰值 ${before.peak.toFixed(0)} MB），` +
-      `上传中最高 ${during.toFixed(0)} MB（+${(during - before.current).toFixed(0)} MB），` +
-      `峰值 VmHWM ${after.peak.toFixed(0)} MB  目标 ≤ 200 MB ${after.peak <= 200 ? '✓' : '✗'}`,
+    `服务器内存：上传前 ${before.current.toFixed(0)} MB，峰值 VmHWM ${after.peak.toFixed(0)} MB` +
+      `  目标 ≤ 200 MB ${after.peak <= 200 ? '✓' : '✗'}`,
   );
 } finally {
   await stop();

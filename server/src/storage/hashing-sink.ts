@@ -14,8 +14,8 @@ import type { ContentDigest } from './evidence-store.js';
 import { openSm3Session } from './sm3-worker.js';
 
 const slotBytes = 1024 * 1024;
-const maxSlots = Number(process.env.XSLOTS ?? 4);
-const syncEveryBytes = Number(process.env.XSYNC ?? 64) * 1024 * 1024;
+const maxSlots = 4;
+const syncEveryBytes = 64 * 1024 * 1024;
 
 interface Slot {
   shared: SharedArrayBuffer;

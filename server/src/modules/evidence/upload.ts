@@ -35,6 +35,8 @@ export interface ReceivedUpload {
   originalName: string | null;
 }
 
+const streamBufferBytes = 1024 * 1024;
+
 /** Room for the multipart framing and the text fields around the file. */
 const framingAllowance = 64 * 1024;
 
@@ -65,8 +67,8 @@ export async function receiveUpload(
     // Buffers of 1 MiB rather than busboy's 16 KiB: fewer pauses of the socket per megabyte.
     const parts = request.parts({
       limits: { fileSize: maxBytes + 1 },
-      highWaterMark: Number(process.env.XHWM ?? 1024 * 1024),
-      fileHwm: Number(process.env.XHWM ?? 1024 * 1024),
+      highWaterMark: streamBufferBytes,
+      fileHwm: streamBufferBytes,
     });
     for await (const part of parts) {
       if (part.type === 'field') {
