@@ -11,6 +11,9 @@ export default defineConfig({
     include: ['core/src/**/*.test.ts', 'server/src/**/*.test.ts'],
     globalSetup: ['./vitest.global-setup.ts'],
     pool: 'forks',
+    // Two workers on two cores: many tests wait on the database, child processes or scrypt,
+    // so the default (one worker fewer than the cores) leaves a core idle.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

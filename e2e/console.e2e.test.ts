@@ -1,42 +1,8 @@
-/**
- * The console and the portal in a real browser: sign-in, the calendar page and
- * its working-day calculator, menus by role, login errors, and the portal
- * without JavaScript including the large-text 长者模式.
- */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, screenshot, signIn, startServer, totp } from './support';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, totp, useBrowserSuite } from './support';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  context = await browser.newContext({
-    baseURL: server.baseUrl,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    ...options,
-  });
-  context.setDefaultTimeout(20_000);
-  return context.newPage();
-}
+const suite = useBrowserSuite();
+const newPage = (options: { javaScriptEnabled?: boolean } = {}) => suite.newPage(options);
 
 describe('console', () => {
   it('signs admin in, shows the 2026 calendar and computes working days', async () => {

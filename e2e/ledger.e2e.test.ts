@@ -6,63 +6,13 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoPassword,
-  launchChromium,
-  type RunningServer,
-  resultsDir,
-  screenshot,
-  settle,
-  signIn,
-  startServer,
-} from './support';
+import { type Page, request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoPassword, resultsDir, screenshot, settle, useBrowserSuite } from './support';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async ({ task }) => {
-  const page = context?.pages()[0];
-  if (page && task.result?.state === 'fail') {
-    await screenshot(page, `failed-${task.name.slice(0, 40).replace(/[^\w]+/g, '-')}.png`).catch(
-      () => undefined,
-    );
-  }
-  await context?.close();
-  context = undefined;
-});
-
-async function newContext(): Promise<BrowserContext> {
-  context = await browser.newContext({
-    baseURL: server.baseUrl,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-  context.setDefaultTimeout(20_000);
-  return context;
-}
-
-async function signedIn(username: string, path: string): Promise<Page> {
-  const page = await (await newContext()).newPage();
-  await page.goto(path);
-  await page.waitForURL('**/console/login');
-  await signIn(page, username);
-  await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === path.replace(/\/$/, ''));
-  return page;
-}
+const suite = useBrowserSuite();
+const _newContext = () => suite.newContext();
+const signedIn = (username: string, path: string) => suite.signedIn(username, path);
 
 const menuOf = (page: Page) => page.getByRole('navigation', { name: '主菜单' });
 
@@ -79,7 +29,7 @@ async function fullScreenshot(page: Page, name: string): Promise<void> {
 
 /** The system administrator, through the API in a session of its own, marks a holiday: a `calendar.changed` event. */
 async function adminMarksDay(date: string): Promise<void> {
-  const api = await request.newContext({ baseURL: server.baseUrl });
+  const api = await request.newContext({ baseURL: suite.server.baseUrl });
   try {
     const login = await api.post('/api/auth/login', { data: { username: 'admin', password: demoPassword } });
     expect(login.status()).toBe(200);
@@ -107,6 +57,9 @@ describe('ledger explorer', () => {
     await page.getByPlaceholder('按前缀筛选，如 user:、calendar').fill('calendar');
     await page.getByPlaceholder('按前缀筛选，如 user:、calendar').press('Enter');
     await page.waitForURL('**/console/ledger?prefix=calendar');
+    // The list re-renders with the filter in a transition: wait for it, or a click would
+    // follow a link of the unfiltered list (without the prefix).
+    await expect.poll(() => page.getByRole('link', { name: /^law:/ }).count()).toBe(0);
     await page.getByRole('link', { name: 'calendar', exact: true }).click();
     await page.waitForURL('**/console/ledger?prefix=calendar&stream=calendar');
     const drawer = page.getByRole('dialog');
@@ -172,7 +125,7 @@ describe('ledger explorer', () => {
     await adminMarksDay('2026-12-30');
     await page.getByRole('button', { name: /立即签名检查点/ }).click();
     await page.getByText(/已签名检查点 #2/).waitFor();
-    await banner.getByText('2 个事件', { exact: false }).waitFor();
+    await banner.getByText('2 个检查点的 SM2 签名和 Merkle 根哈希均有效', { exact: false }).waitFor();
     await page.getByRole('button', { name: '生成一致性证明' }).click();
     await page.getByText(/→ #2（\d+ 个叶子）：一致性证明共 \d+ 个哈希/).waitFor();
 
@@ -205,7 +158,7 @@ describe('ledger explorer', () => {
               streamId: 'calendar',
               seq: 1,
               problem: 'hash',
-              detail: 'stored hash aa ≠ recomputed bb',
+              detail: '存储的哈希 aa ≠ 重新计算的 bb',
             },
           },
           checkpoints: { checkpoints: 0, problem: null },
@@ -216,7 +169,7 @@ describe('ledger explorer', () => {
     const banner = page.getByTestId('ledger-verification');
     await banner.getByText('校验未通过：发现断链').waitFor();
     await banner.getByText('哈希与内容不符', { exact: false }).waitFor();
-    await banner.getByText('stored hash aa ≠ recomputed bb').waitFor();
+    await banner.getByText('存储的哈希 aa ≠ 重新计算的 bb').waitFor();
     await settle(page);
     await fullScreenshot(page, 'console-ledger-broken.png');
   });

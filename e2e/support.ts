@@ -10,8 +10,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const demoPassword = 'E2e-Demo-Pass-2026';
@@ -102,6 +108,78 @@ export async function startServer(): Promise<RunningServer> {
   }
   await stop();
   throw new Error(`服务器在 150 秒内未就绪：\n${output}`);
+}
+
+export interface BrowserSuite {
+  /** The server this file's tests share (started once per file). */
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh context (zh-CN, Asia/Shanghai, desktop size); closed after the test. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A signed-in page: opens `path`, signs in on the login page it redirects to, waits to be back. */
+  signedIn(username: string, path?: string, options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * Registers this file's hooks: one server and one browser for the file, a
+ * context per test closed after it, and a screenshot of where a failed test stopped.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async ({ task }) => {
+    const page = contexts[0]?.pages()[0];
+    if (page && task.result?.state === 'fail') {
+      await screenshot(page, `failed-${task.name.slice(0, 40).replace(/[^\w]+/g, '-')}.png`).catch(
+        () => undefined,
+      );
+    }
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
+  const suite: BrowserSuite = {
+    get server() {
+      if (!server) throw new Error('the server is not started yet (use it inside a test)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched yet (use it inside a test)');
+      return browser;
+    },
+    newContext: async (options = {}) => {
+      const context = await suite.browser.newContext({
+        baseURL: suite.server.baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1440, height: 900 },
+        ...options,
+      });
+      context.setDefaultTimeout(20_000);
+      contexts.push(context);
+      return context;
+    },
+    newPage: async (options) => (await suite.newContext(options)).newPage(),
+    signedIn: async (username, path = '/console/', options) => {
+      const page = await suite.newPage(options);
+      await page.goto(path);
+      await page.waitForURL('**/console/login');
+      await signIn(page, username);
+      await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === path.replace(/\/$/, ''));
+      return page;
+    },
+  };
+  return suite;
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -26,7 +26,12 @@ export function buildIfStale() {
     stdio: 'inherit',
   });
   const consoleIndex = path.join(root, 'web/dist/index.html');
-  if (!existsSync(consoleIndex) || newestMtime(path.join(root, 'web')) > statSync(consoleIndex).mtimeMs) {
+  // The console imports some of core's modules (role labels), so core's sources count too.
+  const newestSource = Math.max(
+    newestMtime(path.join(root, 'web')),
+    newestMtime(path.join(root, 'core/src')),
+  );
+  if (!existsSync(consoleIndex) || newestSource > statSync(consoleIndex).mtimeMs) {
     console.log('正在构建工作台前端（web/）……');
     execFileSync(npm, ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });
   }

@@ -55,6 +55,20 @@ export const actions = [
   'ledger.checkpoint',
   'evidence.upload',
   'evidence.read',
+  'certificate.read',
+  'certificate.manage',
+  'certificate.completeCancellation',
+  'law.read',
+  'law.manage',
+  'powerList.read',
+  'powerList.edit',
+  'powerList.review',
+  'publication.publish',
+  'training.read',
+  'training.manage',
+  'windowBoard.manage',
+  'disclosureList.read',
+  'disclosureList.edit',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -104,6 +118,64 @@ export const policy: Record<Action, readonly Role[]> = {
     'supervisor',
     'audit_admin',
   ],
+  // 行政执法证件 (Q1, Q2): the register is kept by the system administrator, and the agency
+  // head decides on suspension and revocation; the disclosure officer publishes the officer
+  // list (P7); the supervising justice bureau reads it and handles cancellation requests.
+  'certificate.read': [
+    'system_admin',
+    'agency_head',
+    'unit_head',
+    'legal_reviewer',
+    'discloser',
+    'supervisor',
+  ],
+  'certificate.manage': ['system_admin', 'agency_head'],
+  'certificate.completeCancellation': ['supervisor'],
+  // 法律法规库: statutes are public facts every role may read; the legal unit keeps the texts,
+  // and the system administrator may load them.
+  'law.read': everyone,
+  'law.manage': ['legal_reviewer', 'system_admin'],
+  // 权责清单 (P3): business staff read it (the security and audit administrators have no
+  // business role); unit heads, the agency head and the legal unit draft it; a legal reviewer
+  // who did not draft a version reviews its legality; the disclosure officer publishes (P1).
+  'powerList.read': [
+    'officer',
+    'auxiliary',
+    'unit_head',
+    'legal_reviewer',
+    'agency_head',
+    'discloser',
+    'archivist',
+    'supervisor',
+    'system_admin',
+  ],
+  'powerList.edit': ['unit_head', 'legal_reviewer', 'agency_head'],
+  'powerList.review': ['legal_reviewer'],
+  // 公示: review, publish, correct, return and withdraw whatever is published (P1, P10, P11).
+  'publication.publish': ['discloser'],
+  // 培训台账 (Q3): kept like the certificate register — by the system administrator, with the
+  // agency head; unit heads follow their people's hours, the legal unit the legal courses, the
+  // supervising justice bureau checks it.
+  'training.read': ['system_admin', 'agency_head', 'unit_head', 'legal_reviewer', 'supervisor'],
+  'training.manage': ['system_admin', 'agency_head'],
+  // 窗口公示牌 (P8): what is published about each service window is the disclosure officer's
+  // to keep, with the system administrator who keeps the register it draws on.
+  'windowBoard.manage': ['system_admin', 'discloser'],
+  // 事前公开 lists (P4, P5, X4, Q8): service guides, random-inspection items, discretion
+  // benchmarks, exemptions. Business staff read them; unit heads, the legal unit and the agency
+  // head draft them (采集); the disclosure officer reviews and publishes (publication.publish).
+  'disclosureList.read': [
+    'officer',
+    'auxiliary',
+    'unit_head',
+    'legal_reviewer',
+    'agency_head',
+    'discloser',
+    'archivist',
+    'supervisor',
+    'system_admin',
+  ],
+  'disclosureList.edit': ['unit_head', 'legal_reviewer', 'agency_head'],
 };
 
 export function allowedActions(userRoles: readonly Role[]): Action[] {

@@ -17,7 +17,11 @@ describe('jurisdiction settings', () => {
     expect(s.reporting.monthlyReportDueDay).toBe(5); // P14
     expect(s.reporting.majorPenaltyFilingDays).toBe(5); // L7
     expect(s.legalReview).toEqual({ reviewerRatioPercent: 5, reviewerMinimum: 2 }); // L2
-    expect(s.quality).toEqual({ trainingHoursPerYear: 60, evaluationSampleSize: 10 }); // Q3, Q4
+    expect(s.quality).toEqual({
+      trainingHoursPerYear: 60,
+      trainingPlanDueMonth: 3,
+      evaluationSampleSize: 10,
+    }); // Q3, Q4
     expect(s.penalty.simpleProcedureMaxFineIndividual).toBe(200); // N2
     expect(s.penalty.simpleProcedureMaxFineOrganisation).toBe(3000); // N2
     expect(s.penalty.paymentDays).toBe(15); // N8

@@ -43,6 +43,8 @@ export const jurisdictionSettingsSchema = z
       .object({
         /** Q3: training hours per officer per year. */
         trainingHoursPerYear: z.number().int().min(0).max(1000),
+        /** Q3: the yearly training plan is due by the end of this month (3: the end of Q1). */
+        trainingPlanDueMonth: z.number().int().min(1).max(12),
         /** Q4: case files sampled per kind in an evaluation (all, if fewer). */
         evaluationSampleSize: z.number().int().min(1).max(1000),
       })
@@ -119,7 +121,7 @@ export const defaultJurisdictionSettings: JurisdictionSettings = {
   disclosure: { licensingPenaltyWorkingDays: 7, otherDecisionWorkingDays: 20, withdrawalDays: 3 },
   reporting: { annualReportDueDayOfJanuary: 31, monthlyReportDueDay: 5, majorPenaltyFilingDays: 5 },
   legalReview: { reviewerRatioPercent: 5, reviewerMinimum: 2 },
-  quality: { trainingHoursPerYear: 60, evaluationSampleSize: 10 },
+  quality: { trainingHoursPerYear: 60, trainingPlanDueMonth: 3, evaluationSampleSize: 10 },
   penalty: {
     simpleProcedureMaxFineIndividual: 200,
     simpleProcedureMaxFineOrganisation: 3000,
@@ -204,6 +206,7 @@ export const settingLabels: Record<string, string> = {
   'legalReview.reviewerRatioPercent': '法制审核人员不少于执法人员的百分比',
   'legalReview.reviewerMinimum': '法制审核人员最少人数',
   'quality.trainingHoursPerYear': '执法人员年度培训学时',
+  'quality.trainingPlanDueMonth': '年度培训计划报送截止（第几月末）',
   'quality.evaluationSampleSize': '案卷评查每类抽查份数',
   'penalty.simpleProcedureMaxFineIndividual': '简易程序罚款上限：公民（元）',
   'penalty.simpleProcedureMaxFineOrganisation': '简易程序罚款上限：法人或其他组织（元）',

@@ -9,10 +9,11 @@ import { createFieldCipher, loadOrCreateFieldKeys } from './crypto/field-cipher.
 import { openDatabase } from './db/database.js';
 import { initialiseDatabase } from './db/initialise.js';
 import { buildApp } from './http/app.js';
+import { publicUrlFromEnvironment } from './http/public-url.js';
 import { loadOrCreateSigner } from './ledger/signing.js';
 import { startCheckpointTimer } from './ledger/timer.js';
 import { demoUsers, isSeeded, seedDemo } from './seed/demo.js';
-import { LocalEvidenceStore } from './storage/local.js';
+import { openEvidenceStore } from './storage/open.js';
 import { version } from './version.js';
 
 const consoleDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -26,7 +27,7 @@ async function main() {
   const clock = () => new Date();
   const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
   const signer = loadOrCreateSigner(config.dataDir);
-  const evidence = new LocalEvidenceStore(path.join(config.dataDir, 'evidence'));
+  const evidence = openEvidenceStore(config);
   // Uploads cut off by a crash leave staging files; they were never visible as evidence.
   await evidence.sweepStaging();
   await initialiseDatabase(database.db, clock());
@@ -43,7 +44,16 @@ async function main() {
     );
   }
   const app = await buildApp(
-    { db: database.db, databaseKind: database.kind, clock, version, cipher, signer, evidence },
+    {
+      db: database.db,
+      databaseKind: database.kind,
+      clock,
+      version,
+      cipher,
+      signer,
+      evidence,
+      publicUrl: publicUrlFromEnvironment(process.env, config.host, config.port),
+    },
     { consoleDir, logger: false },
   );
   await app.listen({ host: config.host, port: config.port });

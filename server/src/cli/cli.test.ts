@@ -3,12 +3,15 @@
  * directory (or a fresh PostgreSQL database when DATABASE_URL is set).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.js';
+import { appendEvent } from '../ledger/append.js';
+import { loadOrCreateSigner } from '../ledger/signing.js';
 import { freshPostgresDatabase } from '../test/harness.js';
 
 const bin = fileURLToPath(new URL('../../bin/zhifa.js', import.meta.url));
@@ -140,5 +143,47 @@ describe('zhifa CLI', () => {
     );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('密码');
+  });
+
+  it('R7: export-package writes a package verify-package passes; nothing is recorded for an export that cannot be written', async () => {
+    // A stream to export, written as a route would (the CLI itself records no events yet).
+    const database = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir });
+    try {
+      await database.db.transaction().execute((trx) =>
+        appendEvent(
+          trx,
+          {
+            streamId: 'note:cli',
+            agencyId: null,
+            actorId: null,
+            kind: 'test.note',
+            payload: { text: '导出测试' },
+          },
+          new Date(),
+        ),
+      );
+    } finally {
+      await database.close();
+    }
+    const out = path.join(dataDir, 'note.zip');
+    // Only the deployment's own key signs: none in the data directory yet (the server makes it on first start).
+    const keyless = await zhifa('export-package', '--stream', 'note:cli', '--out', out);
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr).toContain('找不到签名私钥');
+    const signer = loadOrCreateSigner(dataDir);
+    const exported = await zhifa('export-package', '--stream', 'note:cli', '--out', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain('已导出记录流 note:cli');
+    const verified = await zhifa('verify-package', out, '--public-key', signer.publicKey);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain('校验通过');
+    const events = async () =>
+      /(\d+) 条事件/.exec((await zhifa('verify', '--stream', 'note:cli')).stdout)?.[1];
+    const before = await events();
+    expect((await zhifa('export-package', '--stream', 'note:cli', '--out', out)).code).toBe(1);
+    const nowhere = path.join(dataDir, 'no-such.zip');
+    expect((await zhifa('export-package', '--stream', 'no-such', '--out', nowhere)).code).toBe(1);
+    expect(existsSync(nowhere)).toBe(false);
+    expect(await events()).toBe(before);
   });
 });

@@ -2,8 +2,10 @@
  * The `zhifa` command. Exit 0 on success, 1 on failure, 2 on a usage error;
  * every error is one readable line.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import {
   AppError,
   addWorkingDays,
@@ -13,19 +15,24 @@ import {
   roles,
 } from '@zhifa/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createBackup } from '../backup/backup.js';
+import { restoreBackup } from '../backup/restore.js';
 import { readConfig } from '../config.js';
 import { createFieldCipher, type FieldCipher, loadOrCreateFieldKeys } from '../crypto/field-cipher.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
 import { verifyCheckpoints } from '../ledger/checkpoint.js';
+import { exportStreamPackage } from '../ledger/package.js';
+import { loadOrCreateSigner } from '../ledger/signing.js';
 import { verifyEvidence, verifyLedger } from '../ledger/verify.js';
+import { describeVerdict, verifyPackage } from '../ledger/verify-package.js';
 import { generatePassword } from '../modules/auth/passwords.js';
 import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
 import { importCalendar, loadCalendar } from '../modules/calendar/service.js';
 import { currentSettings } from '../modules/settings/service.js';
 import { createUser, resolveAgencyAndUnit } from '../modules/users/service.js';
 import { demoUsers, isSeeded, seedDemo } from '../seed/demo.js';
-import { LocalEvidenceStore } from '../storage/local.js';
+import { openEvidenceStore } from '../storage/open.js';
 import { version } from '../version.js';
 
 async function withDatabase<T>(
@@ -33,16 +40,28 @@ async function withDatabase<T>(
 ): Promise<T> {
   const config = readConfig();
   const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
+  return withUninitialisedDatabase(async (database) => {
+    await initialiseDatabase(database.db, new Date());
+    return work({ ...database, cipher });
+  });
+}
+
+/** The database as it is: no migrations, no calendar, no keys created (a restore brings its own). */
+async function withUninitialisedDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const config = readConfig();
   const database = openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   try {
-    await initialiseDatabase(database.db, new Date());
-    return await work({ ...database, cipher });
+    return await work(database);
   } finally {
     await database.close();
   }
 }
+
+const configuredEvidenceStore = () => openEvidenceStore(readConfig());
+
+const printProgress = (line: string) => process.stderr.write(`${line}\n`);
 
 const count = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('应为非负整数');
@@ -199,7 +218,7 @@ program
       const evidence =
         options.stream && !evidenceId
           ? null
-          : await verifyEvidence(db, new LocalEvidenceStore(path.join(readConfig().dataDir, 'evidence')), {
+          : await verifyEvidence(db, configuredEvidenceStore(), {
               ...(evidenceId && { evidenceId }),
             });
       const seconds = (performance.now() - started) / 1000;
@@ -223,6 +242,126 @@ program
     }),
   );
 
+program
+  .command('backup <file>')
+  .description('备份数据库、证据文件和密钥到一个 zip 文件（先签名检查点；嵌入式数据库须先停止服务）')
+  .action((file: string) =>
+    withDatabase(async ({ db, kind }) => {
+      const { dataDir } = readConfig();
+      const manifest = await createBackup(path.resolve(file), {
+        db,
+        databaseKind: kind,
+        dataDir,
+        evidence: configuredEvidenceStore(),
+        signer: loadOrCreateSigner(dataDir),
+        now: () => new Date(),
+        progress: printProgress,
+      });
+      const root = manifest.checkpoint ? `检查点根 ${manifest.checkpoint.root}` : '尚无检查点';
+      console.log(`已备份到 ${path.resolve(file)}（${root}）`);
+    }),
+  );
+
+program
+  .command('restore <file>')
+  .description('从备份恢复到空的部署（新的数据目录或新建的数据库），恢复后全部校验')
+  .action((file: string) =>
+    withUninitialisedDatabase(async ({ db }) => {
+      const { dataDir } = readConfig();
+      const evidence = configuredEvidenceStore();
+      const manifest = await restoreBackup(path.resolve(file), {
+        db,
+        dataDir,
+        evidence,
+        progress: printProgress,
+      });
+      const ledger = await verifyLedger(db);
+      const checkpoints = await verifyCheckpoints(db);
+      const files = await verifyEvidence(db, evidence);
+      if (!ledger.ok || checkpoints.problem || files.firstProblem)
+        throw new Error('恢复后校验未通过：请运行 zhifa verify 查看第一个断点');
+      const latest = await db
+        .selectFrom('checkpoint')
+        .select('root')
+        .orderBy('tree_size', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if ((latest?.root ?? null) !== (manifest.checkpoint?.root ?? null))
+        throw new Error('恢复后的最新检查点根与备份时不同');
+      console.log(
+        `恢复并校验通过：${ledger.streams} 个流，${ledger.events} 条事件，${checkpoints.checkpoints} 个检查点，${files.files} 个证据文件；检查点根 ${latest?.root ?? '（无）'}，与备份时一致`,
+      );
+    }),
+  );
+
+const publicKeyArgument = (value: string) => {
+  if (!/^04[0-9a-fA-F]{128}$/.test(value.trim()))
+    throw new InvalidArgumentError('应为 SM2 公钥：04 开头的 130 位十六进制（门户网站“防篡改校验”页面所列）');
+  return value.trim().toLowerCase();
+};
+
+program
+  .command('export-package')
+  .description(
+    '导出一个记录流的校验包（zip）：全部事件、所涉证据文件、签名检查点、包含证明与说明；导出记入全过程记录',
+  )
+  .requiredOption('--stream <id>', '记录流（如 evidence:…）')
+  .requiredOption('--out <file>', '输出的 zip 文件（不得已存在）')
+  .action((options: { stream: string; out: string }) =>
+    withDatabase(async ({ db }) => {
+      const config = readConfig();
+      // The deployment's key only: a key made up here would sign checkpoints nobody published.
+      if (!existsSync(path.join(config.dataDir, 'keys', 'sm2-private.key')))
+        throw new Error(
+          `找不到签名私钥 ${path.join(config.dataDir, 'keys', 'sm2-private.key')}（ZHIFA_DATA_DIR 是否与服务器相同？）`,
+        );
+      // The file is created first: an export is recorded only if it has somewhere to go.
+      const output = await open(options.out, 'wx').catch((error: NodeJS.ErrnoException) => {
+        throw new Error(`无法创建 ${options.out}（${error.code ?? error.message}）`);
+      });
+      let exported: Awaited<ReturnType<typeof exportStreamPackage>>;
+      try {
+        exported = await exportStreamPackage(
+          db,
+          { signer: loadOrCreateSigner(config.dataDir), store: configuredEvidenceStore() },
+          { streamId: options.stream, actorId: null, now: new Date() },
+        );
+        if (!exported) throw new Error(`记录流 ${options.stream} 不存在`);
+        await pipeline(exported.zip, output.createWriteStream());
+      } catch (error) {
+        await output.close().catch(() => {});
+        rmSync(options.out, { force: true });
+        throw error;
+      }
+      console.log(
+        `已导出记录流 ${exported.streamId}：${exported.events} 个事件，${exported.evidenceFiles} 个证据文件，检查点 ${exported.checkpointId} → ${options.out}`,
+      );
+    }),
+  );
+
+program
+  .command('verify-package <file>')
+  .description(
+    '不连数据库校验一个记录流校验包：事件哈希与链条、Merkle 包含证明、检查点 SM2 签名、证据文件哈希、SHA256SUMS（通过 0，有问题 1，无法读取 2）',
+  )
+  .option('--public-key <hex>', '执法机关公布的 SM2 公钥；给出时核对检查点确由它签名', publicKeyArgument)
+  .action(async (file: string, options: { publicKey?: string }) => {
+    const verdict = await verifyPackage(file, options.publicKey ? { publicKey: options.publicKey } : {});
+    for (const line of describeVerdict(verdict)) console.log(line);
+    if (verdict.status === 'unusable') throw new ExitError(verdict.problem, 2);
+    if (verdict.status === 'broken') throw new Error(`第一个问题：${verdict.problem}`);
+  });
+
+/** An error that ends the command with its own exit code. */
+class ExitError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
@@ -231,6 +370,10 @@ async function run(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version exit through here with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ExitError) {
+      console.error(`zhifa：${error.message}`);
+      return error.exitCode;
     }
     if (error instanceof InvalidArgumentError) {
       console.error(`zhifa：${error.message}`);

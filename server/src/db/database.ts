@@ -76,7 +76,8 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`无法锁定数据目录 ${dataDir}`);
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this ID runs on this machine (owners of lock and staging files). */
+export function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

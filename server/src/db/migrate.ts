@@ -5,6 +5,10 @@ import * as identity from './migrations/0002_identity.js';
 import * as ledger from './migrations/0003_ledger.js';
 import * as checkpoints from './migrations/0004_checkpoints.js';
 import * as evidence from './migrations/0005_evidence.js';
+import * as certificates from './migrations/0006_certificates.js';
+import * as lawsAndItems from './migrations/0007_laws_and_items.js';
+import * as trainingAndBoards from './migrations/0008_training_and_boards.js';
+import * as guidesAndLists from './migrations/0009_guides_and_lists.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -12,11 +16,29 @@ const migrations: Record<string, Migration> = {
   '0003_ledger': ledger,
   '0004_checkpoints': checkpoints,
   '0005_evidence': evidence,
+  '0006_certificates': certificates,
+  '0007_laws_and_items': lawsAndItems,
+  '0008_training_and_boards': trainingAndBoards,
+  '0009_guides_and_lists': guidesAndLists,
 };
 
+export const migrationNames = Object.keys(migrations);
+
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Up to and including `name` (a restore loads rows into the schema they were taken from). */
+export async function migrateTo(db: Kysely<unknown>, name: string): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(
+  db: Kysely<unknown>,
+  run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>,
+): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,6 +1,17 @@
 /** Table types for Kysely; one interface per table, kept in step with migrations/. */
 
-import type { CalendarDayKind, Role } from '@zhifa/core';
+import type {
+  CalendarDayKind,
+  CertificateState,
+  EnforcementItemType,
+  LawKind,
+  LegalityReviewResult,
+  PublicationState,
+  ReviewerMembership,
+  RevocationKind,
+  Role,
+  TrainingKind,
+} from '@zhifa/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -18,6 +29,17 @@ export interface AgencyTable {
   credit_code: string;
   region_code: string;
   created_at: CreatedAt;
+  // The public profile (P2, migration 0008).
+  legal_basis: Generated<string>;
+  duties: Generated<string>;
+  address: Generated<string>;
+  phone: Generated<string>;
+  office_hours: Generated<string>;
+  supervision_phone: Generated<string>;
+  supervision_email: Generated<string>;
+  reconsideration_body: Generated<string>;
+  litigation_court: Generated<string>;
+  profile_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AgencySupervisionTable {
@@ -66,6 +88,8 @@ export interface PersonTable {
   id_number_masked: string;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  /** Set when the person left enforcement work (their certificates are cancelled then). */
+  left_enforcement_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PasswordHistoryTable {
@@ -179,6 +203,324 @@ export interface EvidenceTable {
   uploaded_at: Timestamp;
 }
 
+/** Calendar dates (`date` columns) come back as ISO strings (see database.ts). */
+type DateColumn = ColumnType<string, string, string>;
+
+export interface CertificateTable {
+  id: Generated<string>;
+  agency_id: string;
+  person_id: string;
+  number: string;
+  categories: string[];
+  region_code: string;
+  region_name: string;
+  valid_from: DateColumn;
+  valid_to: DateColumn;
+  issuing_authority: string;
+  annual_check_due: DateColumn;
+  state: Generated<CertificateState>;
+  revocation_kind: RevocationKind | null;
+  state_reason: Generated<string>;
+  issued_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CertificateEventKind =
+  | 'issued'
+  | 'annualCheckPassed'
+  | 'annualCheckFailed'
+  | 'suspended'
+  | 'reinstated'
+  | 'revoked'
+  | 'cancelled';
+
+export interface CertificateEventTable {
+  id: Generated<number>;
+  certificate_id: string;
+  agency_id: string;
+  kind: CertificateEventKind;
+  occurred_on: DateColumn;
+  reason: Generated<string>;
+  actor_id: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface CertificateCancellationTable {
+  id: Generated<string>;
+  agency_id: string;
+  certificate_id: string;
+  addressed_to_agency_id: string | null;
+  reason: string;
+  requested_on: DateColumn;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  completion_note: Generated<string>;
+}
+
+export interface AuxiliaryRegisterTable {
+  id: Generated<string>;
+  agency_id: string;
+  person_id: string;
+  duties: string;
+  supervising_person_id: string | null;
+  registered_on: DateColumn;
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 法律法规库 (migration 0007): one text (revision) of a legal norm, and its articles. */
+export interface LawTable {
+  id: Generated<string>;
+  kind: LawKind;
+  title: string;
+  short_title: string;
+  issuing_body: string;
+  document_number: Generated<string>;
+  promulgated_on: DateColumn;
+  effective_on: DateColumn;
+  amended_on: ColumnType<string | null, string | null | undefined, string | null>;
+  repealed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  superseded_by: string | null;
+  note: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LawArticleTable {
+  id: Generated<string>;
+  law_id: string;
+  number: string;
+  ordinal: number;
+  text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** 行政执法事项 (P3): the item, its numbered versions, their cited articles and legality reviews. */
+export interface EnforcementItemTable {
+  id: Generated<string>;
+  agency_id: string;
+  code: string;
+  latest_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EnforcementItemVersionTable {
+  id: Generated<string>;
+  item_id: string;
+  agency_id: string;
+  version: number;
+  revision: Generated<number>;
+  name: string;
+  type: EnforcementItemType;
+  category: string;
+  unit_id: string | null;
+  duties: string;
+  penalty_kinds: Generated<string[]>;
+  fine_min_yuan: number | null;
+  fine_max_yuan: number | null;
+  penalty_note: Generated<string>;
+  change_note: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface EnforcementItemBasisTable {
+  version_id: string;
+  article_id: string;
+  position: number;
+}
+
+export interface LegalityReviewTable {
+  id: Generated<number>;
+  agency_id: string;
+  item_id: string;
+  version_id: string;
+  revision: number;
+  result: LegalityReviewResult;
+  opinion: string;
+  reviewer_id: string;
+  reviewer_name: string;
+  reviewed_at: Timestamp;
+}
+
+/** The publication workflow (P1, P10, P11), generic over the subject kind. */
+export interface PublicationTable {
+  id: Generated<string>;
+  agency_id: string;
+  subject_kind: string;
+  subject_id: string;
+  version: number;
+  state: PublicationState;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  correction_note: Generated<string>;
+  superseded_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type PublicationEventAction =
+  | 'drafted'
+  | 'submitted'
+  | 'returned'
+  | 'published'
+  | 'corrected'
+  | 'superseded'
+  | 'withdrawn';
+
+export interface PublicationEventTable {
+  id: Generated<number>;
+  publication_id: string;
+  agency_id: string;
+  subject_kind: string;
+  subject_id: string;
+  version: number;
+  action: PublicationEventAction;
+  note: Generated<string>;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  occurred_at: Timestamp;
+}
+
+/** 培训台账 (Q3, migration 0008): plan, courses, attendance, exams and scores. Hours in half-hour steps. */
+export interface TrainingPlanTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  content: string;
+  planned_courses: number;
+  planned_hours: number;
+  filed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrainingCourseTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  title: string;
+  held_on: DateColumn;
+  hours: number;
+  kind: TrainingKind;
+  organiser: Generated<string>;
+  location: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrainingAttendanceTable {
+  id: Generated<string>;
+  agency_id: string;
+  course_id: string;
+  person_id: string;
+  present: boolean;
+  hours_credited: number;
+  recorded_at: Timestamp;
+}
+
+export interface TrainingExamTable {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  course_id: string | null;
+  title: string;
+  held_on: DateColumn;
+  full_mark: number;
+  pass_mark: number;
+  created_at: Timestamp;
+}
+
+export interface TrainingExamScoreTable {
+  id: Generated<string>;
+  agency_id: string;
+  exam_id: string;
+  person_id: string;
+  score: number;
+  recorded_at: Timestamp;
+}
+
+/** 法制审核人员 (L2, migration 0008). */
+export interface ReviewerRegisterTable {
+  id: Generated<string>;
+  agency_id: string;
+  person_id: string;
+  membership: ReviewerMembership;
+  qualification: Generated<string>;
+  appointed_on: DateColumn;
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 窗口公示牌 (P8, migration 0008): a service window and its staff on duty. */
+export interface WindowBoardTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  unit_id: string | null;
+  enforcement_types: EnforcementItemType[];
+  services: string[];
+  office_hours: string;
+  phone: string;
+  location: Generated<string>;
+  sort_order: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WindowBoardStaffTable {
+  board_id: string;
+  agency_id: string;
+  person_id: string;
+  duty: Generated<string>;
+  sort_order: number;
+}
+
+/** 事前公开 lists (migration 0009): service guides, random-inspection items, benchmarks, exemptions. */
+export type ListKind = 'serviceGuide' | 'inspectionItem' | 'discretionBenchmark' | 'exemption';
+
+export interface ListEntryTable {
+  id: Generated<string>;
+  agency_id: string;
+  kind: ListKind;
+  latest_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ListEntryVersionTable {
+  id: Generated<string>;
+  entry_id: string;
+  kind: ListKind;
+  agency_id: string;
+  version: number;
+  title: string;
+  enforcement_item_id: string | null;
+  /** The kind's fields, as JSON (written as a JSON string, read back parsed). */
+  content: ColumnType<unknown, string, string>;
+  search_text: string;
+  change_note: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ListEntryBasisTable {
+  version_id: string;
+  article_id: string;
+  position: number;
+}
+
 export interface DB {
   agency: AgencyTable;
   agency_supervision: AgencySupervisionTable;
@@ -196,6 +538,29 @@ export interface DB {
   checkpoint_leaf: CheckpointLeafTable;
   checkpoint: CheckpointTable;
   evidence: EvidenceTable;
+  certificate: CertificateTable;
+  certificate_event: CertificateEventTable;
+  certificate_cancellation: CertificateCancellationTable;
+  auxiliary_register: AuxiliaryRegisterTable;
+  law: LawTable;
+  law_article: LawArticleTable;
+  enforcement_item: EnforcementItemTable;
+  enforcement_item_version: EnforcementItemVersionTable;
+  enforcement_item_basis: EnforcementItemBasisTable;
+  legality_review: LegalityReviewTable;
+  publication: PublicationTable;
+  publication_event: PublicationEventTable;
+  training_plan: TrainingPlanTable;
+  training_course: TrainingCourseTable;
+  training_attendance: TrainingAttendanceTable;
+  training_exam: TrainingExamTable;
+  training_exam_score: TrainingExamScoreTable;
+  reviewer_register: ReviewerRegisterTable;
+  window_board: WindowBoardTable;
+  window_board_staff: WindowBoardStaffTable;
+  list_entry: ListEntryTable;
+  list_entry_version: ListEntryVersionTable;
+  list_entry_basis: ListEntryBasisTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -14,10 +14,22 @@ import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
 import { appendEvent } from '../ledger/append.js';
 import { createCheckpoint } from '../ledger/checkpoint.js';
 import { newSigner } from '../ledger/signing.js';
+import { createItem } from '../modules/enforcement-items/service.js';
+import { powerListColumns } from '../modules/enforcement-items/sheet.js';
+import { type ListKind, listKinds } from '../modules/lists/kinds.js';
 import { allRoutes } from '../routes.js';
 import { demoUsers } from '../seed/demo.js';
 import { createTestApp, demoPassword, type Session, type TestApp } from '../test/harness.js';
+import { createListFixtures, listApiPaths, listExampleBodies } from '../test/list-fixtures.js';
 import { captureMetadata, multipartBody } from '../test/multipart.js';
+import {
+  attendanceSheetBase64,
+  createTrainingFixtures,
+  type TrainingFixtures,
+  trainingExamples,
+  trainingPathResources,
+} from '../test/training-fixtures.js';
+import { writeWorkbook } from '../xlsx/sheet.js';
 import type { RouteDefinition } from './route.js';
 
 type Side = 'own' | 'other';
@@ -30,9 +42,24 @@ interface Fixtures {
   stream: string;
   event: string;
   evidence: string;
+  certificate: string;
+  cancellation: string;
+  auxiliary: string;
+  item: string;
+  serviceGuide: string;
+  inspectionItem: string;
+  discretionBenchmark: string;
+  exemption: string;
 }
-const fixtures = {} as Record<Side, Fixtures>;
+const fixtures = {} as Record<Side, Fixtures & TrainingFixtures>;
 let checkpointId = '';
+/** Laws are deployment-wide reference data, like the calendar: one law and article for both sides. */
+let lawId = '';
+let articleId = '';
+/** A one-row power-list sheet, imported as a dry run. */
+let powerListSheet = '';
+/** The public page of a published demo item: anyone, any agency. */
+let publishedItemId = '';
 
 let t: TestApp;
 const sessions = new Map<string, Session>();
@@ -43,7 +70,20 @@ const next = () => {
 };
 
 /** Which fixture a path parameter names, by route. */
-const pathResource: Record<string, keyof Fixtures | 'date' | 'checkpoint'> = {
+const pathResource: Record<
+  string,
+  | keyof Fixtures
+  | keyof TrainingFixtures
+  | 'publicAgency'
+  | 'date'
+  | 'checkpoint'
+  | 'certificateNumber'
+  | 'law'
+  | 'lawArticle'
+  | 'publishedItem'
+  | 'processKind'
+  | 'publishedGuide'
+> = {
   '/api/agencies/:id': 'agency',
   '/api/units/:id': 'unit',
   '/api/persons/:id': 'person',
@@ -54,11 +94,43 @@ const pathResource: Record<string, keyof Fixtures | 'date' | 'checkpoint'> = {
   '/api/security/sessions/:id': 'session',
   '/api/calendar/days/:date': 'date',
   '/api/ledger/streams/:streamId/events': 'stream',
+  '/api/ledger/streams/:streamId/package': 'stream',
   '/api/ledger/events/:id/proof': 'event',
   '/api/ledger/checkpoints/:id/export': 'checkpoint',
   '/api/evidence/:id': 'evidence',
   '/api/evidence/:id/content': 'evidence',
+  '/api/certificates/:id': 'certificate',
+  '/api/certificates/:id/annual-check': 'certificate',
+  '/api/certificates/:id/suspend': 'certificate',
+  '/api/certificates/:id/reinstate': 'certificate',
+  '/api/certificates/:id/revoke': 'certificate',
+  '/api/persons/:id/leave-enforcement': 'person',
+  '/api/certificate-cancellations/:id/complete': 'cancellation',
+  '/api/auxiliaries/:id': 'auxiliary',
+  '/certificates/:number': 'certificateNumber',
+  '/api/laws/:id': 'law',
+  '/api/laws/:id/articles': 'law',
+  '/api/laws/:id/articles/bulk': 'law',
+  '/api/law-articles/:id': 'lawArticle',
+  '/api/enforcement-items/:id': 'item',
+  '/api/enforcement-items/:id/legality-reviews': 'item',
+  '/api/enforcement-items/:id/submit': 'item',
+  '/api/enforcement-items/:id/return': 'item',
+  '/api/enforcement-items/:id/publish': 'item',
+  '/api/enforcement-items/:id/withdraw': 'item',
+  '/items/:id': 'publishedItem',
+  '/laws/:id': 'law',
 };
+
+// 执法流程图 (P6): definitions from code, the same for every agency.
+pathResource['/api/flowcharts/:kind'] = 'processKind';
+pathResource['/flowcharts/:kind'] = 'processKind';
+// 事前公开 lists (P4, P5, X4, Q8): one entry of each kind per side; the portal shows the own side's published guide.
+pathResource['/guides/:id'] = 'publishedGuide';
+for (const kind of listKinds)
+  for (const suffix of ['', '/submit', '/return', '/publish', '/withdraw'])
+    pathResource[`${listApiPaths[kind]}/:id${suffix}`] = kind;
+let publishedGuideId = '';
 
 type Example = (side: Side) => {
   body?: unknown;
@@ -116,6 +188,67 @@ const examples: Record<string, Example> = {
     };
   },
   'PATCH /api/persons/:id': () => ({ body: { position: '科员' } }),
+  'POST /api/certificates': (side) => ({
+    body: {
+      personId: fixtures[side].person,
+      number: `MATRIX-${next()}`,
+      categories: ['交通运输'],
+      regionCode: '990121',
+      regionName: '示例县',
+      validFrom: '2025-01-01',
+      validTo: '2029-12-31',
+      issuingAuthority: '示例县人民政府',
+    },
+    agencyScoped: true,
+  }),
+  'POST /api/certificates/:id/annual-check': () => ({ body: { result: 'passed', checkedOn: '2026-11-24' } }),
+  'POST /api/certificates/:id/suspend': () => ({ body: { reason: '矩阵测试' } }),
+  'POST /api/certificates/:id/reinstate': () => ({ body: { reason: '矩阵测试' } }),
+  'POST /api/certificates/:id/revoke': () => ({ body: { kind: 'revoked', reason: '矩阵测试' } }),
+  'POST /api/persons/:id/leave-enforcement': () => ({ body: { leftOn: '2026-11-24', reason: '矩阵测试' } }),
+  'POST /api/certificate-cancellations/:id/complete': () => ({ body: { note: '矩阵测试' } }),
+  // Into the user's own agency only; any sheet will do for who-may-call (a wrong one is a 400).
+  'POST /api/certificates/import': () => ({ body: { content: powerListSheet, dryRun: true } }),
+  'POST /api/auxiliaries': (side) => ({
+    body: { personId: fixtures[side].person, duties: '协助检查' },
+    agencyScoped: true,
+  }),
+  'PATCH /api/auxiliaries/:id': () => ({ body: { duties: '协助调查' } }),
+  'POST /api/laws': () => ({
+    body: {
+      kind: 'law',
+      title: `矩阵测试法${next()}`,
+      issuingBody: '矩阵测试',
+      promulgatedOn: '2020-01-01',
+      effectiveOn: '2020-01-01',
+    },
+  }),
+  'PATCH /api/laws/:id': () => ({ body: { note: '矩阵测试' } }),
+  'POST /api/laws/:id/articles': () => {
+    const n = next();
+    return { body: { number: `矩阵条${n}`, ordinal: 500_000 + n, text: '矩阵测试' } };
+  },
+  'POST /api/laws/:id/articles/bulk': () => ({ body: { text: '第一条 矩阵测试', dryRun: true } }),
+  'PATCH /api/law-articles/:id': () => ({ body: { text: '矩阵测试' } }),
+  'POST /api/enforcement-items': (side) => ({
+    body: { agencyId: fixtures[side].agency, code: `MATRIX-${next()}`, ...itemContent() },
+    agencyScoped: true,
+  }),
+  'PUT /api/enforcement-items/:id': () => ({ body: itemContent() }),
+  'POST /api/enforcement-items/:id/legality-reviews': () => ({
+    body: { result: 'passed', opinion: '矩阵测试' },
+  }),
+  'POST /api/enforcement-items/:id/return': () => ({ body: { reason: '矩阵测试' } }),
+  'POST /api/enforcement-items/:id/publish': () => ({ body: {} }),
+  'POST /api/enforcement-items/:id/withdraw': () => ({ body: { reason: '矩阵测试' } }),
+  'GET /api/enforcement-items/export': (side) => ({
+    query: { agencyId: fixtures[side].agency },
+    agencyScoped: true,
+  }),
+  'POST /api/enforcement-items/import': (side) => ({
+    body: { agencyId: fixtures[side].agency, content: powerListSheet, dryRun: true },
+    agencyScoped: true,
+  }),
   'POST /api/users': (side) => ({
     body: {
       username: `matrix${next()}`,
@@ -137,7 +270,45 @@ const examples: Record<string, Example> = {
     return { body: payload, headers };
   },
 };
+for (const kind of listKinds) {
+  const path = listApiPaths[kind];
+  examples[`POST ${path}`] = (side) => ({
+    body: { ...listExampleBodies[kind], agencyId: fixtures[side].agency },
+    agencyScoped: true,
+  });
+  examples[`PUT ${path}/:id`] = () => ({ body: listExampleBodies[kind] });
+  examples[`POST ${path}/:id/return`] = () => ({ body: { reason: '矩阵测试' } });
+  examples[`POST ${path}/:id/publish`] = () => ({ body: {} });
+  examples[`POST ${path}/:id/withdraw`] = () => ({ body: { reason: '矩阵测试' } });
+}
+// 培训台账, 法制审核人员, 执法主体公示 and 窗口公示牌 (Q3, L2, P2, P8).
+let attendanceSheet = '';
+Object.assign(
+  examples,
+  trainingExamples(
+    (side: Side) => fixtures[side],
+    () => attendanceSheet,
+  ),
+);
+for (const [url, resource] of Object.entries(trainingPathResources)) pathResource[url] = resource;
 let currentSettings: unknown;
+const itemContent = () => ({
+  name: '矩阵测试事项',
+  type: 'inspection',
+  category: '交通运输',
+  duties: '矩阵测试',
+  basisArticleIds: [articleId],
+});
+/** What the service needs beyond the example body (the route fills these defaults). */
+const noPenalty = {
+  type: 'inspection' as const,
+  unitId: null,
+  penaltyKinds: [],
+  fineMinYuan: null,
+  fineMaxYuan: null,
+  penaltyNote: '',
+  changeNote: '',
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -233,6 +404,65 @@ beforeAll(async () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const certificate = await db
+      .insertInto('certificate')
+      .values({
+        agency_id: agency,
+        person_id: person.id,
+        number: `MATRIX-${side.toUpperCase()}`,
+        categories: ['交通运输'],
+        region_code: '990121',
+        region_name: '示例县',
+        valid_from: '2025-01-01',
+        valid_to: '2029-12-31',
+        issuing_authority: '示例县人民政府',
+        annual_check_due: '2027-03-31',
+        issued_at: t.now(),
+        updated_at: t.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const cancellation = await db
+      .insertInto('certificate_cancellation')
+      .values({
+        agency_id: agency,
+        certificate_id: certificate.id,
+        addressed_to_agency_id: null,
+        reason: '矩阵测试',
+        requested_on: '2026-11-24',
+        requested_by: null,
+        requested_at: t.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (!articleId) {
+      const article = await db
+        .selectFrom('law_article')
+        .select(['id', 'law_id'])
+        .orderBy('ordinal')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      articleId = article.id;
+      lawId = article.law_id;
+    }
+    const item = await db
+      .transaction()
+      .execute((trx) =>
+        createItem(
+          trx,
+          (event) => appendEvent(trx, { ...event, actorId: null }, t.now()),
+          { agencyId: agency, code: `MATRIX-${side.toUpperCase()}`, ...itemContent(), ...noPenalty },
+          { id: null, name: '矩阵测试', now: t.now() },
+        ),
+      );
+    const lists: { entries: Record<ListKind, string>; publishedGuide: string | null } =
+      await createListFixtures(db, agency, t.now(), { publishedGuide: side === 'own' });
+    if (lists.publishedGuide) publishedGuideId = lists.publishedGuide;
+    const auxiliary = await db
+      .insertInto('auxiliary_register')
+      .values({ agency_id: agency, person_id: person.id, duties: '矩阵测试', registered_on: '2026-11-24' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     fixtures[side] = {
       agency,
       unit: unit.id,
@@ -242,8 +472,46 @@ beforeAll(async () => {
       stream,
       event: String(event.id),
       evidence: evidence.id,
+      certificate: certificate.id,
+      cancellation: cancellation.id,
+      auxiliary: auxiliary.id,
+      item: item.id,
+      ...lists.entries,
+      ...(await createTrainingFixtures(db, side, agency, person.id, t.now())),
     };
   }
+  attendanceSheet = await attendanceSheetBase64();
+  const row = Object.fromEntries(powerListColumns.map((c) => [c.key, ''])) as Record<string, string>;
+  const sheet = await writeWorkbook(
+    [
+      {
+        name: '权责清单',
+        columns: powerListColumns,
+        rows: [
+          {
+            ...row,
+            code: 'MATRIX-SHEET',
+            name: '矩阵测试事项',
+            type: '检查',
+            category: '交通运输',
+            basis: '《行政处罚法》第九条',
+            duties: '矩阵测试',
+          },
+        ],
+      },
+    ],
+    { creator: '矩阵测试', created: t.now() },
+  );
+  powerListSheet = sheet.toString('base64');
+  publishedItemId = (
+    await db
+      .selectFrom('publication')
+      .select('subject_id')
+      .where('subject_kind', '=', 'enforcementItem')
+      .where('state', '=', 'published')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+  ).subject_id;
   const checkpoint = await db.transaction().execute((trx) => createCheckpoint(trx, newSigner(), t.now()));
   checkpointId = String(checkpoint!.id);
 });
@@ -266,6 +534,13 @@ function requestFor(route: RouteDefinition, side: Side) {
       throw new Error(`${key}: add its path parameter to pathResource in the authorization matrix`);
     if (resource === 'date') return '2040-01-02';
     if (resource === 'checkpoint') return checkpointId; // deployment-wide: no other agency's
+    if (resource === 'certificateNumber') return 'MATRIX-OWN'; // the public check: anyone, any agency
+    if (resource === 'law') return lawId; // deployment-wide reference data
+    if (resource === 'lawArticle') return articleId;
+    if (resource === 'publishedItem') return publishedItemId;
+    if (resource === 'processKind') return 'penaltyGeneral'; // definitions in code: no agency
+    if (resource === 'publishedGuide') return publishedGuideId; // the public page: anyone
+    if (resource === 'publicAgency') return fixtures.own.agency; // the public agency pages: anyone
     pathScoped = true;
     return fixtures[side][resource];
   });

@@ -19,4 +19,10 @@ export interface AppContext {
   signer: Signer;
   /** Content-addressed, write-once storage of evidence files (ZHIFA_DATA_DIR/evidence by default). */
   evidence: EvidenceStore;
+  /**
+   * Absolute base URL of the public portal (ZHIFA_PUBLIC_URL, or where the server listens),
+   * for links that leave the server such as certificate QR codes. Tests leave it unset:
+   * the request's own host is used then.
+   */
+  publicUrl?: string;
 }

@@ -121,6 +121,41 @@ export async function createCheckpoint(db: Kysely<DB>, signer: Signer, now: Date
 }
 
 /**
+ * The newest checkpoint if it has a leaf for this stream at `seq`; otherwise a new
+ * one is signed first (checkpoints are append-only and cheap). In the caller's transaction.
+ */
+export async function checkpointCovering(
+  db: Kysely<DB>,
+  signer: Signer,
+  head: { streamId: string; seq: number },
+  now: Date,
+) {
+  const covering = async () => {
+    const latest = await db
+      .selectFrom('checkpoint')
+      .selectAll()
+      .orderBy('tree_size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!latest) return null;
+    const leaf = await db
+      .selectFrom('checkpoint_leaf')
+      .select('leaf_index')
+      .where('stream_id', '=', head.streamId)
+      .where('seq', '=', head.seq)
+      .where('leaf_index', '<', latest.tree_size)
+      .executeTakeFirst();
+    return leaf ? latest : null;
+  };
+  const existing = await covering();
+  if (existing) return existing;
+  // Null only when a checkpoint signed meanwhile already took this head.
+  const created = (await createCheckpoint(db, signer, now)) ?? (await covering());
+  if (!created) throw new Error(`no checkpoint covers stream ${head.streamId} at seq ${head.seq}`);
+  return created;
+}
+
+/**
  * Proof that an event is in a checkpoint: the stream's events from it up to the
  * checkpointed head (their hashes link forward), and the head leaf's Merkle path.
  */

@@ -48,12 +48,22 @@ export function verifyInclusion(
   proof: readonly Buffer[],
   root: Buffer,
 ): boolean {
-  if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size) return false;
+  return inclusionRoot(leaf, index, size, proof)?.equals(root) ?? false;
+}
+
+/** The root an inclusion path leads to from its leaf, or null if the path has the wrong shape for (index, size). */
+export function inclusionRoot(
+  leaf: Buffer,
+  index: number,
+  size: number,
+  proof: readonly Buffer[],
+): Buffer | null {
+  if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size) return null;
   let fn = index;
   let sn = size - 1;
   let r = leaf;
   for (const p of proof) {
-    if (sn === 0) return false;
+    if (sn === 0) return null;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
       if (fn % 2 === 0) {
@@ -68,7 +78,7 @@ export function verifyInclusion(
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  return sn === 0 && r.equals(root);
+  return sn === 0 ? r : null;
 }
 
 function subproof(m: number, leaves: readonly Buffer[], complete: boolean): Buffer[] {

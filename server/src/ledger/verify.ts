@@ -43,7 +43,7 @@ export async function verifyLedger(
         streamId: current.streamId,
         seq: current.seq,
         problem: 'head',
-        detail: `stream head says seq ${head?.head_seq ?? '-'} hash ${head?.head_hash ?? '-'}, chain ends at seq ${current.seq} hash ${current.hash}`,
+        detail: `流头记为序号 ${head?.head_seq ?? '-'}、哈希 ${head?.head_hash ?? '-'}，链实际止于序号 ${current.seq}、哈希 ${current.hash}`,
       };
     }
     return null;
@@ -109,14 +109,14 @@ export async function verifyLedger(
         return fail({
           ...at,
           problem: 'sequence',
-          detail: `expected seq ${current.seq + 1}, found ${row.seq}`,
+          detail: `应为序号 ${current.seq + 1}，实为 ${row.seq}`,
         });
       }
       if (row.prev_hash !== current.hash) {
         return fail({
           ...at,
           problem: 'link',
-          detail: `prev_hash ${row.prev_hash} ≠ hash of seq ${current.seq} ${current.hash}`,
+          detail: `前一哈希 ${row.prev_hash} ≠ 序号 ${current.seq} 的哈希 ${current.hash}`,
         });
       }
       const recomputed = eventHash({
@@ -130,7 +130,7 @@ export async function verifyLedger(
         prevHash: row.prev_hash,
       });
       if (recomputed !== row.hash) {
-        return fail({ ...at, problem: 'hash', detail: `stored hash ${row.hash} ≠ recomputed ${recomputed}` });
+        return fail({ ...at, problem: 'hash', detail: `存储的哈希 ${row.hash} ≠ 重新计算的 ${recomputed}` });
       }
       current = { streamId: row.stream_id, seq: row.seq, hash: row.hash };
       events += 1;
@@ -146,7 +146,7 @@ export async function verifyLedger(
         streamId,
         seq: 1,
         problem: 'sequence',
-        detail: `stream head says seq ${head.head_seq} but no events exist`,
+        detail: `流头记为序号 ${head.head_seq}，但没有任何事件`,
       });
     }
   }
@@ -228,12 +228,12 @@ function compare(
   recorded: { sha256: string; sm3: string; size: number },
   actual: ContentDigest | null,
 ): Pick<EvidenceProblem, 'problem' | 'detail'> | null {
-  if (!actual) return { problem: 'missing', detail: 'file not found in the evidence store' };
+  if (!actual) return { problem: 'missing', detail: '证据存储中找不到该文件' };
   if (actual.size !== recorded.size)
-    return { problem: 'size', detail: `recorded ${recorded.size} bytes, file has ${actual.size}` };
+    return { problem: 'size', detail: `记录为 ${recorded.size} 字节，文件实为 ${actual.size} 字节` };
   if (actual.sha256 !== recorded.sha256)
-    return { problem: 'sha256', detail: `recorded ${recorded.sha256}, file hashes to ${actual.sha256}` };
+    return { problem: 'sha256', detail: `记录的 SHA-256 为 ${recorded.sha256}，文件实为 ${actual.sha256}` };
   if (actual.sm3 !== recorded.sm3)
-    return { problem: 'sm3', detail: `recorded ${recorded.sm3}, file hashes to ${actual.sm3}` };
+    return { problem: 'sm3', detail: `记录的 SM3 为 ${recorded.sm3}，文件实为 ${actual.sm3}` };
   return null;
 }

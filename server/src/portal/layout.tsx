@@ -12,9 +12,11 @@ export interface PageOptions {
   path: string;
   elder: boolean;
   children: ReactNode;
+  /** Extra rules for this page only (a print layout), after the shared stylesheet. */
+  styles?: string;
 }
 
-function Page({ title, path, elder, children }: PageOptions) {
+function Page({ title, path, elder, children, styles }: PageOptions) {
   return (
     <html lang="zh-CN">
       <head>
@@ -22,6 +24,7 @@ function Page({ title, path, elder, children }: PageOptions) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - 行政执法公示平台`}</title>
         <style>{portalCss}</style>
+        {styles ? <style>{styles}</style> : null}
       </head>
       <body className={elder ? 'elder' : undefined}>
         <a className="skip" href="#main">
@@ -37,6 +40,36 @@ function Page({ title, path, elder, children }: PageOptions) {
                 <li>
                   <a href="/" aria-current={path === '/' ? 'page' : undefined}>
                     首页
+                  </a>
+                </li>
+                <li>
+                  <a href="/agencies" aria-current={path === '/agencies' ? 'page' : undefined}>
+                    执法主体
+                  </a>
+                </li>
+                <li>
+                  <a href="/officers" aria-current={path === '/officers' ? 'page' : undefined}>
+                    执法人员
+                  </a>
+                </li>
+                <li>
+                  <a href="/items" aria-current={path.startsWith('/items') ? 'page' : undefined}>
+                    权责清单
+                  </a>
+                </li>
+                <li>
+                  <a href="/laws" aria-current={path.startsWith('/laws') ? 'page' : undefined}>
+                    法律法规
+                  </a>
+                </li>
+                <li>
+                  <a href="/guides" aria-current={path.startsWith('/guides') ? 'page' : undefined}>
+                    服务指南
+                  </a>
+                </li>
+                <li>
+                  <a href="/flowcharts" aria-current={path.startsWith('/flowcharts') ? 'page' : undefined}>
+                    执法流程图
                   </a>
                 </li>
                 <li>

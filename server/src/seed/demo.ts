@@ -14,6 +14,10 @@ import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { AgencyLevel, DB, PersonKind } from '../db/schema.js';
 import { generatePassword, hashPassword } from '../modules/auth/passwords.js';
+import { seedDemoCertificates } from './certificates.js';
+import { seedDemoLists } from './lists.js';
+import { seedDemoPowerList } from './power-list.js';
+import { seedDemoTraining } from './training.js';
 
 interface DemoAgency {
   key: string;
@@ -230,6 +234,18 @@ export async function seedDemo(
         })),
       )
       .execute();
+    await seedDemoCertificates(trx, cipher, now, {
+      county: agencyIds.get('county')!,
+      units: unitIds,
+      persons: new Map(demoUsers.map((u, i) => [u.username, persons[i]!.id])),
+    });
+    await seedDemoPowerList(trx, now, { county: agencyIds.get('county')!, units: unitIds });
+    await seedDemoTraining(trx, now, {
+      county: agencyIds.get('county')!,
+      units: unitIds,
+      persons: new Map(demoUsers.map((u, i) => [u.username, persons[i]!.id])),
+    });
+    await seedDemoLists(trx, now, { county: agencyIds.get('county')! });
     // The demo's administrators share a printed password and have no authenticator
     // app yet; the relaxation is a visible settings version the security
     // administrator can revert.

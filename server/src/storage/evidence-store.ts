@@ -59,6 +59,14 @@ export function integrityError(sha256: string, what: string): AppError {
   );
 }
 
+/**
+ * The storage itself failed (object store unreachable, refused the request): the
+ * server's fault, never the client's, whatever stream was being stored.
+ */
+export class EvidenceStoreError extends Error {
+  override readonly name = 'EvidenceStoreError';
+}
+
 /** How a store reports a failed integrity check; the HTTP response alone would go unnoticed. */
 export type IntegrityLog = (event: { sha256: string; problem: string }) => void;
 

@@ -1,10 +1,11 @@
 /**
  * The end of an upload's pipeline: gathers the stream into 1 MiB slots of
  * shared memory; each full slot is hashed with SHA-256 here, with SM3 on the
- * worker and written to the file by the thread pool, all at once. At most a
- * few slots exist per stream, so a slow disk or hash slows the sender down
- * instead of filling memory. The file is flushed to disk every 64 MiB, so the
- * final fsync has little left to do.
+ * worker and handed to the target (a file, written by the thread pool; or an
+ * object store's upload), all at once. At most a few slots exist per stream,
+ * so a slow disk, network or hash slows the sender down instead of filling
+ * memory. A file is flushed to disk every 64 MiB, so the final fsync has
+ * little left to do.
  */
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
@@ -22,9 +23,35 @@ interface Slot {
   view: Buffer;
 }
 
+/** Where the bytes go. */
+export interface SinkTarget {
+  /**
+   * Called in stream order, before earlier writes have resolved (at their `position`).
+   * `bytes` is a view of a slot the sink reuses once the promise resolves: a
+   * target that keeps the bytes longer must copy them.
+   */
+  write(bytes: Buffer, position: number): Promise<void>;
+  /** Makes what was written durable; called every 64 MiB and once at the end. */
+  sync?(): Promise<void>;
+}
+
+/** A file as the target: positional writes, datasync. Closing it is the caller's job. */
+export function fileTarget(file: FileHandle): SinkTarget {
+  return {
+    write: async (bytes, position) => {
+      let done = 0;
+      while (done < bytes.length) {
+        const { bytesWritten } = await file.write(bytes, done, bytes.length - done, position + done);
+        done += bytesWritten;
+      }
+    },
+    sync: () => file.datasync(),
+  };
+}
+
 export interface SinkOptions {
-  /** Where the bytes go; without one the sink only hashes. Closing it is the caller's job. */
-  file?: FileHandle;
+  /** Where the bytes go; without one the sink only hashes. */
+  target?: SinkTarget;
   maxBytes?: number;
   /** How many leading bytes to keep (for type detection). */
   headBytes?: number;
@@ -55,6 +82,7 @@ export class HashingSink extends Writable {
     // Most chunks fit a slot at hand: no promise, no extra turn of the event loop.
     let pending: Promise<void> | undefined;
     try {
+      this.count(chunk);
       pending = this.accept(chunk);
     } catch (error) {
       callback(error as Error);
@@ -76,7 +104,6 @@ export class HashingSink extends Writable {
 
   /** Takes the chunk in; returns a promise only when it has to wait for a free slot. */
   private accept(chunk: Buffer, from = 0): Promise<void> | undefined {
-    if (from === 0) this.count(chunk);
     let offset = from;
     while (offset < chunk.length) {
       if (!this.filling) {
@@ -110,7 +137,7 @@ export class HashingSink extends Writable {
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     await this.syncing;
     if (this.failure) throw this.failure;
-    await this.options.file?.datasync();
+    await this.options.target?.sync?.();
     const sm3 = await this.sm3.digest();
     this.result = {
       sha256: this.sha256.digest('hex'),
@@ -145,7 +172,10 @@ export class HashingSink extends Writable {
     this.written += length;
     const bytes = slot.view.subarray(0, length);
     this.sha256.update(bytes);
-    const work = Promise.all([this.sm3.update(slot.shared, length), this.writeAll(bytes, position)])
+    const work = Promise.all([
+      this.sm3.update(slot.shared, length),
+      this.options.target?.write(bytes, position),
+    ])
       .then(() => {
         this.free.push(slot);
         this.maybeSync();
@@ -157,22 +187,12 @@ export class HashingSink extends Writable {
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  private async writeAll(bytes: Buffer, position: number): Promise<void> {
-    const file = this.options.file;
-    if (!file) return;
-    let done = 0;
-    while (done < bytes.length) {
-      const { bytesWritten } = await file.write(bytes, done, bytes.length - done, position + done);
-      done += bytesWritten;
-    }
-  }
-
   /** Starts flushing what is written so far, one flush at a time. */
   private maybeSync(): void {
-    const file = this.options.file;
-    if (!file || this.syncing || this.written - this.syncedAt < syncEveryBytes) return;
+    const target = this.options.target;
+    if (!target?.sync || this.syncing || this.written - this.syncedAt < syncEveryBytes) return;
     const upTo = this.written;
-    this.syncing = file.datasync().then(
+    this.syncing = target.sync().then(
       () => {
         this.syncedAt = upTo;
         this.syncing = null;

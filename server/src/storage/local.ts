@@ -11,6 +11,7 @@ import { chmod, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs
 import path from 'node:path';
 import { pipeline as pipelineCallback, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isRunning } from '../db/database.js';
 import {
   type ByteRange,
   type ContentDigest,
@@ -23,7 +24,7 @@ import {
   type StageOptions,
   sha256Pattern,
 } from './evidence-store.js';
-import { HashingSink } from './hashing-sink.js';
+import { fileTarget, HashingSink } from './hashing-sink.js';
 import { VerifyingReader } from './verifying-reader.js';
 
 // Large reads: per-chunk overhead, not hashing, dominates below a few hundred KiB.
@@ -49,11 +50,12 @@ export class LocalEvidenceStore implements EvidenceStore {
     // An error before the pipeline below listens (client gone) is reported by the pipeline; it must not crash the process.
     source.on('error', () => {});
     await mkdir(this.stagingDir, { recursive: true });
-    const temp = path.join(this.stagingDir, `${randomUUID()}.part`);
+    // Named after this process, so a restart can tell a crashed upload's file from a live one's.
+    const temp = path.join(this.stagingDir, `${process.pid}-${randomUUID()}.part`);
     const file = await open(temp, 'wx', 0o600);
     let closed = false;
     try {
-      const sink = new HashingSink({ file, maxBytes, headBytes });
+      const sink = new HashingSink({ target: fileTarget(file), maxBytes, headBytes });
       // The sink fsyncs before finishing, so a commit never links bytes only in the page cache.
       await pipeline(source, sink);
       closed = true;
@@ -134,14 +136,19 @@ export class LocalEvidenceStore implements EvidenceStore {
     return digest;
   }
 
-  /** Removes staging files left by a crashed process; an upload in progress keeps touching its file. */
+  /**
+   * Removes staging files left by a crashed process: those whose owner no longer
+   * runs, and any untouched for `olderThanMs` (an upload in progress keeps writing).
+   */
   async sweepStaging(olderThanMs = 60 * 60 * 1000, now = Date.now()): Promise<number> {
     const names = await readdir(this.stagingDir).catch(() => [] as string[]);
     let removed = 0;
     for (const name of names) {
       const file = path.join(this.stagingDir, name);
       const info = await stat(file).catch(() => null);
-      if (info && now - info.mtimeMs > olderThanMs) {
+      const owner = Number(/^(\d+)-/.exec(name)?.[1]);
+      const abandoned = owner !== process.pid && !isRunning(owner);
+      if (info && (abandoned || now - info.mtimeMs > olderThanMs)) {
         await removeQuietly(file);
         removed += 1;
       }

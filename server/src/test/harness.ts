@@ -16,7 +16,7 @@ import { initialiseDatabase } from '../db/initialise.js';
 import { buildApp } from '../http/app.js';
 import { newSigner } from '../ledger/signing.js';
 import { seedDemo } from '../seed/demo.js';
-import type { IntegrityLog } from '../storage/evidence-store.js';
+import type { EvidenceStore, IntegrityLog } from '../storage/evidence-store.js';
 import { LocalEvidenceStore } from '../storage/local.js';
 
 export const demoPassword = 'Demo-Pass-2026';
@@ -72,11 +72,11 @@ export interface Session {
   csrfToken: string;
 }
 
-export interface TestApp {
+export interface TestApp<S extends EvidenceStore = LocalEvidenceStore> {
   app: FastifyInstance;
   database: Database;
-  /** This app's evidence store, in a temporary data directory of its own. */
-  evidence: LocalEvidenceStore;
+  /** This app's evidence store: by default in a temporary data directory of its own. */
+  evidence: S;
   /** Moves the injected clock. */
   setNow(date: Date): void;
   now(): Date;
@@ -86,9 +86,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(
-  options: { seed?: boolean; integrityLog?: IntegrityLog } = {},
-): Promise<TestApp> {
+export async function createTestApp<S extends EvidenceStore = LocalEvidenceStore>(
+  options: { seed?: boolean; integrityLog?: IntegrityLog; evidence?: S } = {},
+): Promise<TestApp<S>> {
   const { database, dispose } = await openTestDatabase();
   let now = testStart;
   const clock = () => now;
@@ -96,7 +96,12 @@ export async function createTestApp(
   await initialiseDatabase(database.db, now);
   if (options.seed !== false) await seedDemo(database.db, cipher, now, demoPassword);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhifa-test-'));
-  const evidence = new LocalEvidenceStore(path.join(dataDir, 'evidence'), options.integrityLog ?? (() => {}));
+  const evidence =
+    options.evidence ??
+    (new LocalEvidenceStore(
+      path.join(dataDir, 'evidence'),
+      options.integrityLog ?? (() => {}),
+    ) as EvidenceStore as S);
   const app = await buildApp({
     db: database.db,
     databaseKind: database.kind,
@@ -107,7 +112,7 @@ export async function createTestApp(
     evidence,
   });
 
-  const request: TestApp['request'] = (session, opts) => {
+  const request: TestApp<S>['request'] = (session, opts) => {
     const headers = { ...(opts.headers ?? {}) };
     if (session) {
       headers.cookie = session.cookie;

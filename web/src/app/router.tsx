@@ -15,8 +15,17 @@ const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const OrganisationPage = lazy(() => import('../features/organisation/OrganisationPage'));
 const PersonsPage = lazy(() => import('../features/persons/PersonsPage'));
+const CertificatesPage = lazy(() => import('../features/certificates/CertificatesPage'));
+const PowerListPage = lazy(() => import('../features/power-list/PowerListPage'));
+const LawsPage = lazy(() => import('../features/laws/LawsPage'));
+const AuxiliariesPage = lazy(() => import('../features/auxiliaries/AuxiliariesPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const ListsPage = lazy(() => import('../features/lists/ListsPage'));
+const FlowchartsPage = lazy(() => import('../features/lists/FlowchartsPage'));
 const SessionsPage = lazy(() => import('../features/sessions/SessionsPage'));
+const TrainingPage = lazy(() => import('../features/training/TrainingPage'));
+const ReviewersPage = lazy(() => import('../features/reviewers/ReviewersPage'));
+const WindowBoardsPage = lazy(() => import('../features/window-boards/WindowBoardsPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
@@ -66,6 +75,30 @@ export const router = createBrowserRouter(
         { index: true, element: page(<HomePage />) },
         guarded('organisation', 'agency.read', <OrganisationPage />),
         guarded('persons', 'person.read', <PersonsPage />),
+        guarded('certificates', 'certificate.read', <CertificatesPage />),
+        guarded('auxiliaries', 'person.read', <AuxiliariesPage />),
+        guarded('training', 'training.read', <TrainingPage />),
+        guarded('reviewers', 'person.read', <ReviewersPage />),
+        guarded('window-boards', 'agency.read', <WindowBoardsPage />),
+        guarded('power-list', 'powerList.read', <PowerListPage />),
+        guarded('laws', 'law.read', <LawsPage />),
+        { path: 'flowcharts', element: page(<FlowchartsPage />) },
+        guarded(
+          'service-guides',
+          'disclosureList.read',
+          <ListsPage key="serviceGuide" kind="serviceGuide" />,
+        ),
+        guarded(
+          'inspection-items',
+          'disclosureList.read',
+          <ListsPage key="inspectionItem" kind="inspectionItem" />,
+        ),
+        guarded(
+          'discretion-benchmarks',
+          'disclosureList.read',
+          <ListsPage key="discretionBenchmark" kind="discretionBenchmark" />,
+        ),
+        guarded('exemptions', 'disclosureList.read', <ListsPage key="exemption" kind="exemption" />),
         guarded('users', 'user.read', <UsersPage />),
         guarded('sessions', 'session.manage', <SessionsPage />),
         guarded('audit', 'audit.read', <AuditPage />),

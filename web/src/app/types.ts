@@ -18,7 +18,21 @@ export type Action =
   | 'session.manage'
   | 'audit.read'
   | 'ledger.read'
-  | 'ledger.checkpoint';
+  | 'ledger.checkpoint'
+  | 'certificate.read'
+  | 'certificate.manage'
+  | 'certificate.completeCancellation'
+  | 'law.read'
+  | 'law.manage'
+  | 'powerList.read'
+  | 'powerList.edit'
+  | 'powerList.review'
+  | 'publication.publish'
+  | 'disclosureList.read'
+  | 'disclosureList.edit'
+  | 'training.read'
+  | 'training.manage'
+  | 'windowBoard.manage';
 
 /**
  * A session that must first change its password (first login, reset, expiry) or,

@@ -7,11 +7,16 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
-import { appendEvent } from '../../ledger/append.js';
 import { currentSettings } from '../settings/service.js';
 import { detectMediaType, showsInline } from './media-type.js';
 import { parseRange } from './range.js';
-import { evidenceStream, loadEvidence, presentEvidence, recordEvidence } from './service.js';
+import {
+  evidenceStream,
+  loadEvidence,
+  presentEvidence,
+  recordEvidence,
+  recordEvidenceAccess,
+} from './service.js';
 import { receiveUpload } from './upload.js';
 
 const idParams = z.strictObject({ id: uuid });
@@ -107,18 +112,14 @@ export const evidenceRoutes = [
       await firstBytes(content);
       try {
         await app.db.transaction().execute((trx) =>
-          appendEvent(
+          recordEvidenceAccess(
             trx,
+            row,
             {
-              streamId: evidenceStream(row.id),
-              agencyId: row.agency_id,
               actorId: user.id,
-              kind: 'evidence.accessed',
-              payload: {
-                access: download ? 'download' : 'view',
-                // The range served, not the header as sent: the ledger keeps no client text.
-                range: range ? `bytes=${range.start}-${range.end}` : null,
-              },
+              access: download ? 'download' : 'view',
+              // The range served, not the header as sent: the ledger keeps no client text.
+              range: range ? `bytes=${range.start}-${range.end}` : null,
             },
             app.clock(),
           ),

@@ -70,6 +70,30 @@ export async function recordEvidence(
   return row.id;
 }
 
+/**
+ * Records one look at a piece of evidence on its chain of custody (stream
+ * evidence:<id>): metadata read, viewed, or downloaded — by the content route
+ * and by every ledger package that carries the file. Runs in the caller's transaction.
+ */
+export function recordEvidenceAccess(
+  db: Kysely<DB>,
+  evidence: { id: string; agency_id: string },
+  access: { actorId: string | null; access: 'metadata' | 'view' | 'download'; range: string | null },
+  now: Date,
+) {
+  return appendEvent(
+    db,
+    {
+      streamId: evidenceStream(evidence.id),
+      agencyId: evidence.agency_id,
+      actorId: access.actorId,
+      kind: 'evidence.accessed',
+      payload: { access: access.access, range: access.range },
+    },
+    now,
+  );
+}
+
 const columns = [
   'e.id',
   'e.agency_id',

@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { validationError } from '../../http/errors.js';
 import { text } from '../../http/fields.js';
-import type { EvidenceStore, StagedContent } from '../../storage/evidence-store.js';
+import { type EvidenceStore, EvidenceStoreError, type StagedContent } from '../../storage/evidence-store.js';
 
 const maxDurationSeconds = 7 * 24 * 3600;
 
@@ -122,10 +122,15 @@ function fileName(name: string | undefined): string | null {
 
 /**
  * Errors of the multipart parser are the client's (malformed or cut-off body,
- * too many parts); errors with a system call (disk full) remain the server's.
+ * too many parts); errors with a system call (disk full) or of the store remain the server's.
  */
 function asClientError(error: unknown, maxBytes: number): unknown {
-  if (error instanceof AppError || (error as NodeJS.ErrnoException).syscall) return error;
+  if (
+    error instanceof AppError ||
+    error instanceof EvidenceStoreError ||
+    (error as NodeJS.ErrnoException).syscall
+  )
+    return error;
   const code = (error as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
   if (code === 'FST_FILES_LIMIT')

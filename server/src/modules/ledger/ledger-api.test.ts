@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { idNumberCheckChar } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendEvent } from '../../ledger/append.js';
 import { checkpointSignatureValid, verifyInclusionBundle } from '../../ledger/checkpoint.js';
+import { verifyPackage } from '../../ledger/verify-package.js';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { unzip } from '../../test/zip.js';
 
 let t: TestApp;
 let admin: Session;
@@ -76,5 +82,134 @@ describe('ledger explorer (R1, R7)', () => {
     expect(
       (await t.request(supervisor, { method: 'GET', url: '/api/ledger/streams/no-such/events' })).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('R7: a stream exported as a package through the API', () => {
+  it('R7: answers a zip named in ASCII and in Chinese that verifies with the published key', async () => {
+    const response = await t.request(auditadmin, {
+      method: 'GET',
+      url: '/api/ledger/streams/calendar/package',
+    });
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    expect(response.headers['content-disposition']).toMatch(
+      new RegExp(
+        `^attachment; filename="zhifa-package-calendar-\\d{8}T\\d{6}Z\\.zip"; filename\\*=UTF-8''${encodeURIComponent('全过程记录校验包')}-calendar-`,
+      ),
+    );
+    const files = await unzip(response.rawPayload);
+    expect(JSON.parse(files.get('events.json')!.toString()).map((e: { kind: string }) => e.kind)).toEqual([
+      'calendar.changed',
+      'ledger.exported',
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'zhifa-ledger-api-'));
+    try {
+      const file = path.join(dir, 'calendar.zip');
+      writeFileSync(file, response.rawPayload);
+      const publicKey = (await t.app.inject({ method: 'GET', url: '/api/ledger/public-key' })).json()
+        .publicKey;
+      expect(await verifyPackage(file, { publicKey })).toMatchObject({
+        status: 'ok',
+        summary: { streamId: 'calendar', events: 2, publicKeyConfirmed: true },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // The export is on the ledger, by whom, and the chain still verifies.
+    const events = (
+      await t.request(auditadmin, { method: 'GET', url: '/api/ledger/streams/calendar/events' })
+    ).json();
+    expect(events.verification.ok).toBe(true);
+    expect(events.items.at(-1)).toMatchObject({ kind: 'ledger.exported', actor: { username: 'auditadmin' } });
+  });
+
+  it('R1: pages a long stream newest first, verifying the whole chain on every page', async () => {
+    await t.database.db.transaction().execute(async (trx) => {
+      for (let i = 1; i <= 25; i += 1)
+        await appendEvent(
+          trx,
+          {
+            streamId: 'note:paging',
+            agencyId: null,
+            actorId: null,
+            kind: 'test.note',
+            payload: { text: `第 ${i} 条` },
+          },
+          t.now(),
+        );
+    });
+    const page = async (query: string) =>
+      (
+        await t.request(auditadmin, { method: 'GET', url: `/api/ledger/streams/note:paging/events?${query}` })
+      ).json();
+    const second = await page('page=2&pageSize=10&order=desc');
+    expect(second).toMatchObject({
+      total: 25,
+      page: 2,
+      pageSize: 10,
+      verification: { ok: true, events: 25 },
+    });
+    expect(second.items.map((e: { seq: number }) => e.seq)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
+    const last = await page('page=3&pageSize=10&order=desc');
+    expect(last.items.map((e: { seq: number }) => e.seq)).toEqual([5, 4, 3, 2, 1]);
+    expect((await page('')).items.map((e: { seq: number }) => e.seq)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
+    const tooBig = await t.request(auditadmin, {
+      method: 'GET',
+      url: '/api/ledger/streams/note:paging/events?pageSize=5000',
+    });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().details[0].field).toBe('query.pageSize');
+  });
+
+  it('R7: a stream outside the user’s scope, or none at all, is 404 and nothing is recorded', async () => {
+    const { db } = t.database;
+    const city = await db
+      .selectFrom('agency')
+      .select('id')
+      .where('name', '=', '示例市交通运输局')
+      .executeTakeFirstOrThrow();
+    await db.transaction().execute((trx) =>
+      appendEvent(
+        trx,
+        {
+          streamId: 'note:city',
+          agencyId: city.id,
+          actorId: null,
+          kind: 'test.note',
+          payload: { text: '市局' },
+        },
+        t.now(),
+      ),
+    );
+    const checkpoints = async () =>
+      (
+        await db
+          .selectFrom('checkpoint')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await checkpoints();
+    const supervisor = await t.login('supervisor1');
+    for (const session of [auditadmin, supervisor]) {
+      for (const stream of ['note:city', 'no-such']) {
+        const response = await t.request(session, {
+          method: 'GET',
+          url: `/api/ledger/streams/${encodeURIComponent(stream)}/package`,
+        });
+        expect(response.statusCode, `${stream}: ${response.body}`).toBe(404);
+      }
+    }
+    expect(
+      await db.selectFrom('ledger_event').select('seq').where('stream_id', '=', 'note:city').execute(),
+    ).toHaveLength(1);
+    expect(await checkpoints()).toBe(before);
+    // Closed to those without ledger.read, as the events are.
+    expect(
+      (await t.request(admin, { method: 'GET', url: '/api/ledger/streams/calendar/package' })).statusCode,
+    ).toBe(403);
   });
 });

@@ -1,17 +1,15 @@
 /** A stream's events, newest first, with the stream's own chain recomputed by the server. */
-import { CheckCircleOutlined } from '@ant-design/icons';
-import { Alert, Drawer, Pagination, Space, Tag, Timeline, Typography } from 'antd';
+import { CheckCircleOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Pagination, Space, Tag, Timeline, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../app/api';
 import { PageLoading } from '../../app/loading';
 import { useLoader } from '../../app/use-loader';
-import { type ChainVerification, ledgerApi } from './api';
+import { type ChainVerification, ledgerApi, streamPackageUrl } from './api';
 import { EventItem } from './EventItem';
 import { problemLabels, streamLabel } from './labels';
 
 const pageSize = 20;
-/** The server returns at most this many events of a stream, from the first. */
-const serverLimit = 5_000;
 
 function Verification({ result }: { result: ChainVerification }) {
   if (result.ok) {
@@ -48,29 +46,24 @@ function Verification({ result }: { result: ChainVerification }) {
 }
 
 function StreamEvents({ streamId }: { streamId: string }) {
-  const { data, error } = useLoader(() => ledgerApi.events(streamId), [streamId]);
   const [page, setPage] = useState(1);
+  const { data, error } = useLoader(() => ledgerApi.events(streamId, page, pageSize), [streamId, page]);
   if (!data) {
     if (error) return <Alert type="error" showIcon title={`无法载入事件：${errorMessage(error)}`} />;
     return <PageLoading />;
   }
-  const newestFirst = [...data.items].reverse();
-  const shown = newestFirst.slice((page - 1) * pageSize, page * pageSize);
   const brokenSeq = data.verification.firstBreak?.seq;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Verification result={data.verification} />
-      {data.items.length >= serverLimit ? (
-        <Alert type="warning" showIcon title={`仅显示本流最早的 ${serverLimit} 个事件。`} />
-      ) : null}
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         按序号倒序排列。“包含证明”下载该事件至最近检查点的完整链条和 Merkle
-        路径，连同已签名的检查点，可离线校验。
+        路径，连同已签名的检查点，可离线校验。“导出校验包”下载本流全部事件、所涉证据文件、新签名的检查点和说明（zip），导出本身记入本流。
       </Typography.Paragraph>
       {data.items.length ? (
         <Timeline
-          items={shown.map((event) => ({
+          items={data.items.map((event) => ({
             key: event.id,
             color: event.seq === brokenSeq ? 'red' : 'blue',
             content: <EventItem event={event} broken={event.seq === brokenSeq} />,
@@ -79,12 +72,12 @@ function StreamEvents({ streamId }: { streamId: string }) {
       ) : (
         <Typography.Text type="secondary">本流尚无事件。</Typography.Text>
       )}
-      {data.items.length > pageSize ? (
+      {data.total > pageSize ? (
         <Pagination
           align="center"
           current={page}
           pageSize={pageSize}
-          total={data.items.length}
+          total={data.total}
           showSizeChanger={false}
           onChange={setPage}
         />
@@ -105,6 +98,13 @@ export function StreamDrawer({ streamId, onClose }: { streamId: string | null; o
       onClose={onClose}
       size={880}
       destroyOnHidden
+      extra={
+        shown ? (
+          <Button icon={<DownloadOutlined />} href={streamPackageUrl(shown)} download>
+            导出校验包
+          </Button>
+        ) : null
+      }
       title={
         <Space size={8}>
           记录流

@@ -1,11 +1,11 @@
 /** 记录流: one hash chain per record (a user, an agency, the calendar…), filtered by id prefix. */
-import { ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Space, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../app/api';
 import type { Loaded } from '../../app/use-loader';
-import type { LedgerStream } from './api';
+import { type LedgerStream, streamPackageUrl } from './api';
 import { HashText } from './HashText';
 import { streamLabel } from './labels';
 
@@ -53,11 +53,24 @@ export function StreamsCard({ loaded, prefix, onPrefix, streamHref }: Props) {
     {
       title: '操作',
       key: 'open',
-      width: 100,
+      width: 200,
       render: (_, stream) => (
-        <Link to={streamHref(stream.streamId)} aria-label={`查看 ${stream.streamId} 的事件`}>
-          查看事件
-        </Link>
+        <Space size={12}>
+          <Link to={streamHref(stream.streamId)} aria-label={`查看 ${stream.streamId} 的事件`}>
+            查看事件
+          </Link>
+          <Button
+            type="link"
+            style={{ padding: 0 }}
+            icon={<DownloadOutlined />}
+            href={streamPackageUrl(stream.streamId)}
+            download
+            aria-label={`导出 ${stream.streamId} 的校验包`}
+            title="下载 zip：本流全部事件、所涉证据文件、签名检查点与包含证明，可用 zhifa verify-package 或通用工具离线校验；导出记入全过程记录"
+          >
+            导出校验包
+          </Button>
+        </Space>
       ),
     },
   ];

@@ -50,9 +50,13 @@ export interface LedgerEvent {
   actor: { username: string; displayName: string | null } | null;
 }
 
+/** One page of a stream's events; the verification covers the whole stream. */
 export interface StreamEvents {
   streamId: string;
   verification: ChainVerification;
+  total: number;
+  page: number;
+  pageSize: number;
   items: LedgerEvent[];
 }
 
@@ -91,8 +95,12 @@ export interface ConsistencyProof {
 export const ledgerApi = {
   verify: () => api.get<VerifyReport>('/api/ledger/verify'),
   streams: (prefix?: string) => api.get<{ items: LedgerStream[] }>('/api/ledger/streams', { prefix }),
-  events: (streamId: string) =>
-    api.get<StreamEvents>(`/api/ledger/streams/${encodeURIComponent(streamId)}/events`),
+  events: (streamId: string, page: number, pageSize: number) =>
+    api.get<StreamEvents>(`/api/ledger/streams/${encodeURIComponent(streamId)}/events`, {
+      page: String(page),
+      pageSize: String(pageSize),
+      order: 'desc',
+    }),
   proof: (eventId: number) => api.get<unknown>(`/api/ledger/events/${eventId}/proof`),
   checkpoints: () => api.get<CheckpointList>('/api/ledger/checkpoints'),
   sign: () => api.post<SignResult>('/api/ledger/checkpoints'),
@@ -103,6 +111,13 @@ export const ledgerApi = {
 
 /** A plain link: the browser sends the session cookie and saves the attachment. */
 export const checkpointExportUrl = (id: number) => `/api/ledger/checkpoints/${id}/export`;
+
+/**
+ * A stream's self-verifying package (zip: events, evidence files, signed checkpoint,
+ * proof, README), also a plain link. Each download is recorded on the ledger.
+ */
+export const streamPackageUrl = (streamId: string) =>
+  `/api/ledger/streams/${encodeURIComponent(streamId)}/package`;
 
 /** A stream id in a file name: `user:…` has a colon, which some systems refuse. */
 export const fileSafe = (text: string) => text.replace(/[^\w.-]+/g, '_');

@@ -6,11 +6,27 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { formFailure } from '../../app/form-errors';
+import { PageLoading } from '../../app/loading';
+import { useLoader } from '../../app/use-loader';
+import {
+  AgencyProfileFields,
+  type ProfileValues,
+  profileApi,
+  profileFieldNames,
+  profileOf,
+} from './AgencyProfileFields';
 import { type Agency, type AgencyInput, childLevel, levelLabels, organisationApi } from './api';
 
 export type AgencyTarget = { mode: 'edit'; agency: Agency } | { mode: 'create'; parent: Agency };
 
-const fields = new Set(['name', 'shortName', 'domain', 'creditCode', 'regionCode']);
+const fields = new Set<string>([
+  'name',
+  'shortName',
+  'domain',
+  'creditCode',
+  'regionCode',
+  ...profileFieldNames,
+]);
 
 interface Props {
   target: AgencyTarget | null;
@@ -20,14 +36,19 @@ interface Props {
 
 export function AgencyModal({ target, onClose, onSaved }: Props) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<AgencyInput>();
+  const [form] = Form.useForm<AgencyInput & Partial<ProfileValues>>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const editing = target?.mode === 'edit' ? target.agency : undefined;
   const parent = target?.mode === 'create' ? target.parent : undefined;
   const level = parent ? childLevel[parent.level] : undefined;
+  // The public profile (P2) is edited with the agency; a new agency fills it in afterwards.
+  const profile = useLoader(
+    () => (editing ? profileApi.get(editing.id) : Promise.resolve(undefined)),
+    [editing?.id],
+  );
 
-  const save = async (values: AgencyInput) => {
+  const save = async (values: AgencyInput & Partial<ProfileValues>) => {
     setBusy(true);
     setFailure(null);
     const input: AgencyInput = {
@@ -38,7 +59,12 @@ export function AgencyModal({ target, onClose, onSaved }: Props) {
       regionCode: values.regionCode.trim(),
     };
     const change = editing ? changed(editing, input) : input;
-    if (editing && Object.keys(change).length === 0) {
+    const profileInput = profileOf(values);
+    const profileChanged =
+      editing !== undefined &&
+      profile.data !== undefined &&
+      profileFieldNames.some((name) => profileInput[name] !== (profile.data?.[name] ?? ''));
+    if (editing && Object.keys(change).length === 0 && !profileChanged) {
       message.info('没有修改任何内容');
       setBusy(false);
       onClose();
@@ -46,8 +72,11 @@ export function AgencyModal({ target, onClose, onSaved }: Props) {
     }
     try {
       const saved = editing
-        ? await organisationApi.updateAgency(editing.id, change)
+        ? Object.keys(change).length > 0
+          ? await organisationApi.updateAgency(editing.id, change)
+          : editing
         : await organisationApi.createAgency(parent!.id, input);
+      if (editing && profileChanged) await profileApi.save(editing.id, profileInput);
       message.success(editing ? `已保存 ${saved.name}` : `已新增 ${saved.name}`);
       onClose();
       await onSaved(saved);
@@ -68,7 +97,7 @@ export function AgencyModal({ target, onClose, onSaved }: Props) {
       onCancel={onClose}
       afterClose={() => setFailure(null)}
       destroyOnHidden
-      width={560}
+      width={editing ? 680 : 560}
     >
       {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} /> : null}
       {level ? (
@@ -79,59 +108,70 @@ export function AgencyModal({ target, onClose, onSaved }: Props) {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      <Form<AgencyInput>
-        form={form}
-        name="agency"
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          editing ?? { name: '', shortName: '', domain: parent?.domain ?? '', creditCode: '', regionCode: '' }
-        }
-        onFinish={save}
-      >
-        <Form.Item
-          label="名称"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
+      {editing && !profile.data ? (
+        profile.error ? (
+          <Alert type="error" showIcon title="无法载入公示信息" />
+        ) : (
+          <PageLoading />
+        )
+      ) : (
+        <Form<AgencyInput & Partial<ProfileValues>>
+          form={form}
+          name="agency"
+          layout="vertical"
+          preserve={false}
+          initialValues={
+            editing
+              ? { ...editing, ...profileOf(profile.data ?? {}) }
+              : { name: '', shortName: '', domain: parent?.domain ?? '', creditCode: '', regionCode: '' }
+          }
+          onFinish={save}
         >
-          <Input maxLength={100} placeholder="如：示例镇人民政府" />
-        </Form.Item>
-        <Form.Item
-          label="简称"
-          name="shortName"
-          rules={[{ required: true, whitespace: true, message: '请输入简称' }]}
-        >
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item
-          label="执法领域"
-          name="domain"
-          rules={[{ required: true, whitespace: true, message: '请输入执法领域' }]}
-        >
-          <Input maxLength={50} placeholder="如：交通运输、综合行政执法" />
-        </Form.Item>
-        <Form.Item
-          label="统一社会信用代码"
-          name="creditCode"
-          extra="18 位，末位为校验位（GB 32100），保存时由系统校验。"
-          rules={[
-            { required: true, whitespace: true, message: '请输入统一社会信用代码' },
-            { len: 18, message: '统一社会信用代码应为 18 位' },
-          ]}
-        >
-          <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Form.Item
-          label="行政区划代码"
-          name="regionCode"
-          rules={[
-            { required: true, message: '请输入行政区划代码' },
-            { pattern: /^\d{6}$/, message: '行政区划代码应为 6 位数字（GB/T 2260）' },
-          ]}
-        >
-          <Input maxLength={6} inputMode="numeric" style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
+          <Form.Item
+            label="名称"
+            name="name"
+            rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
+          >
+            <Input maxLength={100} placeholder="如：示例镇人民政府" />
+          </Form.Item>
+          <Form.Item
+            label="简称"
+            name="shortName"
+            rules={[{ required: true, whitespace: true, message: '请输入简称' }]}
+          >
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item
+            label="执法领域"
+            name="domain"
+            rules={[{ required: true, whitespace: true, message: '请输入执法领域' }]}
+          >
+            <Input maxLength={50} placeholder="如：交通运输、综合行政执法" />
+          </Form.Item>
+          <Form.Item
+            label="统一社会信用代码"
+            name="creditCode"
+            extra="18 位，末位为校验位（GB 32100），保存时由系统校验。"
+            rules={[
+              { required: true, whitespace: true, message: '请输入统一社会信用代码' },
+              { len: 18, message: '统一社会信用代码应为 18 位' },
+            ]}
+          >
+            <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+          <Form.Item
+            label="行政区划代码"
+            name="regionCode"
+            rules={[
+              { required: true, message: '请输入行政区划代码' },
+              { pattern: /^\d{6}$/, message: '行政区划代码应为 6 位数字（GB/T 2260）' },
+            ]}
+          >
+            <Input maxLength={6} inputMode="numeric" style={{ width: 160 }} />
+          </Form.Item>
+          {editing ? <AgencyProfileFields /> : null}
+        </Form>
+      )}
     </Modal>
   );
 }

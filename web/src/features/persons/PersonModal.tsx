@@ -3,9 +3,8 @@
  * the server checks it (GB 11643: birth date and check character) and says so
  * on the field. Afterwards it is shown only masked.
  */
-import { Alert, App, Form, Input, Modal, Select, Switch, TreeSelect } from 'antd';
-import { useState } from 'react';
-import { formFailure } from '../../app/form-errors';
+import { App, Form, Input, Select, Switch, TreeSelect } from 'antd';
+import { FormModal } from '../../app/FormModal';
 import { useLoader } from '../../app/use-loader';
 import { organisationApi, unitTreeOptions } from '../organisation/api';
 import { type NewPerson, type Person, type PersonChange, personKindOptions, personsApi } from './api';
@@ -13,8 +12,6 @@ import { type NewPerson, type Person, type PersonChange, personKindOptions, pers
 export type PersonTarget = { mode: 'create' } | { mode: 'edit'; person: Person };
 
 type Values = NewPerson & { active: boolean };
-
-const fields = new Set(['name', 'kind', 'unitId', 'position', 'idNumber', 'active']);
 
 interface Props {
   target: PersonTarget | null;
@@ -25,8 +22,6 @@ interface Props {
 export function PersonModal({ target, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const editing = target?.mode === 'edit' ? target.person : undefined;
   // New persons join the user's own agency; an edited one keeps its agency.
   const agencyId = editing?.agencyId;
@@ -36,113 +31,90 @@ export function PersonModal({ target, onClose, onSaved }: Props) {
   );
 
   const save = async (values: Values) => {
-    setBusy(true);
-    setFailure(null);
     const common = {
       name: values.name.trim(),
       kind: values.kind,
       unitId: values.unitId ?? null,
       position: (values.position ?? '').trim(),
     };
-    try {
-      if (editing) {
-        const change: PersonChange = { ...common, active: values.active };
-        await personsApi.update(editing.id, change);
-        message.success(`已保存 ${common.name}`);
-      } else {
-        await personsApi.create({ ...common, idNumber: values.idNumber.trim().toUpperCase() });
-        message.success(`已登记 ${common.name}`);
-      }
-      onClose();
-      await onSaved();
-    } catch (error) {
-      setFailure(formFailure(form, error, (path) => fields.has(String(path[0]))));
-    } finally {
-      setBusy(false);
+    if (editing) {
+      const change: PersonChange = { ...common, active: values.active };
+      await personsApi.update(editing.id, change);
+      message.success(`已保存 ${common.name}`);
+    } else {
+      await personsApi.create({ ...common, idNumber: values.idNumber.trim().toUpperCase() });
+      message.success(`已登记 ${common.name}`);
     }
+    onClose();
+    await onSaved();
   };
 
   return (
-    <Modal
+    <FormModal
       open={target !== null}
       title={editing ? `修改人员信息：${editing.name}` : '登记人员'}
-      okText="保存"
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={onClose}
-      afterClose={() => setFailure(null)}
-      destroyOnHidden
+      name="person"
+      form={form}
+      fields={['name', 'kind', 'unitId', 'position', 'idNumber', 'active']}
       width={560}
+      initialValues={
+        editing
+          ? {
+              name: editing.name,
+              kind: editing.kind,
+              unitId: editing.unit?.id,
+              position: editing.position,
+              active: editing.active,
+            }
+          : { kind: 'officer', position: '', active: true }
+      }
+      onSubmit={save}
+      onClose={onClose}
     >
-      {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values>
-        form={form}
-        name="person"
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          editing
-            ? {
-                name: editing.name,
-                kind: editing.kind,
-                unitId: editing.unit?.id,
-                position: editing.position,
-                active: editing.active,
-              }
-            : { kind: 'officer', position: '', active: true }
-        }
-        onFinish={save}
+      <Form.Item
+        label="姓名"
+        name="name"
+        rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
       >
-        <Form.Item
-          label="姓名"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item label="人员类别" name="kind" rules={[{ required: true, message: '请选择人员类别' }]}>
-          <Select options={personKindOptions} />
-        </Form.Item>
-        <Form.Item label="承办机构" name="unitId">
-          <TreeSelect
-            allowClear
-            treeDefaultExpandAll
-            placeholder="（未分配）"
-            loading={units.loading}
-            treeData={unitTreeOptions(units.data?.items ?? [])}
-          />
-        </Form.Item>
-        <Form.Item label="职务" name="position">
-          <Input maxLength={50} placeholder="如：中队长、科员" />
-        </Form.Item>
-        {editing ? (
-          <>
-            <Form.Item label="身份证号">
-              <Input value={editing.idNumberMasked} disabled style={{ fontFamily: 'monospace' }} />
-            </Form.Item>
-            <Form.Item
-              label="在职"
-              name="active"
-              valuePropName="checked"
-              extra="离职或调离后关闭，记录保留。"
-            >
-              <Switch checkedChildren="在职" unCheckedChildren="不在职" />
-            </Form.Item>
-          </>
-        ) : (
-          <Form.Item
-            label="身份证号"
-            name="idNumber"
-            extra="18 位公民身份号码（GB 11643），保存时校验出生日期和校验位；加密存储，列表中只显示前 3 位和后 4 位。"
-            rules={[
-              { required: true, whitespace: true, message: '请输入身份证号' },
-              { pattern: /^\s*\d{17}[\dXx]\s*$/, message: '身份证号应为 18 位，末位为数字或 X' },
-            ]}
-          >
-            <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item label="人员类别" name="kind" rules={[{ required: true, message: '请选择人员类别' }]}>
+        <Select options={personKindOptions} />
+      </Form.Item>
+      <Form.Item label="承办机构" name="unitId">
+        <TreeSelect
+          allowClear
+          treeDefaultExpandAll
+          placeholder="（未分配）"
+          loading={units.loading}
+          treeData={unitTreeOptions(units.data?.items ?? [])}
+        />
+      </Form.Item>
+      <Form.Item label="职务" name="position">
+        <Input maxLength={50} placeholder="如：中队长、科员" />
+      </Form.Item>
+      {editing ? (
+        <>
+          <Form.Item label="身份证号">
+            <Input value={editing.idNumberMasked} disabled style={{ fontFamily: 'monospace' }} />
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+          <Form.Item label="在职" name="active" valuePropName="checked" extra="离职或调离后关闭，记录保留。">
+            <Switch checkedChildren="在职" unCheckedChildren="不在职" />
+          </Form.Item>
+        </>
+      ) : (
+        <Form.Item
+          label="身份证号"
+          name="idNumber"
+          extra="18 位公民身份号码（GB 11643），保存时校验出生日期和校验位；加密存储，列表中只显示前 3 位和后 4 位。"
+          rules={[
+            { required: true, whitespace: true, message: '请输入身份证号' },
+            { pattern: /^\s*\d{17}[\dXx]\s*$/, message: '身份证号应为 18 位，末位为数字或 X' },
+          ]}
+        >
+          <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

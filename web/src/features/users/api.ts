@@ -1,18 +1,10 @@
 /** 用户与角色 endpoints and shapes, and the roles with their labels. */
+
+// The roles and their labels are core's: one list for the server's policy and this console.
+import { administratorRoles, type Role, roleLabels } from '@zhifa/core/roles';
 import { api } from '../../app/api';
 
-export type Role =
-  | 'officer'
-  | 'auxiliary'
-  | 'unit_head'
-  | 'legal_reviewer'
-  | 'agency_head'
-  | 'discloser'
-  | 'archivist'
-  | 'supervisor'
-  | 'system_admin'
-  | 'security_admin'
-  | 'audit_admin';
+export { administratorRoles, type Role, roleLabels };
 
 export interface User {
   id: string;
@@ -54,23 +46,6 @@ export const usersApi = {
   resetPassword: (id: string) => api.post<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`),
   unlock: (id: string) => api.post<void>(`/api/users/${id}/unlock`),
 };
-
-export const roleLabels: Record<Role, string> = {
-  officer: '执法人员',
-  auxiliary: '执法辅助人员',
-  unit_head: '承办机构负责人',
-  legal_reviewer: '法制审核人员',
-  agency_head: '机关负责人',
-  discloser: '公示管理员',
-  archivist: '档案管理员',
-  supervisor: '监督人员',
-  system_admin: '系统管理员',
-  security_admin: '安全管理员',
-  audit_admin: '审计管理员',
-};
-
-/** 三员分立: no user holds two of these. */
-export const administratorRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 export const roleOptions = (Object.keys(roleLabels) as Role[]).map((role) => ({
   value: role,

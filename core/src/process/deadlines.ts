@@ -1,0 +1,240 @@
+/**
+ * Every clock running on a case today, with its due date, the days left in the
+ * clock's own counting (working or calendar days, see result.ts) and a warning
+ * at the lead time. Settings have no lead times, so they are a parameter.
+ */
+import type { IsoDate } from '../dates.js';
+import { AppError } from '../errors.js';
+import { countingFor, daysLeft, latestNoticeDay, periodEnd } from './days.js';
+import type { CaseFacts } from './facts.js';
+import { formatFen } from './money.js';
+import { paymentStatus } from './payment.js';
+import { defenceDays, hearingRequestDeadline, hearingRight } from './penalty-rules.js';
+import type { ClockId, DayCounting, RequirementId, RuleContext } from './result.js';
+import { seizureTerm } from './seizure.js';
+import { caseTimeLimit, majorFilingDeadline, serviceDeadline } from './time-limits.js';
+
+export const clockLabels: Record<ClockId, string> = {
+  caseTimeLimit: '办案期限',
+  defence: '陈述申辩期限',
+  hearingRequest: '听证申请期限',
+  hearingNotice: '听证通知送达期限',
+  service: '决定书送达期限',
+  payment: '罚款缴纳期限',
+  seizure: '查封扣押期限',
+  majorFiling: '重大行政处罚备案期限',
+};
+
+const clockRules: Record<ClockId, RequirementId> = {
+  caseTimeLimit: 'N6',
+  defence: 'N3',
+  hearingRequest: 'N4',
+  hearingNotice: 'N4',
+  service: 'N7',
+  payment: 'N8',
+  seizure: 'N11',
+  majorFiling: 'L7',
+};
+
+/** Warn this many days (in the clock's counting) before the due date. */
+export type LeadTimes = Record<ClockId, number>;
+
+export const defaultLeadTimes: LeadTimes = {
+  caseTimeLimit: 15,
+  defence: 1,
+  hearingRequest: 1,
+  hearingNotice: 2,
+  service: 2,
+  payment: 3,
+  seizure: 5,
+  majorFiling: 1,
+};
+
+export interface RunningClock {
+  id: ClockId;
+  rule: RequirementId;
+  label: string;
+  startedOn: IsoDate;
+  dueOn: IsoDate;
+  counting: DayCounting;
+  /** 0 on the due day, negative once overdue. */
+  daysLeft: number;
+  leadDays: number;
+  /** Within the lead time, or overdue. */
+  warning: boolean;
+  overdue: boolean;
+  /** Whose period it is: the agency's duty or the party's right/obligation. */
+  owner: 'agency' | 'party';
+  note?: string;
+}
+
+export interface ClockProblem {
+  id: ClockId;
+  rule: RequirementId;
+  message: string;
+}
+
+export interface CaseDeadlines {
+  clocks: RunningClock[];
+  /** Clocks that could not be counted (a calendar year without data). */
+  problems: ClockProblem[];
+}
+
+const clockOrder: readonly ClockId[] = [
+  'caseTimeLimit',
+  'defence',
+  'hearingRequest',
+  'hearingNotice',
+  'service',
+  'payment',
+  'seizure',
+  'majorFiling',
+];
+
+/**
+ * The clocks running today:
+ * - caseTimeLimit (N6): general procedure, registered, not yet decided;
+ * - defence (N3) and hearingRequest (N4): notice served, not decided, not waived, period not over;
+ * - hearingNotice (N4): a hearing scheduled whose notice has not gone out;
+ * - service (N7): a general-procedure decision not yet served;
+ * - payment (N8): a fine not fully paid (late fee in the note);
+ * - seizure (N11): a seizure not yet dealt with;
+ * - majorFiling (L7): a major penalty decision not yet filed.
+ */
+export function caseDeadlines(
+  facts: CaseFacts,
+  context: RuleContext,
+  leadTimes: Partial<LeadTimes> = {},
+): CaseDeadlines {
+  const leads = { ...defaultLeadTimes, ...leadTimes };
+  const clocks: RunningClock[] = [];
+  const problems: ClockProblem[] = [];
+  const general = facts.processKind === 'penaltyGeneral';
+  const decided = !!facts.decision;
+
+  const add = (
+    id: ClockId,
+    owner: RunningClock['owner'],
+    compute: () => { startedOn: IsoDate; dueOn: IsoDate; note?: string } | undefined,
+  ) => {
+    try {
+      const found = compute();
+      if (!found) return;
+      const left = daysLeft(id, found.dueOn, context);
+      const clock: RunningClock = {
+        id,
+        rule: clockRules[id],
+        label: clockLabels[id],
+        startedOn: found.startedOn,
+        dueOn: found.dueOn,
+        counting: countingFor(id, context),
+        daysLeft: left,
+        leadDays: leads[id],
+        warning: left <= leads[id],
+        overdue: left < 0,
+        owner,
+      };
+      if (found.note) clock.note = found.note;
+      clocks.push(clock);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CALENDAR_YEAR_MISSING')
+        problems.push({ id, rule: clockRules[id], message: error.message });
+      else throw error;
+    }
+  };
+
+  if (general && !decided)
+    add('caseTimeLimit', 'agency', () => {
+      const limit = caseTimeLimit(facts, context);
+      if (!limit) return undefined;
+      const notes: string[] = [];
+      if (limit.extensionDays > 0) notes.push(`含经批准延长${limit.extensionDays}日`);
+      if (limit.pausedDays > 0) notes.push(`不计入期限${limit.pausedDays}日`);
+      if (limit.paused) notes.push('期限中止中');
+      return {
+        startedOn: limit.registeredOn,
+        dueOn: limit.dueOn,
+        ...(notes.length ? { note: notes.join('，') } : {}),
+      };
+    });
+
+  const notice = facts.priorNotice;
+  if (general && !decided && notice) {
+    if (!facts.defence?.waived)
+      add('defence', 'party', () => {
+        const dueOn = periodEnd('defence', notice.servedOn, defenceDays(context), context);
+        return context.today <= dueOn ? { startedOn: notice.servedOn, dueOn } : undefined;
+      });
+    const right =
+      notice.hearingRightNotified ||
+      (facts.party ? hearingRight(notice.proposal, facts.party.kind, context.settings).applies : false);
+    if (right && !facts.hearing?.requestedOn && !facts.hearing?.waived)
+      add('hearingRequest', 'party', () => {
+        const dueOn = hearingRequestDeadline(facts, context)!;
+        return context.today <= dueOn ? { startedOn: notice.servedOn, dueOn } : undefined;
+      });
+  }
+
+  const hearing = facts.hearing;
+  if (hearing?.scheduledOn && !hearing.noticeServedOn && !hearing.heldOn && !decided) {
+    const scheduledOn = hearing.scheduledOn;
+    add('hearingNotice', 'agency', () => ({
+      startedOn: hearing.requestedOn ?? context.today,
+      dueOn: latestNoticeDay(
+        'hearingNotice',
+        scheduledOn,
+        context.settings.penalty.hearingNoticeDays,
+        context,
+      ),
+      note: `听证定于${scheduledOn}`,
+    }));
+  }
+
+  const decision = facts.decision;
+  if (
+    general &&
+    decision &&
+    (decision.outcome === 'penalty' || decision.outcome === 'noPenalty') &&
+    !facts.service?.servedOn
+  )
+    add('service', 'agency', () => ({
+      startedOn: decision.decidedOn,
+      dueOn: serviceDeadline(facts, context)!,
+    }));
+
+  if (facts.payment && facts.service?.servedOn) {
+    const servedOn = facts.service.servedOn;
+    add('payment', 'party', () => {
+      const status = paymentStatus(facts, context);
+      if (!status || status.settled || !status.nextDueOn) return undefined;
+      const notes = [`未缴罚款${formatFen(status.fineOutstandingFen)}`];
+      if (status.lateFeeFen > 0) notes.push(`加处罚款${formatFen(status.lateFeeFen)}`);
+      return { startedOn: servedOn, dueOn: status.nextDueOn, note: notes.join('，') };
+    });
+  }
+
+  const seizure = facts.seizure;
+  if (seizure && !seizure.disposedOn)
+    add('seizure', 'agency', () => {
+      const term = seizureTerm(seizure, context);
+      const notes: string[] = [];
+      if (term.extensionDays > 0) notes.push(`含延长${term.extensionDays}日`);
+      if (term.testingDays > 0) notes.push(`检测鉴定期间${term.testingDays}日不计入`);
+      return {
+        startedOn: term.startOn,
+        dueOn: term.endOn,
+        ...(notes.length ? { note: notes.join('，') } : {}),
+      };
+    });
+
+  if (facts.major === true && decision?.outcome === 'penalty' && !facts.majorFiledOn)
+    add('majorFiling', 'agency', () => ({
+      startedOn: decision.decidedOn,
+      dueOn: majorFilingDeadline(facts, context)!,
+    }));
+
+  clocks.sort(
+    (a, b) => a.dueOn.localeCompare(b.dueOn) || clockOrder.indexOf(a.id) - clockOrder.indexOf(b.id),
+  );
+  return { clocks, problems };
+}

@@ -1,0 +1,30 @@
+export { countingFor, daysLeft, latestNoticeDay, periodEnd } from './days.js';
+export * from './deadlines.js';
+export * from './definitions.js';
+export * from './facts.js';
+export * from './flowchart.js';
+export * from './guards.js';
+export * from './money.js';
+export * from './payment.js';
+export * from './penalty-rules.js';
+export {
+  type ClockId,
+  clockIds,
+  type DayCounting,
+  type DayCountingPolicy,
+  defaultProcessRuleOptions,
+  type GuardResult,
+  isRefusal,
+  type ProcessRuleOptions,
+  type Refusal,
+  type RefusalCode,
+  type RequirementId,
+  type RuleContext,
+  refusalCodes,
+  refusalsOf,
+  refusalToAppError,
+  statutoryDayCounting,
+} from './result.js';
+export * from './seizure.js';
+export * from './time-limits.js';
+export * from './types.js';

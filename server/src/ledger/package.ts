@@ -1,0 +1,248 @@
+/**
+ * Builds the ledger package of one stream (format: package-format.ts). The export
+ * is recorded first — each evidence file as a download on its chain of custody,
+ * then `ledger.exported` on the stream — and a checkpoint covering the new head is
+ * signed, so the package carries and proves its own export. The zip is streamed:
+ * evidence files are read from the store (which re-verifies them) as it is consumed.
+ */
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { AppError } from '@zhifa/core';
+import type { Kysely } from 'kysely';
+import yazl from 'yazl';
+import type { DB } from '../db/schema.js';
+import { recordEvidenceAccess } from '../modules/evidence/service.js';
+import type { EvidenceStore } from '../storage/evidence-store.js';
+import { appendEvent } from './append.js';
+import { checkpointCovering, eventInclusionProof, exportCheckpoint, presentEvent } from './checkpoint.js';
+import { referencedEvidenceIds } from './kinds.js';
+import {
+  evidencePath,
+  type PackageEvidence,
+  type PackageProof,
+  packageFiles,
+  packageFormat,
+  readmeText,
+  sumsFile,
+} from './package-format.js';
+import type { Signer } from './signing.js';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface EvidenceRef {
+  id: string;
+  agency_id: string;
+}
+
+export interface PackageRequest {
+  streamId: string;
+  /** Who exports (null: the operator at the command line). */
+  actorId: string | null;
+  now: Date;
+  /** Throws if the exporter may not have one of these (the route: NOT_FOUND outside the scope). */
+  mayInclude?: (evidence: readonly EvidenceRef[]) => Promise<void>;
+}
+
+export interface StreamPackage {
+  streamId: string;
+  events: number;
+  evidenceFiles: number;
+  checkpointId: number;
+  /** `zhifa-package-<stream>-<time>.zip` (ASCII) and the Chinese name. */
+  fileName: { ascii: string; chinese: string };
+  /** The zip. A file failing its hash check as it is read destroys this stream with the error. */
+  zip: Readable;
+}
+
+const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+const digest = (algorithm: 'sha256' | 'sm3', data: Buffer) =>
+  createHash(algorithm).update(data).digest('hex');
+/** A stream id in a file name: `evidence:…` has a colon, which some systems refuse. */
+const fileSafe = (text: string) => text.replace(/[^\w.-]+/g, '_');
+
+/** Records the export, signs a covering checkpoint, and returns the package; null if the stream does not exist. */
+export async function exportStreamPackage(
+  db: Kysely<DB>,
+  deps: { signer: Signer; store: EvidenceStore },
+  request: PackageRequest,
+): Promise<StreamPackage | null> {
+  const { streamId, actorId, now } = request;
+  const stream = await db
+    .selectFrom('ledger_stream')
+    .selectAll()
+    .where('stream_id', '=', streamId)
+    .executeTakeFirst();
+  if (!stream) return null;
+
+  // The evidence the stream refers to, as of now (the export's own events name none).
+  const payloads = await db
+    .selectFrom('ledger_event')
+    .select('payload')
+    .where('stream_id', '=', streamId)
+    .execute();
+  const ids = referencedEvidenceIds(streamId, payloads).sort();
+  const wellFormed = ids.filter((id) => uuidPattern.test(id));
+  const rows = wellFormed.length
+    ? await db
+        .selectFrom('evidence')
+        .select([
+          'id',
+          'agency_id',
+          'sha256',
+          'sm3',
+          'size',
+          'media_type',
+          'original_name',
+          'captured_by',
+          'captured_at',
+          'location',
+          'device_id',
+          'duration_seconds',
+        ])
+        .where('id', 'in', wellFormed)
+        .orderBy('id')
+        .execute()
+    : [];
+  const missing = ids.filter((id) => !rows.some((row) => row.id === id));
+  if (missing.length)
+    throw new AppError(
+      'EVIDENCE_INTEGRITY_FAILED',
+      `记录流 ${streamId} 所引用的证据 ${missing.join('、')} 不存在`,
+    );
+  await request.mayInclude?.(rows);
+  const files = new Map(rows.map((row) => [row.sha256, row]));
+  // Every file must be there before any download is recorded: a recorded access always had a file to serve.
+  for (const row of files.values()) (await deps.store.read(row)).destroy();
+
+  // Evidence streams are locked in id order, the exported stream last: concurrent exports cannot deadlock.
+  const { checkpoint, headSeq } = await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      await recordEvidenceAccess(trx, row, { actorId, access: 'download', range: null }, now);
+    }
+    const head = await appendEvent(
+      trx,
+      {
+        streamId,
+        agencyId: stream.agency_id,
+        actorId,
+        kind: 'ledger.exported',
+        payload: { format: packageFormat, evidenceFiles: files.size },
+      },
+      now,
+    );
+    return { checkpoint: await checkpointCovering(trx, deps.signer, head, now), headSeq: head.seq };
+  });
+
+  // Events are append-only: read after the commit, up to the checkpointed head, they are the same.
+  const events = await db
+    .selectFrom('ledger_event')
+    .selectAll()
+    .where('stream_id', '=', streamId)
+    .where('seq', '<=', headSeq)
+    .orderBy('seq')
+    .execute();
+  const head = events.at(-1)!;
+  const inclusion = await eventInclusionProof(db, head.id, checkpoint.id);
+  if (!inclusion) throw new Error(`checkpoint ${checkpoint.id} does not cover ${streamId} at seq ${headSeq}`);
+  const proof: PackageProof = {
+    streamId,
+    seq: head.seq,
+    hash: head.hash,
+    leafIndex: inclusion.leafIndex,
+    treeSize: checkpoint.tree_size,
+    merklePath: inclusion.merklePath,
+  };
+  const exported = exportCheckpoint(checkpoint);
+  const evidence: PackageEvidence[] = rows.map((row) => ({
+    id: row.id,
+    file: evidencePath(row.sha256),
+    sha256: row.sha256,
+    sm3: row.sm3,
+    size: row.size,
+    mediaType: row.media_type,
+    originalName: row.original_name,
+    capturedBy: row.captured_by,
+    capturedAt: row.captured_at.toISOString(),
+    location: row.location,
+    deviceId: row.device_id,
+    durationSeconds: row.duration_seconds,
+  }));
+
+  const small = new Map<string, Buffer>([
+    [
+      packageFiles.readme,
+      Buffer.from(
+        readmeText({
+          streamId,
+          exportedAt: now.toISOString(),
+          events: events.length,
+          headHash: head.hash,
+          evidenceFiles: files.size,
+          treeSize: exported.treeSize,
+          root: exported.root,
+          checkpointAt: exported.createdAt,
+          publicKey: exported.publicKey,
+        }),
+      ),
+    ],
+    [packageFiles.events, json(events.map(presentEvent))],
+    [packageFiles.evidence, json(evidence)],
+    [packageFiles.checkpoint, json(exported)],
+    [packageFiles.proof, json(proof)],
+    [packageFiles.publicKey, Buffer.from(`${exported.publicKey}\n`)],
+  ]);
+  // Evidence sums are the recorded hashes: the store refuses to finish a file that differs.
+  const sums = (algorithm: 'sha256' | 'sm3') =>
+    Buffer.from(
+      sumsFile([
+        ...[...small].map(([name, data]) => ({ name, hash: digest(algorithm, data) })),
+        ...[...files.values()].map((row) => ({ name: evidencePath(row.sha256), hash: row[algorithm] })),
+      ]),
+    );
+
+  const zip = new yazl.ZipFile();
+  const output = zip.outputStream as Readable;
+  zip.on('error', (error: Error) => output.destroy(error));
+  // A client gone mid-download closes the zip: the file being read must close too.
+  let reading: Readable | null = null;
+  output.once('close', () => reading?.destroy());
+  const options = { mtime: now };
+  for (const [name, data] of small) zip.addBuffer(data, name, options);
+  for (const row of files.values()) {
+    // Opened only when its turn comes, so one file at a time is read, never held.
+    zip.addReadStreamLazy(
+      evidencePath(row.sha256),
+      { ...options, compress: false, size: row.size },
+      (callback) => {
+        deps.store.read(row).then(
+          (content) => {
+            // yazl pipes a lazy stream without listening for its errors: a failed hash check ends the zip here.
+            content.once('error', (error) => output.destroy(error));
+            reading = content;
+            callback(null, content);
+          },
+          (error: unknown) => callback(error, undefined as never),
+        );
+      },
+    );
+  }
+  zip.addBuffer(sums('sha256'), packageFiles.sha256sums, options);
+  zip.addBuffer(sums('sm3'), packageFiles.sm3sums, options);
+  zip.end();
+
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return {
+    streamId,
+    events: events.length,
+    evidenceFiles: files.size,
+    checkpointId: checkpoint.id,
+    fileName: {
+      ascii: `zhifa-package-${fileSafe(streamId)}-${stamp}.zip`,
+      chinese: `全过程记录校验包-${fileSafe(streamId)}-${stamp}.zip`,
+    },
+    zip: output,
+  };
+}
