@@ -34,17 +34,22 @@ const freePort = () =>
     });
   });
 
-/** CPU seconds (user + system) of a process: its main thread, and all other threads together. */
+/** CPU seconds (user + system) of a process: its main thread, all other threads, and per thread name. */
 function cpuOf(pid) {
   let main = 0;
   let others = 0;
+  const byName = {};
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
     const seconds = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, USER_HZ = 100
     if (tid === String(pid)) main += seconds;
-    else others += seconds;
+    else {
+      others += seconds;
+      const name = `${readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim()}#${tid}`;
+      byName[name] = (byName[name] ?? 0) + seconds;
+    }
   }
-  return { main, others };
+  return { main, others, byName };
 }
 
 /** Peak and current resident set of a process, in MB, from /proc. */
@@ -218,6 +223,9 @@ try {
       during,
       main: server2.main - cpu.server.main,
       others: server2.others - cpu.server.others,
+      byName: Object.fromEntries(
+        Object.entries(server2.byName).map(([name, seconds]) => [name, seconds - (cpu.server.byName[name] ?? 0)]),
+      ),
       client: (client.user + client.system) / 1e6,
     });
   }
@@ -238,6 +246,8 @@ try {
         `CPU ms/MB：服务器主线程 ${perMb(r.main)}，SM3 线程与线程池 ${perMb(r.others)}，客户端 ${perMb(r.client)}；` +
         `上传中 RSS 最高 ${r.during.toFixed(0)} MB`,
     );
+    const threads = Object.entries(r.byName).filter(([, seconds]) => seconds >= 0.01);
+    console.log(`  其他线程 ms/MB：${threads.map(([name, seconds]) => `${name} ${perMb(seconds)}`).join('，')}`);
   }
   const best = Math.min(...runs.map((r) => r.seconds));
   const ratio = mb(size) / best / sm3Speed;
