@@ -113,7 +113,7 @@ export async function exportPowerList(
   return { data, count: rows.length };
 }
 
-interface LibraryLaw {
+export interface LibraryLaw {
   id: string;
   title: string;
   short_title: string;
@@ -123,16 +123,16 @@ interface LibraryLaw {
   articles: Map<string, string>;
 }
 
-async function loadLibrary(db: Kysely<DB>): Promise<LibraryLaw[]> {
+/** The law library as citations are resolved against it: each law with its articles by number. */
+export async function loadLibrary(db: Kysely<DB>): Promise<LibraryLaw[]> {
   const laws = await db
     .selectFrom('law')
     .select(['id', 'title', 'short_title', 'effective_on', 'amended_on', 'repealed_on'])
     .execute();
-  const articles = await db.selectFrom('law_article').select(['id', 'law_id', 'number']).execute();
-  return laws.map((law) => ({
-    ...law,
-    articles: new Map(articles.filter((a) => a.law_id === law.id).map((a) => [a.number, a.id])),
-  }));
+  const articles = new Map(laws.map((law) => [law.id, new Map<string, string>()]));
+  for (const a of await db.selectFrom('law_article').select(['id', 'law_id', 'number']).execute())
+    articles.get(a.law_id)?.set(a.number, a.id);
+  return laws.map((law) => ({ ...law, articles: articles.get(law.id)! }));
 }
 
 /** Citation text → article ids, or the problems (in Chinese) that stop it. */

@@ -1,9 +1,9 @@
 /**
  * The 事前公开 lists in the console (P4, P5, X4, Q8): for each kind the same
- * eight routes — list, one entry with its versions and publication history,
- * create, edit, and the publication workflow (submit by the drafters; return,
- * publish or correct, withdraw by the disclosure officer). The public pages are
- * in portal/lists.tsx.
+ * ten routes — list, export and import as .xlsx (sheet.ts), one entry with its
+ * versions and publication history, create, edit, and the publication workflow
+ * (submit by the drafters; return, publish or correct, withdraw by the
+ * disclosure officer). The public pages are in portal/lists.tsx.
  */
 import {
   circumstanceLevelLabels,
@@ -26,6 +26,7 @@ import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake, type RouteDefinition } from '../../http/route.js';
 import { agencyScope, notFound, requireAgencyInScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
+import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
 import { publicationHistory } from '../publication/service.js';
 import {
   type AnyListBody,
@@ -45,6 +46,7 @@ import {
   loadEntryForChange,
   moveEntry,
 } from './service.js';
+import { exportList, importList } from './sheet.js';
 
 const idParams = z.strictObject({ id: uuid });
 const today = (now: Date): IsoDate => shanghaiDateOf(now);
@@ -165,7 +167,49 @@ function routesOf(kind: ListKind): RouteDefinition[] {
           items = items.filter((item) => matching.has(item.id));
         }
         if (query.status) items = items.filter((item) => item.status === query.status);
-        return { items, ...listChoices(), actions: { create: mayTake(user, 'disclosureList.edit') } };
+        const edit = mayTake(user, 'disclosureList.edit');
+        return { items, ...listChoices(), actions: { create: edit, import: edit } };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: `${base}/export`,
+      access: 'disclosureList.read',
+      summary: `导出${noun}（.xlsx，每个条目的最新版本；可修改后按同一格式导入）`,
+      handler: async ({ db, user, app, reply }) => {
+        const now = app.clock();
+        const on = today(now);
+        const data = await exportList(db, kind, await agencyScope(db, user), on, now);
+        reply
+          .header('content-type', xlsxMediaType)
+          .header('cache-control', 'private, no-store')
+          .header(
+            'content-disposition',
+            attachment(`${path}-${on}.xlsx`, `${kindInfo[kind].listTitle}-${on}.xlsx`),
+          );
+        return data;
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: `${base}/import`,
+      access: 'disclosureList.edit',
+      summary: `导入${noun}（.xlsx，与导出格式相同；有编号的修改该条目，已发布的生成新版本草稿，无编号的新增草稿；逐行校验，任何一行有误则不写入）`,
+      body: z.strictObject({
+        fileName: text(200, 0).optional(),
+        content: base64File,
+        dryRun: z.boolean().default(false),
+      }),
+      handler: async ({ db, user, body, app, record }) => {
+        const now = app.clock();
+        return importList(
+          db,
+          record,
+          kind,
+          { agencyId: user.agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
+          actorOf(user, now),
+          today(now),
+        );
       },
     }),
     defineRoute({

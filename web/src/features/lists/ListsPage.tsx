@@ -4,7 +4,7 @@
  * drafters' form; and the disclosure officer's review (return, publish or
  * correct, withdraw). The same page serves the four kinds.
  */
-import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -48,6 +48,7 @@ import {
   statusColors,
 } from './api';
 import { EntryModal } from './EntryModal';
+import { ImportModal } from './ImportModal';
 
 const statusOptions: { value: ListStatus; label: string }[] = [
   { value: 'draft', label: '草稿' },
@@ -381,6 +382,7 @@ export default function ListsPage({ kind }: { kind: ListKind }) {
   const [version, setVersion] = useState(0);
   const editor = useModal<{ entry: ListEntry | null }>();
   const mover = useModal<{ action: MoveAction; entry: ListEntryDetail }>();
+  const [importing, setImporting] = useState(false);
 
   if (!data) {
     if (error)
@@ -414,10 +416,18 @@ export default function ListsPage({ kind }: { kind: ListKind }) {
     <Card
       title={page.title}
       extra={
-        <Space>
+        <Space wrap>
           <Typography.Link href={page.portal} target="_blank">
             <EyeOutlined /> 公示页面
           </Typography.Link>
+          <Button icon={<DownloadOutlined />} href={listsApi.exportUrl(kind)} download>
+            导出 Excel
+          </Button>
+          {data.actions.import ? (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入 Excel
+            </Button>
+          ) : null}
           {data.actions.create ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.open({ entry: null })}>
               新增{page.noun}
@@ -482,6 +492,9 @@ export default function ListsPage({ kind }: { kind: ListKind }) {
         onClose={() => mover.close()}
         onDone={refresh}
       />
+      {data.actions.import ? (
+        <ImportModal kind={kind} open={importing} onClose={() => setImporting(false)} onDone={refresh} />
+      ) : null}
     </Card>
   );
 }

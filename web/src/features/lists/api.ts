@@ -137,7 +137,18 @@ export interface ListChoices {
 
 export interface ListPage extends ListChoices {
   items: ListEntry[];
-  actions: { create: boolean };
+  actions: { create: boolean; import: boolean };
+}
+
+/** What an .xlsx import did (or, as a dry run, would do): entries by title. */
+export interface ListImportOutcome {
+  agencyId: string;
+  rows: number;
+  entries: number;
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  dryRun: boolean;
 }
 
 /** What the forms send: the common fields and the kind's own. */
@@ -167,6 +178,10 @@ export type MoveAction = 'submit' | 'return' | 'publish' | 'withdraw';
 
 export const listsApi = {
   list: (kind: ListKind) => api.get<ListPage>(`/api/${kindPaths[kind]}`),
+  /** The .xlsx export, downloaded by the browser. */
+  exportUrl: (kind: ListKind) => `/api/${kindPaths[kind]}/export`,
+  import: (kind: ListKind, input: { fileName: string; content: string; dryRun: boolean }) =>
+    api.post<ListImportOutcome>(`/api/${kindPaths[kind]}/import`, input),
   get: (kind: ListKind, id: string, version?: number) =>
     api.get<ListEntryDetail>(`/api/${kindPaths[kind]}/${id}`, version ? { version } : undefined),
   create: (kind: ListKind, body: ListBody) => api.post<ListEntryDetail>(`/api/${kindPaths[kind]}`, body),
