@@ -214,6 +214,10 @@ const examples: Record<string, Example> = {
     agencyScoped: true,
   }),
   'PATCH /api/auxiliaries/:id': () => ({ body: { duties: '协助调查' } }),
+  // Register sheets (Q2, L2, P8): into the user's own agency only; a sheet of another layout is a 400.
+  'POST /api/auxiliaries/import': () => ({ body: { content: powerListSheet, dryRun: true } }),
+  'POST /api/reviewers/import': () => ({ body: { content: powerListSheet, dryRun: true } }),
+  'POST /api/window-boards/import': () => ({ body: { content: powerListSheet, dryRun: true } }),
   'POST /api/laws': () => ({
     body: {
       kind: 'law',
@@ -280,6 +284,8 @@ for (const kind of listKinds) {
   examples[`POST ${path}/:id/return`] = () => ({ body: { reason: '矩阵测试' } });
   examples[`POST ${path}/:id/publish`] = () => ({ body: {} });
   examples[`POST ${path}/:id/withdraw`] = () => ({ body: { reason: '矩阵测试' } });
+  // Into the user's own agency only; any sheet will do for who-may-call (a wrong one is a 400).
+  examples[`POST ${path}/import`] = () => ({ body: { content: powerListSheet, dryRun: true } });
 }
 // 培训台账, 法制审核人员, 执法主体公示 and 窗口公示牌 (Q3, L2, P2, P8).
 let attendanceSheet = '';

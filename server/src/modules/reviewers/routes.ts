@@ -5,14 +5,16 @@
  * for the justice bureau. The register is part of the person register and
  * follows its access rules; changes go on the person's ledger stream.
  */
-import { AppError, reviewerMemberships, shanghaiDateOf } from '@zhifa/core';
+import { reviewerMemberships, shanghaiDateOf } from '@zhifa/core';
 import { z } from 'zod';
 import { isoDate, text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
 import { targetAgency } from '../../http/target-agency.js';
+import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
 import { currentSettings } from '../settings/service.js';
-import { capacityOf, loadReviewers, presentReviewer } from './service.js';
+import { capacityOf, changeReviewer, loadReviewers, presentReviewer, registerReviewer } from './service.js';
+import { exportReviewers, importReviewers } from './sheet.js';
 
 const idParams = z.strictObject({ id: uuid });
 const membership = z.enum(reviewerMemberships);
@@ -76,39 +78,14 @@ export const reviewerRoutes = [
           .executeTakeFirst(),
         '人员',
       );
-      if (person.kind === 'auxiliary')
-        throw new AppError('RULE_VIOLATION', '执法辅助人员不能担任法制审核人员', { field: 'body.personId' });
-      if (!person.active)
-        throw new AppError('RULE_VIOLATION', '该人员已不在职，不能登记为法制审核人员', {
-          field: 'body.personId',
-        });
-      const taken = await db
-        .selectFrom('reviewer_register')
-        .select('id')
-        .where('person_id', '=', person.id)
-        .executeTakeFirst();
-      if (taken) throw new AppError('CONFLICT', '该人员已在法制审核人员名单中', { field: 'body.personId' });
       const today = shanghaiDateOf(app.clock());
-      const appointedOn = body.appointedOn ?? today;
-      const row = await db
-        .insertInto('reviewer_register')
-        .values({
-          agency_id: person.agency_id,
-          person_id: person.id,
-          membership: body.membership,
-          qualification: body.qualification,
-          appointed_on: appointedOn,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await record({
-        streamId: `person:${person.id}`,
-        agencyId: person.agency_id,
-        kind: 'reviewer.registered',
-        payload: { membership: body.membership, qualification: body.qualification, appointedOn },
+      const id = await registerReviewer(db, record, person, {
+        membership: body.membership,
+        qualification: body.qualification,
+        appointedOn: body.appointedOn ?? today,
       });
       reply.status(201);
-      const [created] = await loadReviewers(db, [person.agency_id], [row.id]);
+      const [created] = await loadReviewers(db, [person.agency_id], [id]);
       return presentReviewer(created!, today, true);
     },
   }),
@@ -135,25 +112,44 @@ export const reviewerRoutes = [
           .executeTakeFirst(),
         '法制审核人员登记',
       );
-      if (body.endedOn && body.endedOn < entry.appointed_on)
-        throw new AppError('VALIDATION_FAILED', '结束日期不能早于任职日期', { field: 'body.endedOn' });
-      const set = {
-        ...(body.membership !== undefined && { membership: body.membership }),
-        ...(body.qualification !== undefined && { qualification: body.qualification }),
-        ...(body.endedOn !== undefined && { ended_on: body.endedOn }),
-      };
-      if (Object.keys(set).length === 0)
-        throw new AppError('VALIDATION_FAILED', '没有要修改的字段', { field: 'body' });
-      await db.updateTable('reviewer_register').set(set).where('id', '=', entry.id).execute();
-      await record({
-        streamId: `person:${entry.person_id}`,
-        agencyId: entry.agency_id,
-        kind: 'reviewer.updated',
-        payload: { change: body },
-      });
+      await changeReviewer(db, record, entry, body);
       const [updated] = await loadReviewers(db, [entry.agency_id], [entry.id]);
       if (!updated) throw notFound('法制审核人员登记');
       return presentReviewer(updated, shanghaiDateOf(app.clock()), true);
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/reviewers/export',
+    access: 'person.manage',
+    summary: '导出本机关法制审核人员名单（.xlsx，身份证号脱敏）',
+    handler: async ({ db, user, app, reply }) => {
+      const now = app.clock();
+      const on = shanghaiDateOf(now);
+      const data = await exportReviewers(db, user.agencyId, on, now);
+      reply
+        .header('content-type', xlsxMediaType)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachment(`reviewers-${on}.xlsx`, `法制审核人员名单-${on}.xlsx`));
+      return data;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/reviewers/import',
+    access: 'person.manage',
+    summary: '导入法制审核人员名单（.xlsx，与导出格式相同；按人员更新或登记，逐行校验，有误则不写入）',
+    body: z.strictObject({
+      fileName: text(200, 0).optional(),
+      content: base64File,
+      dryRun: z.boolean().default(false),
+    }),
+    handler: async ({ db, user, body, app, record }) =>
+      importReviewers(
+        db,
+        record,
+        { agencyId: user.agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
+        { today: shanghaiDateOf(app.clock()), digest: (idNumber) => app.cipher.digest(idNumber) },
+      ),
   }),
 ];

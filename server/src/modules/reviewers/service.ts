@@ -6,6 +6,7 @@
  * requirement applies to).
  */
 import {
+  AppError,
   type IsoDate,
   type JurisdictionSettings,
   type ReviewerMembership,
@@ -13,7 +14,8 @@ import {
   reviewerMembershipLabels,
 } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB, PersonKind } from '../../db/schema.js';
+import type { Recorder } from '../publication/service.js';
 
 export async function loadReviewers(db: Kysely<DB>, agencyIds: string[], ids?: string[]) {
   if (agencyIds.length === 0 || ids?.length === 0) return [];
@@ -101,6 +103,102 @@ export interface ReviewerInput {
   membership: ReviewerMembership;
   qualification: string;
   appointedOn: IsoDate;
+}
+
+/** A change to an entry: the fields given are set, `null` clears the end date. */
+export interface ReviewerChange {
+  membership?: ReviewerMembership;
+  qualification?: string;
+  endedOn?: IsoDate | null;
+}
+
+interface Candidate {
+  id: string;
+  agency_id: string;
+  kind: PersonKind;
+  active: boolean;
+}
+
+interface Entry {
+  id: string;
+  agency_id: string;
+  person_id: string;
+  appointed_on: string;
+}
+
+/**
+ * Whether the person may join the register (an import runs this on every row
+ * before writing; registration runs it again): no auxiliary, nobody out of
+ * post, nobody twice. Throws the first problem.
+ */
+export async function checkRegistration(db: Kysely<DB>, person: Candidate) {
+  if (person.kind === 'auxiliary')
+    throw new AppError('RULE_VIOLATION', '执法辅助人员不能担任法制审核人员', { field: 'body.personId' });
+  if (!person.active)
+    throw new AppError('RULE_VIOLATION', '该人员已不在职，不能登记为法制审核人员', {
+      field: 'body.personId',
+    });
+  const taken = await db
+    .selectFrom('reviewer_register')
+    .select('id')
+    .where('person_id', '=', person.id)
+    .executeTakeFirst();
+  if (taken) throw new AppError('CONFLICT', '该人员已在法制审核人员名单中', { field: 'body.personId' });
+}
+
+export async function registerReviewer(
+  db: Kysely<DB>,
+  record: Recorder,
+  person: Candidate,
+  input: ReviewerInput,
+): Promise<string> {
+  await checkRegistration(db, person);
+  const row = await db
+    .insertInto('reviewer_register')
+    .values({
+      agency_id: person.agency_id,
+      person_id: person.id,
+      membership: input.membership,
+      qualification: input.qualification,
+      appointed_on: input.appointedOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await record({
+    streamId: `person:${person.id}`,
+    agencyId: person.agency_id,
+    kind: 'reviewer.registered',
+    payload: {
+      membership: input.membership,
+      qualification: input.qualification,
+      appointedOn: input.appointedOn,
+    },
+  });
+  return row.id;
+}
+
+/** Whether the change may be made to the entry; throws the first problem. */
+export function checkChange(entry: Pick<Entry, 'appointed_on'>, change: ReviewerChange) {
+  if (change.endedOn && change.endedOn < entry.appointed_on)
+    throw new AppError('VALIDATION_FAILED', '结束日期不能早于任职日期', { field: 'body.endedOn' });
+  if (Object.values(change).every((value) => value === undefined))
+    throw new AppError('VALIDATION_FAILED', '没有要修改的字段', { field: 'body' });
+}
+
+export async function changeReviewer(db: Kysely<DB>, record: Recorder, entry: Entry, change: ReviewerChange) {
+  checkChange(entry, change);
+  const set = {
+    ...(change.membership !== undefined && { membership: change.membership }),
+    ...(change.qualification !== undefined && { qualification: change.qualification }),
+    ...(change.endedOn !== undefined && { ended_on: change.endedOn }),
+  };
+  await db.updateTable('reviewer_register').set(set).where('id', '=', entry.id).execute();
+  await record({
+    streamId: `person:${entry.person_id}`,
+    agencyId: entry.agency_id,
+    kind: 'reviewer.updated',
+    payload: { change: { ...change } },
+  });
 }
 
 /** The public list (P7): who serves today, with unit, position and qualification — never an ID number. */

@@ -3,35 +3,18 @@
  * an agency's service windows. The portal prints them at /agencies/:id/windows.
  * Each change is on the stream windowBoard:<id>.
  */
-import { enforcementItemTypeLabels, enforcementItemTypes } from '@zhifa/core';
+import { enforcementItemTypeLabels, enforcementItemTypes, shanghaiDateOf } from '@zhifa/core';
 import { z } from 'zod';
 import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { notFound, requireInScope } from '../../http/scope.js';
 import { targetAgency } from '../../http/target-agency.js';
-import { profileBody } from '../agency-profiles/routes.js';
+import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { boardFields } from './schema.js';
 import { createBoard, loadBoards, removeBoard, staffCandidates, updateBoard } from './service.js';
+import { exportBoards, importBoards } from './sheet.js';
 
 const idParams = z.strictObject({ id: uuid });
-
-const boardFields = {
-  name: text(100),
-  unitId: uuid.nullable(),
-  enforcementTypes: z
-    .array(z.enum(enforcementItemTypes))
-    .min(1, { message: '至少选择一类执法行为' })
-    .max(enforcementItemTypes.length)
-    .refine((list) => new Set(list).size === list.length, { message: '执法类别重复' }),
-  services: z.array(text(200)).min(1, { message: '至少列出一项服务事项' }).max(50),
-  officeHours: text(200),
-  phone: profileBody.shape.phone.pipe(z.string().min(1, { message: '不能为空' })),
-  location: text(200, 0).default(''),
-  sortOrder: z.number().int().min(0).max(999).default(0),
-  staff: z
-    .array(z.strictObject({ personId: uuid, duty: text(50, 0).default('') }))
-    .max(30)
-    .default([]),
-};
 
 async function loadForChange(db: Parameters<typeof loadBoards>[0], id: string) {
   return db
@@ -82,13 +65,7 @@ export const windowBoardRoutes = [
     handler: async ({ db, user, body, app, record, reply }) => {
       const agency = await targetAgency(db, user, body.agencyId);
       const { agencyId: _, ...input } = body;
-      const id = await createBoard(db, agency.id, input, app.clock());
-      await record({
-        streamId: `windowBoard:${id}`,
-        agencyId: agency.id,
-        kind: 'windowBoard.created',
-        payload: { board: input },
-      });
+      const id = await createBoard(db, record, agency.id, input, app.clock());
       reply.status(201);
       const [created] = await loadBoards(db, agency.id, [id]);
       return created;
@@ -103,13 +80,7 @@ export const windowBoardRoutes = [
     body: z.strictObject(boardFields),
     handler: async ({ db, user, params, body, app, record }) => {
       const board = await requireInScope(db, user, await loadForChange(db, params.id), '窗口公示牌');
-      await updateBoard(db, board, body, app.clock());
-      await record({
-        streamId: `windowBoard:${board.id}`,
-        agencyId: board.agency_id,
-        kind: 'windowBoard.updated',
-        payload: { change: body },
-      });
+      await updateBoard(db, record, board, body, app.clock());
       const [updated] = await loadBoards(db, board.agency_id, [board.id]);
       if (!updated) throw notFound('窗口公示牌');
       return updated;
@@ -133,5 +104,39 @@ export const windowBoardRoutes = [
       reply.status(204);
       return null;
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/window-boards/export',
+    access: 'windowBoard.manage',
+    summary: '导出本机关窗口公示牌（.xlsx）',
+    handler: async ({ db, user, app, reply }) => {
+      const now = app.clock();
+      const on = shanghaiDateOf(now);
+      const data = await exportBoards(db, user.agencyId, now);
+      reply
+        .header('content-type', xlsxMediaType)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachment(`window-boards-${on}.xlsx`, `窗口公示牌-${on}.xlsx`));
+      return data;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/window-boards/import',
+    access: 'windowBoard.manage',
+    summary: '导入窗口公示牌（.xlsx，与导出格式相同；按窗口名称更新或新增，逐行校验，有误则不写入）',
+    body: z.strictObject({
+      fileName: text(200, 0).optional(),
+      content: base64File,
+      dryRun: z.boolean().default(false),
+    }),
+    handler: async ({ db, user, body, app, record }) =>
+      importBoards(
+        db,
+        record,
+        { agencyId: user.agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
+        { now: app.clock(), digest: (idNumber) => app.cipher.digest(idNumber) },
+      ),
   }),
 ];

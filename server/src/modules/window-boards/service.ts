@@ -2,11 +2,13 @@
  * 窗口公示牌 (P8): per service window, the unit, the staff on duty (persons of the
  * register: name and position are never typed twice), the kinds of enforcement
  * it handles, the services offered, office hours and phone. Read by the console
- * and the portal; written only through the routes, with a ledger event.
+ * and the portal; written only here (console and sheet import alike), each
+ * write with its ledger event.
  */
 import { AppError, type EnforcementItemType, enforcementItemTypeLabels } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Recorder } from '../publication/service.js';
 
 export interface BoardInput {
   name: string;
@@ -164,7 +166,13 @@ const columns = (input: BoardInput) => ({
   sort_order: input.sortOrder,
 });
 
-export async function createBoard(db: Kysely<DB>, agencyId: string, input: BoardInput, now: Date) {
+export async function createBoard(
+  db: Kysely<DB>,
+  record: Recorder,
+  agencyId: string,
+  input: BoardInput,
+  now: Date,
+) {
   await checkBoard(db, agencyId, input);
   await refuseDuplicateName(db, agencyId, input.name);
   const row = await db
@@ -173,11 +181,19 @@ export async function createBoard(db: Kysely<DB>, agencyId: string, input: Board
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeStaff(db, row.id, agencyId, input.staff);
+  await record({
+    streamId: `windowBoard:${row.id}`,
+    agencyId,
+    kind: 'windowBoard.created',
+    payload: { board: { ...input } },
+  });
   return row.id;
 }
 
+/** Replaces the board's content as a whole. */
 export async function updateBoard(
   db: Kysely<DB>,
+  record: Recorder,
   board: { id: string; agency_id: string },
   input: BoardInput,
   now: Date,
@@ -190,6 +206,12 @@ export async function updateBoard(
     .where('id', '=', board.id)
     .execute();
   await writeStaff(db, board.id, board.agency_id, input.staff);
+  await record({
+    streamId: `windowBoard:${board.id}`,
+    agencyId: board.agency_id,
+    kind: 'windowBoard.updated',
+    payload: { change: { ...input } },
+  });
 }
 
 export async function removeBoard(db: Kysely<DB>, boardId: string) {

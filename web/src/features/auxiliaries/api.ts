@@ -25,8 +25,22 @@ export interface AuxiliaryChange {
   endedOn?: string | null;
 }
 
+/** What a sheet import did (or, on a check, would do). */
+export interface SheetImportOutcome {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+/** The agency's own register as .xlsx (a download: the browser sends the session cookie). */
+export const auxiliariesExportUrl = '/api/auxiliaries/export';
+
 export const auxiliariesApi = {
   list: () => api.get<{ items: Auxiliary[] }>('/api/auxiliaries'),
+  importSheet: (content: string, dryRun: boolean) =>
+    api.post<SheetImportOutcome>('/api/auxiliaries/import', { content, dryRun }),
   register: (input: NewAuxiliary) => api.post<Auxiliary>('/api/auxiliaries', input),
   update: (id: string, change: AuxiliaryChange) => api.patch<Auxiliary>(`/api/auxiliaries/${id}`, change),
 };
