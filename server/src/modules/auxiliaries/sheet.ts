@@ -27,7 +27,7 @@ import {
   personDirectory,
   type RegisterImportOutcome,
   type SheetPerson,
-} from './person-cells.js';
+} from '../persons/sheet-cells.js';
 import {
   type AuxiliaryChange,
   type AuxiliaryRow,

@@ -25,7 +25,7 @@ import {
   personDirectory,
   type RegisterImportOutcome,
   type SheetPerson,
-} from '../auxiliaries/person-cells.js';
+} from '../persons/sheet-cells.js';
 import type { Recorder } from '../publication/service.js';
 import {
   changeReviewer,

@@ -27,7 +27,7 @@ import {
   type SheetColumn,
   writeWorkbook,
 } from '../../xlsx/sheet.js';
-import { PersonDirectory, personDirectory, type RegisterImportOutcome } from '../auxiliaries/person-cells.js';
+import { PersonDirectory, personDirectory, type RegisterImportOutcome } from '../persons/sheet-cells.js';
 import type { Recorder } from '../publication/service.js';
 import { boardFields } from './schema.js';
 import {
