@@ -150,6 +150,36 @@ export async function createTestApp<S extends EvidenceStore = LocalEvidenceStore
 }
 
 /**
+ * Counts every row written to any table but the two `databaseFingerprint` leaves out, by
+ * triggers this installs (test databases only). A rolled-back write rolls its count back, so
+ * an unchanged count proves a request wrote nothing, at the price of one query instead of
+ * hashing every table; suites that check thousands of requests read this and take the full
+ * fingerprint once at the end.
+ */
+export async function installWriteCounter(database: Database): Promise<() => Promise<number>> {
+  await sql`
+    CREATE TABLE IF NOT EXISTS test_write_count (n bigint NOT NULL);
+    INSERT INTO test_write_count SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM test_write_count);
+    CREATE OR REPLACE FUNCTION test_count_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN UPDATE test_write_count SET n = n + 1; RETURN NULL; END $$;
+    DO $$ DECLARE t text; BEGIN
+      FOR t IN SELECT table_name FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+          AND table_name NOT IN ('user_session', 'security_audit', 'test_write_count')
+      LOOP
+        EXECUTE format('CREATE OR REPLACE TRIGGER test_count_rows AFTER INSERT OR UPDATE OR DELETE ON %I
+          FOR EACH ROW EXECUTE FUNCTION test_count_write()', t);
+        EXECUTE format('CREATE OR REPLACE TRIGGER test_count_truncate AFTER TRUNCATE ON %I
+          FOR EACH STATEMENT EXECUTE FUNCTION test_count_write()', t);
+      END LOOP;
+    END $$`.execute(database.db);
+  return async () => {
+    const { rows } = await sql<{ n: string }>`SELECT n FROM test_write_count`.execute(database.db);
+    return Number(rows[0]!.n);
+  };
+}
+
+/**
  * A digest of every row of every table, to prove a refused request wrote nothing.
  * Session rows are left out (reading may refresh last_seen_at), and so is the
  * security audit trail, whose job is to record refused requests too.
@@ -157,7 +187,8 @@ export async function createTestApp<S extends EvidenceStore = LocalEvidenceStore
 export async function databaseFingerprint(database: Database): Promise<string> {
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('user_session', 'security_audit')
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+      AND table_name NOT IN ('user_session', 'security_audit', 'test_write_count')
     ORDER BY table_name`.execute(database.db);
   const parts: string[] = [];
   for (const { table_name } of tables.rows) {
