@@ -69,6 +69,16 @@ export const actions = [
   'windowBoard.manage',
   'disclosureList.read',
   'disclosureList.edit',
+  'document.render',
+  'document.read',
+  'documentTemplate.manage',
+  'case.read',
+  'case.handle',
+  'case.assist',
+  'case.approve',
+  'case.decide',
+  'case.review',
+  'case.archive',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -176,6 +186,47 @@ export const policy: Record<Action, readonly Role[]> = {
     'system_admin',
   ],
   'disclosureList.edit': ['unit_head', 'legal_reviewer', 'agency_head'],
+  // 执法文书: those who handle cases render them (each kind also names who may sign it); an
+  // auxiliary never signs. Reading adds those who keep, supervise and audit case files, as for
+  // evidence; every download is on the ledger. The legal unit and the system administrator keep
+  // the agency's templates.
+  'document.render': ['officer', 'unit_head', 'agency_head'],
+  'document.read': [
+    'officer',
+    'auxiliary',
+    'unit_head',
+    'legal_reviewer',
+    'agency_head',
+    'archivist',
+    'supervisor',
+    'audit_admin',
+  ],
+  'documentTemplate.manage': ['legal_reviewer', 'system_admin'],
+  // 案件办理 (N1–N11, R1–R9): case handlers, the heads who approve and decide, the legal
+  // unit that reviews, the archivist who files, and the supervising justice bureau read cases.
+  'case.read': [
+    'officer',
+    'auxiliary',
+    'unit_head',
+    'legal_reviewer',
+    'agency_head',
+    'archivist',
+    'supervisor',
+  ],
+  // Registering a source, assigning officers, recording facts, moving a case on: certified
+  // officers and the heads above them. An auxiliary never acts alone (Q2).
+  'case.handle': ['officer', 'unit_head', 'agency_head'],
+  // Adding 笔录 and linking evidence: the handlers, and auxiliaries assisting them — who never
+  // count towards N1 and never sign.
+  'case.assist': ['officer', 'auxiliary', 'unit_head', 'agency_head'],
+  // Approving a stage (立案, 处理意见, 延长, 结案…): the unit head and the agency head.
+  'case.approve': ['unit_head', 'agency_head'],
+  // A general-procedure decision is the agency head's (行政处罚法 art. 57).
+  'case.decide': ['agency_head'],
+  // 法制审核 (L1): the legal reviewers, never on a case they handle (checked per case).
+  'case.review': ['legal_reviewer'],
+  // 归档: the archivist; an archived file is read-only.
+  'case.archive': ['archivist'],
 };
 
 export function allowedActions(userRoles: readonly Role[]): Action[] {

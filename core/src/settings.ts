@@ -68,6 +68,8 @@ export const jurisdictionSettingsSchema = z
         /** N10: limitation period in years; extended where life, health or financial safety was harmed. */
         limitationYears: z.number().int().min(1).max(20),
         limitationYearsSevere: z.number().int().min(1).max(20),
+        /** N3: 陈述申辩期限 after the prior notice; no statute fixes it, so it equals the hearing request period. */
+        defenceDays: days(30),
       })
       .strict(),
     caseHandling: z
@@ -79,6 +81,18 @@ export const jurisdictionSettingsSchema = z
         /** N11: seizure period and its one extension (行政强制法 art. 25). */
         seizureDays: days(30),
         seizureExtensionDays: days(30),
+      })
+      .strict(),
+    /** Deadline warnings on cases: lead days before a clock runs out, in the clock's own counting. */
+    deadlineWarnings: z
+      .object({
+        caseTimeLimitDays: z.number().int().min(0).max(90),
+        seizureDays: z.number().int().min(0).max(30),
+        paymentDays: z.number().int().min(0).max(30),
+        /** The party's short periods: 陈述申辩, 听证申请. */
+        partyPeriodDays: z.number().int().min(0).max(10),
+        /** The agency's short duties: 听证通知, 送达, 重大处罚备案. */
+        agencyDutyDays: z.number().int().min(0).max(10),
       })
       .strict(),
     security: z
@@ -135,8 +149,16 @@ export const defaultJurisdictionSettings: JurisdictionSettings = {
     lateFeePercentPerDay: 3,
     limitationYears: 2,
     limitationYearsSevere: 5,
+    defenceDays: 5,
   },
   caseHandling: { caseTimeLimitDays: 90, serviceDays: 7, seizureDays: 30, seizureExtensionDays: 30 },
+  deadlineWarnings: {
+    caseTimeLimitDays: 15,
+    seizureDays: 5,
+    paymentDays: 3,
+    partyPeriodDays: 1,
+    agencyDutyDays: 2,
+  },
   security: {
     auditRetentionDays: 184,
     lockoutFailures: 5,
@@ -190,6 +212,7 @@ export const settingSectionLabels: Record<keyof JurisdictionSettings, string> = 
   quality: '执法质量',
   penalty: '行政处罚',
   caseHandling: '案件办理',
+  deadlineWarnings: '案件期限预警',
   security: '安全策略',
   ledger: '全过程记录',
   evidence: '证据存储',
@@ -220,10 +243,16 @@ export const settingLabels: Record<string, string> = {
   'penalty.lateFeePercentPerDay': '加处罚款比例（每日百分比）',
   'penalty.limitationYears': '行政处罚追责时效（年）',
   'penalty.limitationYearsSevere': '涉及生命健康、金融安全的追责时效（年）',
+  'penalty.defenceDays': '陈述申辩期限（工作日）',
   'caseHandling.caseTimeLimitDays': '普通程序办案期限（日）',
   'caseHandling.serviceDays': '决定书送达期限（日）',
   'caseHandling.seizureDays': '查封扣押期限（日）',
   'caseHandling.seizureExtensionDays': '查封扣押延长期限（日）',
+  'deadlineWarnings.caseTimeLimitDays': '办案期限提前预警天数',
+  'deadlineWarnings.seizureDays': '查封扣押期限提前预警天数',
+  'deadlineWarnings.paymentDays': '罚款缴纳期限提前预警天数',
+  'deadlineWarnings.partyPeriodDays': '陈述申辩、听证申请期限提前预警天数',
+  'deadlineWarnings.agencyDutyDays': '听证通知、送达、备案期限提前预警天数',
   'security.auditRetentionDays': '安全审计记录保存期限（日）',
   'security.lockoutFailures': '登录失败锁定次数',
   'security.lockoutMinutes': '账户锁定时长（分钟）',

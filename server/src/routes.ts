@@ -6,7 +6,9 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { auxiliaryRoutes } from './modules/auxiliaries/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
+import { caseRoutes } from './modules/cases/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
+import { documentRoutes } from './modules/documents/routes.js';
 import { enforcementItemRoutes, enforcementItemSheetRoutes } from './modules/enforcement-items/routes.js';
 import { evidenceRoutes } from './modules/evidence/routes.js';
 import { flowchartRoutes } from './modules/flowcharts/routes.js';
@@ -49,6 +51,7 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...auditRoutes,
   ...ledgerRoutes,
   ...evidenceRoutes,
+  ...documentRoutes,
   ...calendarRoutes,
   ...settingsRoutes,
   ...portalRoutes,
@@ -59,4 +62,5 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...listRoutes,
   ...flowchartPortalRoutes,
   ...listPortalRoutes,
+  ...caseRoutes,
 ];

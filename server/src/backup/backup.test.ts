@@ -13,6 +13,7 @@ import { appendEvent } from '../ledger/append.js';
 import { createCheckpoint, verifyCheckpoints } from '../ledger/checkpoint.js';
 import { loadOrCreateSigner } from '../ledger/signing.js';
 import { verifyEvidence, verifyLedger } from '../ledger/verify.js';
+import { inquiryRecordExample } from '../modules/documents/test-fixtures.js';
 import { LocalEvidenceStore } from '../storage/local.js';
 import { createTestApp, databaseFingerprint, openTestDatabase, type TestApp } from '../test/harness.js';
 import { mediaSamples } from '../test/media-samples.js';
@@ -44,6 +45,13 @@ beforeAll(async () => {
     });
     expect(response.statusCode).toBe(201);
   }
+  // A rendered document lives in the same store and must come back too.
+  const document = await source.request(officer, {
+    method: 'POST',
+    url: '/api/documents',
+    payload: { kind: 'inquiryRecord', data: inquiryRecordExample },
+  });
+  expect(document.statusCode, document.body).toBe(201);
   backupFile = path.join(workDir, 'backup.zip');
   manifest = await createBackup(backupFile, {
     db: source.database.db,
@@ -101,7 +109,7 @@ async function isEmpty(database: { db: TestApp['database']['db'] }) {
 }
 
 describe('R7: backup and restore', () => {
-  it('R7: backs up every table, each distinct evidence file once, and the keys, with progress', () => {
+  it('R7: backs up every table, each distinct stored file (evidence, documents) once, and the keys, with progress', () => {
     expect(manifest.tables.map((t) => t.name)).toEqual(
       expect.arrayContaining([
         'agency',
@@ -113,13 +121,13 @@ describe('R7: backup and restore', () => {
       ]),
     );
     expect(manifest.tables.map((t) => t.name)).not.toContain('user_session');
-    expect(manifest.evidence).toHaveLength(2);
+    expect(manifest.evidence).toHaveLength(3);
     expect(manifest.keys.map((k) => k.name).sort()).toEqual(['field-keys.json', 'sm2-private.key']);
     expect(manifest.checkpoint?.root).toMatch(/^[0-9a-f]{64}$/);
     expect(progress).toContain(
       `数据表 ledger_event：${manifest.tables.find((t) => t.name === 'ledger_event')!.rows} 行`,
     );
-    expect(progress.some((line) => line.startsWith('证据文件 2/2'))).toBe(true);
+    expect(progress.some((line) => line.startsWith('证据文件 3/3'))).toBe(true);
   });
 
   it('R7: the round trip restores identical rows, files and keys, and the same checkpoint root', async () => {

@@ -14,6 +14,7 @@ import { type Kysely, sql } from 'kysely';
 import yazl from 'yazl';
 import type { DB } from '../db/schema.js';
 import { createCheckpoint } from '../ledger/checkpoint.js';
+import { storedFiles } from '../ledger/verify.js';
 import type { Signer } from '../ledger/signing.js';
 import type { EvidenceStore } from '../storage/evidence-store.js';
 import { version } from '../version.js';
@@ -71,12 +72,9 @@ async function writeArchive(trx: Kysely<DB>, file: string, sources: BackupSource
     .orderBy('tree_size', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const evidence = await trx
-    .selectFrom('evidence')
-    .select(['sha256', 'size'])
-    .distinct()
-    .orderBy('sha256')
-    .execute();
+  // Every file of the content-addressed store a row names, each once.
+  const { rows: evidence } = await sql<{ sha256: string; size: number }>`
+    SELECT DISTINCT sha256, size FROM ${storedFiles} AS stored ORDER BY sha256`.execute(trx);
   const manifest: BackupManifest = {
     format: backupFormat,
     formatVersion: backupFormatVersion,

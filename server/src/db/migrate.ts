@@ -9,6 +9,8 @@ import * as certificates from './migrations/0006_certificates.js';
 import * as lawsAndItems from './migrations/0007_laws_and_items.js';
 import * as trainingAndBoards from './migrations/0008_training_and_boards.js';
 import * as guidesAndLists from './migrations/0009_guides_and_lists.js';
+import * as cases from './migrations/0010_cases.js';
+import * as documents from './migrations/0011_documents.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '0007_laws_and_items': lawsAndItems,
   '0008_training_and_boards': trainingAndBoards,
   '0009_guides_and_lists': guidesAndLists,
+  '0010_cases': cases,
+  '0011_documents': documents,
 };
 
 export const migrationNames = Object.keys(migrations);

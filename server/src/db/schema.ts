@@ -6,10 +6,14 @@ import type {
   EnforcementItemType,
   LawKind,
   LegalityReviewResult,
+  PartyKind,
+  ProcessKind,
   PublicationState,
+  RecordingKind,
   ReviewerMembership,
   RevocationKind,
   Role,
+  StageId,
   TrainingKind,
 } from '@zhifa/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
@@ -521,6 +525,125 @@ export interface ListEntryBasisTable {
   position: number;
 }
 
+// 执法文书 (migration 0011).
+export interface DocumentCounterTable {
+  agency_id: string;
+  kind: string;
+  year: number;
+  last_serial: number;
+}
+
+export interface UserSigningKeyTable {
+  user_id: string;
+  agency_id: string;
+  public_key: string;
+  private_key_cipher: string;
+  created_at: Timestamp;
+}
+
+export interface DocumentTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  title: string;
+  year: number | null;
+  serial: number | null;
+  number: string | null;
+  stream_id: string;
+  template_source: 'default' | 'agency';
+  template_sha256: string;
+  sha256: string;
+  sm3: string;
+  size: number;
+  signer_id: string;
+  signer_name: string;
+  signer_public_key: string;
+  signature: string;
+  signed_at: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface DocumentTemplateTable {
+  agency_id: string;
+  kind: string;
+  sha256: string;
+  sm3: string;
+  size: number;
+  original_name: string | null;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+/** 案件办理 (migration 0010): the case, its officers, its 笔录, its linked evidence. */
+export interface EnforcementCaseTable {
+  id: Generated<string>;
+  agency_id: string;
+  case_number: string | null;
+  case_year: number | null;
+  case_serial: number | null;
+  process_kind: ProcessKind;
+  stage: StageId;
+  stage_outcome: string | null;
+  completed_stages: Generated<StageId[]>;
+  title: string;
+  source: string;
+  source_note: Generated<string>;
+  party_kind: PartyKind;
+  party_name: string;
+  party_id_number_cipher: string | null;
+  party_id_number_masked: string | null;
+  enforcement_item_id: string | null;
+  /** The stored fact sections (modules/cases/schema.ts), written as a JSON string, read back parsed. */
+  facts: ColumnType<unknown, string, string>;
+  major: Generated<boolean>;
+  registered_on: ColumnType<string | null, string | null | undefined, string | null>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
+}
+
+export type CaseOfficerRole = 'lead' | 'assisting' | 'assistant';
+
+export interface CaseOfficerTable {
+  case_id: string;
+  agency_id: string;
+  person_id: string;
+  person_kind: PersonKind;
+  role: CaseOfficerRole;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
+export type CaseRecordKind = 'inquiry' | 'onSite' | 'hearing' | 'defence';
+
+export interface CaseRecordTable {
+  id: Generated<string>;
+  case_id: string;
+  agency_id: string;
+  kind: CaseRecordKind;
+  stage: StageId;
+  content: ColumnType<unknown, string, never>;
+  made_at: Timestamp;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface CaseEvidenceTable {
+  id: Generated<string>;
+  case_id: string;
+  agency_id: string;
+  evidence_id: string;
+  stage: StageId;
+  party_name: string | null;
+  recording_kind: RecordingKind | null;
+  description: Generated<string>;
+  linked_by: string;
+  linked_at: Timestamp;
+}
+
 export interface DB {
   agency: AgencyTable;
   agency_supervision: AgencySupervisionTable;
@@ -561,6 +684,14 @@ export interface DB {
   list_entry: ListEntryTable;
   list_entry_version: ListEntryVersionTable;
   list_entry_basis: ListEntryBasisTable;
+  document_counter: DocumentCounterTable;
+  user_signing_key: UserSigningKeyTable;
+  document: DocumentTable;
+  document_template: DocumentTemplateTable;
+  enforcement_cases: EnforcementCaseTable;
+  case_officers: CaseOfficerTable;
+  case_records: CaseRecordTable;
+  case_evidence: CaseEvidenceTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

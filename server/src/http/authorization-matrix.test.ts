@@ -14,6 +14,12 @@ import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
 import { appendEvent } from '../ledger/append.js';
 import { createCheckpoint } from '../ledger/checkpoint.js';
 import { newSigner } from '../ledger/signing.js';
+import { caseExamples, casePathPrefix, createCaseFixture } from '../modules/cases/test-fixtures.js';
+import {
+  createDocumentFixture,
+  inquiryRecordExample,
+  templateExampleBase64,
+} from '../modules/documents/test-fixtures.js';
 import { createItem } from '../modules/enforcement-items/service.js';
 import { powerListColumns } from '../modules/enforcement-items/sheet.js';
 import { type ListKind, listKinds } from '../modules/lists/kinds.js';
@@ -50,6 +56,8 @@ interface Fixtures {
   inspectionItem: string;
   discretionBenchmark: string;
   exemption: string;
+  case: string;
+  document: string;
 }
 const fixtures = {} as Record<Side, Fixtures & TrainingFixtures>;
 let checkpointId = '';
@@ -83,6 +91,7 @@ const pathResource: Record<
   | 'publishedItem'
   | 'processKind'
   | 'publishedGuide'
+  | 'documentKind'
 > = {
   '/api/agencies/:id': 'agency',
   '/api/units/:id': 'unit',
@@ -131,6 +140,12 @@ for (const kind of listKinds)
   for (const suffix of ['', '/submit', '/return', '/publish', '/withdraw'])
     pathResource[`${listApiPaths[kind]}/:id${suffix}`] = kind;
 let publishedGuideId = '';
+// 案件办理: one case per side, at its first stage.
+for (const route of allRoutes) if (route.url.startsWith(casePathPrefix)) pathResource[route.url] = 'case';
+// 执法文书: one document per side; templates are always the user's own agency's.
+for (const suffix of ['', '/content', '/verify', '/pdf'])
+  pathResource[`/api/documents/:id${suffix}`] = 'document';
+pathResource['/api/document-templates/:kind'] = 'documentKind';
 
 type Example = (side: Side) => {
   body?: unknown;
@@ -234,6 +249,7 @@ const examples: Record<string, Example> = {
   },
   'POST /api/laws/:id/articles/bulk': () => ({ body: { text: '第一条 矩阵测试', dryRun: true } }),
   'PATCH /api/law-articles/:id': () => ({ body: { text: '矩阵测试' } }),
+  'POST /api/laws/import': () => ({ body: { content: powerListSheet, dryRun: true } }),
   'POST /api/enforcement-items': (side) => ({
     body: { agencyId: fixtures[side].agency, code: `MATRIX-${next()}`, ...itemContent() },
     agencyScoped: true,
@@ -273,7 +289,13 @@ const examples: Record<string, Example> = {
     ]);
     return { body: payload, headers };
   },
+  'POST /api/documents': () => ({ body: { kind: 'inquiryRecord', data: inquiryRecordExample } }),
+  'PUT /api/document-templates/:kind': () => ({ body: { contentBase64: templateExampleBase64() } }),
 };
+Object.assign(
+  examples,
+  caseExamples((side) => fixtures[side]),
+);
 for (const kind of listKinds) {
   const path = listApiPaths[kind];
   examples[`POST ${path}`] = (side) => ({
@@ -482,6 +504,8 @@ beforeAll(async () => {
       cancellation: cancellation.id,
       auxiliary: auxiliary.id,
       item: item.id,
+      case: await createCaseFixture(db, agency, t.now()),
+      document: await createDocumentFixture(db, t.evidence, agency, user.id, t.now()),
       ...lists.entries,
       ...(await createTrainingFixtures(db, side, agency, person.id, t.now())),
     };
@@ -547,6 +571,7 @@ function requestFor(route: RouteDefinition, side: Side) {
     if (resource === 'processKind') return 'penaltyGeneral'; // definitions in code: no agency
     if (resource === 'publishedGuide') return publishedGuideId; // the public page: anyone
     if (resource === 'publicAgency') return fixtures.own.agency; // the public agency pages: anyone
+    if (resource === 'documentKind') return 'inquiryRecord'; // the user's own agency's template
     pathScoped = true;
     return fixtures[side][resource];
   });

@@ -3,6 +3,7 @@
  * per kind, so a stream can be read back without guessing.
  */
 import { z } from 'zod';
+import { caseLedgerPayloadSchemas } from '../modules/cases/ledger.js';
 
 const json = z.json();
 
@@ -207,6 +208,38 @@ export const ledgerPayloadSchemas = {
     /** How many evidence files the package carries (each also recorded as a download). */
     evidenceFiles: z.number().int(),
   }),
+  // 执法文书 on the stream its caller names (a case's: case:<id>); templates on documentTemplates:<agencyId>.
+  'document.rendered': z.strictObject({
+    documentId: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    number: z.string().nullable(),
+    sha256: z.string(),
+    sm3: z.string(),
+    size: z.number().int(),
+    templateSource: z.enum(['default', 'agency']),
+    templateSha256: z.string(),
+    signerId: z.string(),
+    signerName: z.string(),
+    publicKey: z.string(),
+    signature: z.string(),
+    signedAt: z.string(),
+  }),
+  'document.accessed': z.strictObject({
+    documentId: z.string(),
+    access: z.enum(['docx', 'pdf']),
+  }),
+  'documentTemplate.replaced': z.strictObject({
+    kind: z.string(),
+    sha256: z.string(),
+    sm3: z.string(),
+    size: z.number().int(),
+    originalName: z.string().nullable(),
+    previousSha256: z.string().nullable(),
+  }),
+  'documentTemplate.reset': z.strictObject({ kind: z.string(), previousSha256: z.string() }),
+  // 案件办理 (issue 6) on the stream case:<id>: registration, officers, 笔录, evidence, facts, moves.
+  ...caseLedgerPayloadSchemas,
   'test.note': z.strictObject({ text: z.string() }),
 } as const;
 

@@ -3,7 +3,7 @@
  * to the previous hash, sequence numbers without gaps, and each stream's head.
  * Reads in keyset-paginated batches so memory stays flat however long the ledger.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ContentDigest, EvidenceStore } from '../storage/evidence-store.js';
 import { eventHash, genesisHash } from './hash.js';
@@ -168,7 +168,17 @@ export interface EvidenceVerifyResult {
 }
 
 /**
- * Re-hashes every stored evidence file (SHA-256 and SM3) against what its rows
+ * Every file of the content-addressed store that a row names, with what the row recorded:
+ * evidence by its id, rendered documents as `document:<id>`, the agencies' own document
+ * templates as `template:<agency>:<kind>`.
+ */
+export const storedFiles = sql<{ id: string; sha256: string; sm3: string; size: number }>`(
+  SELECT id::text AS id, sha256, sm3, size FROM evidence
+  UNION ALL SELECT 'document:' || id::text, sha256, sm3, size FROM document
+  UNION ALL SELECT 'template:' || agency_id::text || ':' || kind, sha256, sm3, size FROM document_template)`;
+
+/**
+ * Re-hashes every stored file (evidence, documents, templates) (SHA-256 and SM3) against what its rows
  * recorded, in address order so content shared by several rows is read once.
  * Stops at the first missing or altered file.
  */
@@ -184,7 +194,7 @@ export async function verifyEvidence(
   let after: { sha256: string; id: string } | null = null;
   for (;;) {
     let query = db
-      .selectFrom('evidence')
+      .selectFrom(storedFiles.as('stored'))
       .select(['id', 'sha256', 'sm3', 'size'])
       .orderBy('sha256')
       .orderBy('id')

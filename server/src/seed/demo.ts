@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { AgencyLevel, DB, PersonKind } from '../db/schema.js';
 import { generatePassword, hashPassword } from '../modules/auth/passwords.js';
+import { seedDemoCases } from './cases.js';
 import { seedDemoCertificates } from './certificates.js';
 import { seedDemoLists } from './lists.js';
 import { seedDemoPowerList } from './power-list.js';
@@ -246,6 +247,11 @@ export async function seedDemo(
       persons: new Map(demoUsers.map((u, i) => [u.username, persons[i]!.id])),
     });
     await seedDemoLists(trx, now, { county: agencyIds.get('county')! });
+    await seedDemoCases(trx, now, {
+      county: agencyIds.get('county')!,
+      shortName: agencies.find((a) => a.key === 'county')!.shortName,
+      persons: new Map(demoUsers.map((u, i) => [u.username, persons[i]!.id])),
+    });
     // The demo's administrators share a printed password and have no authenticator
     // app yet; the relaxation is a visible settings version the security
     // administrator can revert.

@@ -10,6 +10,7 @@ import type { DB } from '../../db/schema.js';
 import { isoDate, text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { notFound } from '../../http/scope.js';
+import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
 import {
   lawStanding,
   lawWithArticles,
@@ -19,6 +20,7 @@ import {
   presentLaw,
 } from './presenter.js';
 import { addArticle, bulkArticles, createLaw, loadLaw, updateArticle, updateLaw } from './service.js';
+import { exportLaws, importLaws } from './sheet.js';
 
 const idParams = z.strictObject({ id: uuid });
 const today = (now: Date): IsoDate => shanghaiDateOf(now);
@@ -83,6 +85,36 @@ export const lawRoutes = [
         actions: { manage: mayTake(user, 'law.manage') },
       };
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/laws/export',
+    access: 'law.read',
+    summary: '导出法律法规库（.xlsx，每部文本一行，其条文逐条一行；可修改后按同一格式导入）',
+    handler: async ({ db, app, reply }) => {
+      const now = app.clock();
+      const on = today(now);
+      const data = await exportLaws(db, on, now);
+      reply
+        .header('content-type', xlsxMediaType)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachment(`laws-${on}.xlsx`, `法律法规库-${on}.xlsx`));
+      return data;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/laws/import',
+    access: 'law.manage',
+    summary:
+      '导入法律法规库（.xlsx，与导出格式相同；按名称和施行日期对应已有文本，按条号对应条文，新增或修改；逐行校验，任何一行有误则不写入）',
+    body: z.strictObject({
+      fileName: text(200, 0).optional(),
+      content: base64File,
+      dryRun: z.boolean().default(false),
+    }),
+    handler: async ({ db, body, app, record }) =>
+      importLaws(db, record, { data: decodeBase64(body.content), dryRun: body.dryRun }, app.clock()),
   }),
   defineRoute({
     method: 'GET',

@@ -9,6 +9,7 @@ import {
   defaultShortTitle,
   type IsoDate,
   type LawKind,
+  type ParsedArticle,
   splitArticles,
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
@@ -31,13 +32,23 @@ export interface LawInput {
 
 export const lawStream = (id: string) => ({ streamId: `law:${id}`, agencyId: null });
 
-function checkDates(law: Pick<LawInput, 'promulgatedOn' | 'effectiveOn' | 'amendedOn' | 'repealedOn'>) {
+type LawDates = Pick<LawInput, 'promulgatedOn' | 'effectiveOn' | 'amendedOn' | 'repealedOn'>;
+
+/** What is wrong with a text's dates, each with the date it is about (the sheet import reports them per cell). */
+export function dateProblems(law: LawDates): { field: keyof LawDates; message: string }[] {
+  const problems: { field: keyof LawDates; message: string }[] = [];
   if (law.effectiveOn < law.promulgatedOn)
-    throw new AppError('VALIDATION_FAILED', '施行日期不能早于公布日期', { field: 'body.effectiveOn' });
+    problems.push({ field: 'effectiveOn', message: '施行日期不能早于公布日期' });
   if (law.amendedOn !== null && law.amendedOn < law.effectiveOn)
-    throw new AppError('VALIDATION_FAILED', '修改日期不能早于施行日期', { field: 'body.amendedOn' });
+    problems.push({ field: 'amendedOn', message: '修改日期不能早于施行日期' });
   if (law.repealedOn !== null && law.repealedOn < law.promulgatedOn)
-    throw new AppError('VALIDATION_FAILED', '废止日期不能早于公布日期', { field: 'body.repealedOn' });
+    problems.push({ field: 'repealedOn', message: '废止日期不能早于公布日期' });
+  return problems;
+}
+
+function checkDates(law: LawDates) {
+  const [first] = dateProblems(law);
+  if (first) throw new AppError('VALIDATION_FAILED', first.message, { field: `body.${first.field}` });
 }
 
 async function checkUnique(db: Kysely<DB>, title: string, effectiveOn: IsoDate, except?: string) {
@@ -287,11 +298,36 @@ export async function bulkArticles(
     existing: clashing.map((a) => a.number),
   };
   if (input.dryRun) return summary;
-  if (added.length > 0)
+  await writeArticles(
+    db,
+    law,
+    {
+      added,
+      updated: input.overwrite ? changed.map((a) => ({ ...a, id: byOrdinal.get(a.ordinal)!.id })) : [],
+    },
+    now,
+    record,
+  );
+  return summary;
+}
+
+/**
+ * Writes many articles of one law at once — the pasted text, a sheet's rows —
+ * as one ledger event. The caller has checked that no number or ordinal clashes
+ * with another article of the law.
+ */
+export async function writeArticles(
+  db: Kysely<DB>,
+  law: { id: string },
+  change: { added: readonly ParsedArticle[]; updated: readonly (ParsedArticle & { id: string })[] },
+  now: Date,
+  record: Recorder,
+) {
+  if (change.added.length > 0)
     await db
       .insertInto('law_article')
       .values(
-        added.map((a) => ({
+        change.added.map((a) => ({
           law_id: law.id,
           number: a.number,
           ordinal: a.ordinal,
@@ -301,18 +337,21 @@ export async function bulkArticles(
         })),
       )
       .execute();
-  if (input.overwrite)
-    for (const article of changed)
-      await db
-        .updateTable('law_article')
-        .set({ text: article.text, number: article.number, updated_at: now })
-        .where('id', '=', byOrdinal.get(article.ordinal)!.id)
-        .execute();
-  if (summary.added.length > 0 || summary.updated.length > 0)
+  for (const article of change.updated)
+    await db
+      .updateTable('law_article')
+      .set({ text: article.text, number: article.number, ordinal: article.ordinal, updated_at: now })
+      .where('id', '=', article.id)
+      .where('law_id', '=', law.id)
+      .execute();
+  if (change.added.length > 0 || change.updated.length > 0)
     await record({
       ...lawStream(law.id),
       kind: 'law.articlesChanged',
-      payload: { added: summary.added, updated: summary.updated, source: 'bulk' },
+      payload: {
+        added: change.added.map((a) => a.number),
+        updated: change.updated.map((a) => a.number),
+        source: 'bulk',
+      },
     });
-  return summary;
 }

@@ -1,10 +1,19 @@
 /**
  * 法律法规库: the texts enforcement items cite, with their status today, and
  * their articles. The legal unit enters a text, adds or edits articles one by
- * one or pastes the whole text; an article's public page is the portal's law
+ * one or pastes the whole text, or loads texts and articles from an .xlsx
+ * sheet in the layout of the export; an article's public page is the portal's law
  * page at its anchor, which is also where every citation links.
  */
-import { BookOutlined, EditOutlined, LinkOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  LinkOutlined,
+  PlusOutlined,
+  SnippetsOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -36,6 +45,7 @@ import {
   lawsApi,
 } from './api';
 import { BulkArticlesModal } from './BulkArticlesModal';
+import { ImportModal } from './ImportModal';
 import { LawModal } from './LawModal';
 
 export function LawStatusTag({ law }: { law: { status: LawStatus; statusLabel: string } }) {
@@ -156,6 +166,7 @@ export default function LawsPage() {
   const lawModal = useModal<{ law: Law | null }>();
   const articleModal = useModal<{ article: Article | null }>();
   const bulkModal = useModal<Law>();
+  const [importing, setImporting] = useState(false);
 
   if (!data) {
     if (error)
@@ -195,11 +206,21 @@ export default function LawsPage() {
         </Space>
       }
       extra={
-        data.actions.manage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => lawModal.open({ law: null })}>
-            新增法律法规
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} href={lawsApi.exportUrl} download>
+            导出 Excel
           </Button>
-        ) : null
+          {data.actions.manage ? (
+            <>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                导入 Excel
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => lawModal.open({ law: null })}>
+                新增法律法规
+              </Button>
+            </>
+          ) : null}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -260,6 +281,9 @@ export default function LawsPage() {
           onClose={() => articleModal.close()}
           onSaved={refresh}
         />
+      ) : null}
+      {data.actions.manage ? (
+        <ImportModal open={importing} onClose={() => setImporting(false)} onDone={refresh} />
       ) : null}
       {bulkModal.target ? (
         <BulkArticlesModal

@@ -90,8 +90,24 @@ export interface ArticleHit extends Article {
   };
 }
 
+/** What an .xlsx import did (or, as a dry run, would do): texts as “名称（施行日期 施行）”. */
+export interface LawImportOutcome {
+  rows: number;
+  laws: number;
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  articlesAdded: number;
+  articlesUpdated: number;
+  dryRun: boolean;
+}
+
 export const lawsApi = {
   list: () => api.get<LawList>('/api/laws'),
+  /** The .xlsx export, downloaded by the browser. */
+  exportUrl: '/api/laws/export',
+  import: (input: { fileName: string; content: string; dryRun: boolean }) =>
+    api.post<LawImportOutcome>('/api/laws/import', input),
   get: (id: string) => api.get<LawDetail>(`/api/laws/${id}`),
   create: (input: LawInput) => api.post<LawDetail>('/api/laws', input),
   update: (id: string, change: Partial<LawInput>) => api.patch<LawDetail>(`/api/laws/${id}`, change),

@@ -1,0 +1,648 @@
+/**
+ * 案件办理 on the server: every refusal of issue 6 named by its rule ID, and the
+ * API's behaviour — bad input, stale versions, other agencies, archived files,
+ * one ledger event per step. Parties are generated; dates are in 2026 (the
+ * bundled calendar's last year).
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+const persons = new Map<string, string>();
+let countyId = '';
+let cityId = '';
+let uploaderId = '';
+const sessions = new Map<string, Session>();
+let today = '';
+
+/** Moves the clock to 10:00 Shanghai time of a day; sessions are made afresh for it. */
+function at(date: string) {
+  today = date;
+  t.setNow(new Date(`${date}T02:00:00Z`));
+}
+async function as(username: string): Promise<Session> {
+  const key = `${username}@${today}`;
+  if (!sessions.has(key)) sessions.set(key, await t.login(username));
+  return sessions.get(key)!;
+}
+
+const versionOf = async (id: string) =>
+  (
+    await t.database.db
+      .selectFrom('enforcement_cases')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).version;
+
+/** A step with the case's current version. */
+async function step(username: string, id: string, path: string, body: Record<string, unknown> = {}) {
+  return t.request(await as(username), {
+    method: path === 'officers' ? 'PUT' : 'POST',
+    url: `/api/cases/${id}/${path}`,
+    payload: { version: await versionOf(id), ...body },
+  });
+}
+const move = (username: string, id: string, to: string, outcome?: string) =>
+  step(username, id, 'transitions', { to, ...(outcome && { outcome }) });
+const get = async (username: string, url: string) => t.request(await as(username), { method: 'GET', url });
+
+function ok(response: Awaited<ReturnType<TestApp['request']>>) {
+  expect(response.statusCode, response.body).toBeLessThan(300);
+  return response.json();
+}
+function refused(response: Awaited<ReturnType<TestApp['request']>>, rule: string) {
+  expect(response.statusCode, response.body).toBe(422);
+  expect(response.json().code).toBe('RULE_VIOLATION');
+  expect(response.json().message).toContain(`（${rule}）`);
+  return response.json();
+}
+
+let partySerial = 0;
+const generatedParty = () => {
+  partySerial += 1;
+  return { kind: 'individual', name: `测试当事人${partySerial}` };
+};
+
+async function register(body: Record<string, unknown> = {}) {
+  const response = await t.request(await as('officer1'), {
+    method: 'POST',
+    url: '/api/cases',
+    payload: {
+      processKind: 'penaltyGeneral',
+      title: '未按规定携带道路运输证',
+      source: 'inspection',
+      party: generatedParty(),
+      discoveredOn: today,
+      violation: { occurredOn: today, continuing: false, severeHarm: false },
+      ...body,
+    },
+  });
+  return ok(response).id as string;
+}
+
+const team = (...members: [string, string][]) => ({
+  officers: members.map(([username, role]) => ({ personId: persons.get(username), role })),
+});
+
+/** A general-procedure case moved to 事先告知, two certified officers on it, proposing a fine. */
+async function generalAtNotify(fineFen = 500_000) {
+  const id = await register();
+  ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
+  ok(await move('officer1', id, 'register', 'register'));
+  ok(await move('unithead1', id, 'investigate'));
+  ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen } }));
+  ok(await move('officer1', id, 'review'));
+  ok(await move('unithead1', id, 'notify', 'penalty'));
+  return id;
+}
+
+/** …and on to 决定 with the prior notice served and the defence waived. */
+async function generalAtDecide(fineFen = 500_000) {
+  const id = await generalAtNotify(fineFen);
+  ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
+  ok(await step('officer1', id, 'defence', { waived: true }));
+  ok(await move('unithead1', id, 'decide'));
+  return id;
+}
+
+const reasons = {
+  evidence: '现场检查笔录、询问笔录',
+  basis: '《道路运输条例》第六十八条',
+  discretion: '首次违法，从轻',
+};
+const decide = (id: string, fineFen = 500_000, extra: Record<string, unknown> = { reasons }) =>
+  step('head1', id, 'decision', {
+    outcome: 'penalty',
+    decidedOn: today,
+    penalty: { kinds: ['fine'], fineFen },
+    ...extra,
+  });
+
+async function addEvidence(mediaType: string) {
+  const row = await t.database.db
+    .insertInto('evidence')
+    .values({
+      agency_id: countyId,
+      sha256: randomBytes(32).toString('hex'),
+      sm3: randomBytes(32).toString('hex'),
+      size: 1000,
+      media_type: mediaType,
+      original_name: null,
+      captured_by: '测试采集人',
+      captured_at: t.now(),
+      location: null,
+      device_id: null,
+      duration_seconds: null,
+      uploaded_by: uploaderId,
+      uploaded_at: t.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const ledgerOf = async (id: string) =>
+  t.database.db
+    .selectFrom('ledger_event')
+    .select(['kind', 'payload'])
+    .where('stream_id', '=', `case:${id}`)
+    .orderBy('seq')
+    .execute();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { db } = t.database;
+  const users = await db.selectFrom('app_user').select(['username', 'person_id', 'id']).execute();
+  for (const u of users) if (u.person_id) persons.set(u.username, u.person_id);
+  uploaderId = users.find((u) => u.username === 'officer1')!.id;
+  const agency = async (name: string) =>
+    (await db.selectFrom('agency').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  countyId = await agency('示例县交通运输局');
+  cityId = await agency('示例市交通运输局');
+  at('2026-06-01');
+});
+afterAll(() => t.close());
+
+describe('a general-procedure penalty from source registration to archive', () => {
+  it('walks every stage, one ledger event per step, and the chain verifies', async () => {
+    at('2026-06-01');
+    const id = await register();
+    let page = ok(await get('officer1', `/api/cases/${id}`));
+    expect(page).toMatchObject({ stage: 'intake', caseNumber: null, lead: '赵执法' });
+    expect(page.moves.map((m: { to: string }) => m.to)).toEqual(['register', 'archive']);
+    ok(
+      await step(
+        'officer1',
+        id,
+        'officers',
+        team(['officer1', 'lead'], ['officer2', 'assisting'], ['auxiliary1', 'assistant']),
+      ),
+    );
+    ok(await move('officer1', id, 'register', 'register'));
+    page = ok(await move('unithead1', id, 'investigate'));
+    expect(page.caseNumber).toMatch(/^示县交案〔2026〕\d+号$/);
+    expect(page.registeredOn).toBe('2026-06-01');
+    // The auxiliary assists: a record and a photo, never counting for N1.
+    ok(
+      await t.request(await as('auxiliary1'), {
+        method: 'POST',
+        url: `/api/cases/${id}/records`,
+        payload: {
+          kind: 'inquiry',
+          madeAt: '2026-06-01T09:00:00+08:00',
+          content: {
+            place: '示例县客运站',
+            interviewee: { name: '测试当事人', relation: 'party' },
+            inquirers: ['赵执法', '钱执法'],
+            recorder: '孙辅助',
+            questions: [{ question: '是否携带道路运输证？', answer: '没有携带。' }],
+            endedAt: '2026-06-01T09:30:00+08:00',
+          },
+        },
+      }),
+    );
+    const photo = await addEvidence('image/jpeg');
+    ok(
+      await t.request(await as('auxiliary1'), {
+        method: 'POST',
+        url: `/api/cases/${id}/evidence`,
+        payload: { evidenceId: photo, recordingKind: 'photo', description: '现场照片' },
+      }),
+    );
+    ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 500_000 } }));
+    ok(await move('officer1', id, 'review'));
+    ok(await move('unithead1', id, 'notify', 'penalty'));
+    ok(await step('officer1', id, 'prior-notice', { servedOn: '2026-06-01', hearingRightNotified: false }));
+    at('2026-06-09'); // the 5-working-day defence period ended on 8 June
+    ok(await move('unithead1', id, 'decide'));
+    ok(await decide(id));
+    ok(await move('head1', id, 'serve'));
+    ok(await step('officer1', id, 'service', { servedOn: '2026-06-09', method: 'direct' }));
+    const deadlines = ok(await get('officer1', `/api/cases/${id}/deadlines`));
+    expect(deadlines.clocks.map((c: { id: string }) => c.id)).toEqual(['payment']);
+    const mine = ok(await get('officer1', '/api/me/deadlines'));
+    expect(
+      mine.items.some((c: { caseId: string; id: string }) => c.caseId === id && c.id === 'payment'),
+    ).toBe(true);
+    at('2026-06-10');
+    ok(
+      await step('officer1', id, 'payments', {
+        paidOn: '2026-06-10',
+        amountFen: 500_000,
+        channel: 'bank',
+        bankReference: 'BANK-20260610-0001',
+      }),
+    );
+    ok(await move('officer1', id, 'execute'));
+    ok(await move('head1', id, 'close'));
+    page = ok(await move('archivist1', id, 'archive'));
+    expect(page.archivedAt).not.toBeNull();
+    expect(page.moves).toEqual([]);
+
+    const timeline = ok(await get('officer1', `/api/cases/${id}/timeline`));
+    expect(timeline.verification.ok).toBe(true);
+    expect(timeline.items.map((e: { kind: string }) => e.kind)).toEqual([
+      'case.registered',
+      'case.officersAssigned',
+      'case.officersAssigned',
+      'case.transitioned',
+      'case.transitioned',
+      'case.recordAdded',
+      'case.evidenceLinked',
+      'case.factsRecorded',
+      'case.transitioned',
+      'case.transitioned',
+      'case.factsRecorded',
+      'case.transitioned',
+      'case.factsRecorded',
+      'case.transitioned',
+      'case.factsRecorded',
+      'case.factsRecorded',
+      'case.transitioned',
+      'case.transitioned',
+      'case.transitioned',
+    ]);
+    for (const event of timeline.items) {
+      expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(event.actor?.username).toBeTruthy();
+    }
+    expect(timeline.items[5].actor.username).toBe('auxiliary1');
+  });
+
+  it('archived: the file is read-only, in the service and in the database', async () => {
+    const [archived] = await t.database.db
+      .selectFrom('enforcement_cases')
+      .select('id')
+      .where('archived_at', 'is not', null)
+      .execute();
+    const photo = await addEvidence('image/png');
+    const before = await databaseFingerprint(t.database);
+    const response = await step('officer1', archived!.id, 'proposal', { proposal: { kinds: ['warning'] } });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().field).toBe('archivedAt');
+    const record = await t.request(await as('officer1'), {
+      method: 'POST',
+      url: `/api/cases/${archived!.id}/evidence`,
+      payload: { evidenceId: photo },
+    });
+    expect(record.statusCode).toBe(422);
+    await expect(
+      sql`UPDATE enforcement_cases SET title = 'x' WHERE id = ${archived!.id}`.execute(t.database.db),
+    ).rejects.toThrow(/archived/);
+    await expect(
+      sql`DELETE FROM case_officers WHERE case_id = ${archived!.id}`.execute(t.database.db),
+    ).rejects.toThrow(/archived/);
+    expect(await databaseFingerprint(t.database)).toBe(before);
+  });
+});
+
+describe('refusals, each named by its rule', () => {
+  it('PROCESS: only along the definition’s arrows, and only with the outcome they need', async () => {
+    at('2026-06-01');
+    const id = await register();
+    const skip = refused(await move('officer1', id, 'decide'), 'PROCESS');
+    expect(skip.message).toContain('不能从“案件来源登记”进入“决定”');
+    refused(await move('officer1', id, 'register'), 'PROCESS'); // no 予以立案 recorded
+    const bad = await move('officer1', id, 'register', 'approved');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('body.outcome');
+    ok(await move('officer1', id, 'register', 'register'));
+    // 立案 is approved by a head: an officer cannot leave it.
+    refused(await move('officer1', id, 'investigate'), 'PROCESS');
+  });
+
+  it('N10: an act discovered after the limitation period is not registered', async () => {
+    at('2026-06-01');
+    const before = await databaseFingerprint(t.database);
+    const response = await t.request(await as('officer1'), {
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        processKind: 'penaltyGeneral',
+        title: '超过追责时效',
+        source: 'complaint',
+        party: generatedParty(),
+        discoveredOn: '2026-05-20',
+        violation: { occurredOn: '2024-05-19', continuing: false, severeHarm: false },
+      },
+    });
+    refused(response, 'N10');
+    expect(await databaseFingerprint(t.database)).toBe(before);
+  });
+
+  it('N1: investigation needs two certified officers; an auxiliary never counts', async () => {
+    at('2026-06-01');
+    const id = await register();
+    ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['auxiliary1', 'assistant'])));
+    ok(await move('officer1', id, 'register', 'register'));
+    ok(await move('unithead1', id, 'investigate'));
+    const page = ok(await get('officer1', `/api/cases/${id}`));
+    expect(page.moves[0].refusals[0].rule).toBe('N1');
+    const body = refused(await move('officer1', id, 'review'), 'N1');
+    expect(body.details.some((d: { message: string }) => d.message.includes('孙辅助'))).toBe(true);
+    const assistant = await step(
+      'officer1',
+      id,
+      'officers',
+      team(['officer1', 'lead'], ['auxiliary1', 'assisting']),
+    );
+    expect(assistant.statusCode).toBe(422); // Q2: an auxiliary only as assistant
+    ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
+    ok(await move('officer1', id, 'review'));
+  });
+
+  it('N2: the simple procedure only within its limits', async () => {
+    at('2026-06-01');
+    const id = await register({ processKind: 'penaltySimple', source: 'onSite' });
+    ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
+    ok(await move('officer1', id, 'notify'));
+    refused(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 50_000 } }), 'N2');
+    ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 20_000 } }));
+  });
+
+  it('N3: no decision before the defence period has run', async () => {
+    at('2026-06-01');
+    const id = await generalAtNotify();
+    ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
+    ok(await move('unithead1', id, 'decide'));
+    ok(await decide(id));
+    const body = refused(await move('head1', id, 'serve'), 'N3');
+    expect(body.message).toContain('陈述申辩期限');
+    at('2026-06-09');
+    ok(await move('head1', id, 'serve'));
+  });
+
+  it('N3: no heavier penalty than notified', async () => {
+    at('2026-06-01');
+    const id = await generalAtDecide();
+    ok(await decide(id, 800_000));
+    const body = refused(await move('head1', id, 'serve'), 'N3');
+    expect(body.message).toContain('重');
+  });
+
+  it('N4: a penalty with a hearing right must say so, and the hearing notice comes in time', async () => {
+    at('2026-06-01');
+    const id = await generalAtNotify(2_000_000); // 20 000 yuan to a person: a hearing right
+    refused(
+      await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }),
+      'N4',
+    );
+    ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: true }));
+    ok(await step('officer1', id, 'hearing', { requestedOn: '2026-06-01' }));
+    refused(await step('officer1', id, 'hearing', { scheduledOn: '2026-06-05' }), 'N4');
+    // A requested hearing cannot be skipped on the way to the decision.
+    refused(await move('unithead1', id, 'decide'), 'PROCESS');
+    ok(await step('officer1', id, 'hearing', { scheduledOn: '2026-06-12', noticeServedOn: '2026-06-01' }));
+  });
+
+  it('N6: an extension approved after the limit is refused; a late decision is recorded as late', async () => {
+    at('2026-03-02');
+    const id = await generalAtDecide();
+    at('2026-06-15'); // 90 days from 2 March ended on 31 May
+    refused(
+      await step('unithead1', id, 'time-limit-extensions', {
+        days: 30,
+        reason: '案情复杂',
+        approvedOn: today,
+      }),
+      'N6',
+    );
+    ok(await decide(id));
+    ok(await move('head1', id, 'serve'));
+    const moved = (await ledgerOf(id)).at(-1)!.payload as { lateness: { rule: string }[] };
+    expect(moved.lateness.map((l) => l.rule)).toEqual(['N6']);
+    const listed = ok(await get('officer1', '/api/cases?overdue=true'));
+    expect(listed.items.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+  });
+
+  it('N7: a late service is still recorded, with its lateness on the ledger', async () => {
+    at('2026-06-01');
+    const id = await generalAtDecide();
+    ok(await decide(id));
+    ok(await move('head1', id, 'serve'));
+    at('2026-06-25'); // 7 working days from 1 June ended on 10 June
+    ok(await step('officer1', id, 'service', { servedOn: today, method: 'mail' }));
+    const served = (await ledgerOf(id)).at(-1)!.payload as { step: string; lateness: { rule: string }[] };
+    expect(served.step).toBe('service');
+    expect(served.lateness.map((l) => l.rule)).toEqual(['N7']);
+  });
+
+  it('N8: a payment only with the bank’s reference — never cash', async () => {
+    at('2026-06-01');
+    const id = await generalAtDecide();
+    ok(await decide(id));
+    ok(await move('head1', id, 'serve'));
+    ok(await step('officer1', id, 'service', { servedOn: today, method: 'direct' }));
+    const payment = { paidOn: today, amountFen: 500_000, channel: 'bank' };
+    refused(await step('officer1', id, 'payments', { ...payment, bankReference: '' }), 'N8');
+    const cash = await step('officer1', id, 'payments', { ...payment, channel: 'cash', bankReference: 'X' });
+    expect(cash.statusCode).toBe(400);
+    expect(cash.json().field).toBe('body.channel');
+    refused(
+      await step('officer1', id, 'payments', { ...payment, amountFen: 900_000, bankReference: 'BANK-1' }),
+      'N8',
+    );
+    ok(await step('officer1', id, 'payments', { ...payment, bankReference: 'BANK-1' }));
+  });
+
+  it('R2: a general-procedure decision states all three reasons', async () => {
+    at('2026-06-01');
+    const id = await generalAtDecide();
+    ok(await decide(id, 500_000, { reasons: { evidence: '现场检查笔录' } }));
+    const body = refused(await move('head1', id, 'serve'), 'R2');
+    expect(body.field).toBe('decision.reasons.basis');
+    ok(await decide(id));
+    ok(await move('head1', id, 'serve'));
+  });
+
+  it('L1: a major case is decided only after a passed legal review on the current proposal — no bypass', async () => {
+    at('2026-06-01');
+    const id = await generalAtNotify();
+    ok(await step('officer1', id, 'flags', { major: true, reason: '列入重大执法决定法制审核目录' }));
+    ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
+    ok(await step('officer1', id, 'defence', { waived: true }));
+    refused(await move('unithead1', id, 'decide'), 'PROCESS'); // 法制审核 cannot be skipped
+    ok(await move('unithead1', id, 'legalReview'));
+    ok(
+      await step('reviewer1', id, 'legal-review', { outcome: 'passed', reviewedOn: today, opinion: '同意' }),
+    );
+    ok(await move('reviewer1', id, 'decide'));
+    // The proposal changes after the review: the review no longer covers it.
+    ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 400_000 } }));
+    ok(await decide(id, 400_000));
+    refused(await move('head1', id, 'serve'), 'L1');
+    // The flag cannot be taken off, by the API or in the database.
+    const unflag = await step('officer1', id, 'flags', { major: false, reason: '撤销' });
+    expect(unflag.statusCode).toBe(400);
+    await expect(
+      sql`UPDATE enforcement_cases SET major = false WHERE id = ${id}`.execute(t.database.db),
+    ).rejects.toThrow(/major/);
+  });
+
+  it('L1: flagging major at 决定 blocks the decision too', async () => {
+    at('2026-06-01');
+    const id = await generalAtDecide();
+    ok(await decide(id));
+    ok(await step('officer1', id, 'flags', { major: true, reason: '重大' }));
+    refused(await move('head1', id, 'serve'), 'L1');
+  });
+
+  it('R4 and N11: a seizure needs its recordings, its approval and a lawful term', async () => {
+    at('2026-06-01');
+    const id = await register({ processKind: 'seizure', source: 'inspection', violation: undefined });
+    ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
+    ok(await step('head1', id, 'seizure/approval', { approvedOn: today, emergency: false }));
+    ok(await move('head1', id, 'notifyParty'));
+    const page = ok(await get('officer1', `/api/cases/${id}`));
+    expect(page.moves[0].refusals.map((r: { rule: string }) => r.rule)).toEqual(['R4']);
+    refused(await move('officer1', id, 'record'), 'R4');
+    const pdf = await addEvidence('application/pdf');
+    const wrongKind = await t.request(await as('officer1'), {
+      method: 'POST',
+      url: `/api/cases/${id}/evidence`,
+      payload: { evidenceId: pdf, recordingKind: 'video' },
+    });
+    expect(wrongKind.statusCode).toBe(400);
+    for (const stage of ['record', 'decide']) {
+      ok(
+        await t.request(await as('officer1'), {
+          method: 'POST',
+          url: `/api/cases/${id}/evidence`,
+          payload: {
+            evidenceId: await addEvidence('video/mp4'),
+            recordingKind: 'video',
+            description: '执法记录仪',
+          },
+        }),
+      );
+      ok(await move('officer1', id, stage));
+    }
+    refused(
+      await step('officer1', id, 'seizure', {
+        decidedOn: today,
+        termDays: 45,
+        emergency: false,
+        items: '货车一辆',
+      }),
+      'N11',
+    );
+    ok(
+      await step('officer1', id, 'seizure', {
+        decidedOn: today,
+        termDays: 30,
+        emergency: false,
+        items: '货车一辆',
+      }),
+    );
+    ok(
+      await t.request(await as('officer1'), {
+        method: 'POST',
+        url: `/api/cases/${id}/evidence`,
+        payload: { evidenceId: await addEvidence('video/mp4'), recordingKind: 'video' },
+      }),
+    );
+    ok(await move('officer1', id, 'serve'));
+    ok(await step('head1', id, 'seizure/extension', { days: 30, approvedOn: today, reason: '检验需要' }));
+    refused(
+      await step('head1', id, 'seizure/extension', { days: 10, approvedOn: today, reason: '再延长' }),
+      'N11',
+    );
+    const clocks = ok(await get('officer1', `/api/cases/${id}/deadlines`)).clocks;
+    expect(clocks[0]).toMatchObject({ id: 'seizure', dueOn: '2026-07-31' });
+  });
+});
+
+describe('the API around the rules', () => {
+  it('bad input answers 400 naming the field, and nothing changes', async () => {
+    at('2026-06-01');
+    const id = await register();
+    const before = await databaseFingerprint(t.database);
+    const response = await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: -5 } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe('body.proposal.fineFen');
+    const record = await t.request(await as('officer1'), {
+      method: 'POST',
+      url: `/api/cases/${id}/records`,
+      payload: { kind: 'onSite', madeAt: '2026-06-01T09:00:00+08:00', content: { place: '路口' } },
+    });
+    expect(record.statusCode).toBe(400);
+    expect(record.json().field).toMatch(/^body\.content\./);
+    expect(await databaseFingerprint(t.database)).toBe(before);
+  });
+
+  it('a stale version answers 409', async () => {
+    at('2026-06-01');
+    const id = await register();
+    const version = await versionOf(id);
+    ok(await move('officer1', id, 'register', 'register'));
+    const stale = await t.request(await as('officer1'), {
+      method: 'POST',
+      url: `/api/cases/${id}/flags`,
+      payload: { version, complexOrMajor: true, reason: '情节复杂' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().field).toBe('body.version');
+  });
+
+  it('another agency’s case answers 404', async () => {
+    at('2026-06-01');
+    const row = await t.database.db
+      .insertInto('enforcement_cases')
+      .values({
+        agency_id: cityId,
+        process_kind: 'penaltyGeneral',
+        stage: 'intake',
+        title: '市局案件',
+        source: 'inspection',
+        party_kind: 'organisation',
+        party_name: '测试运输有限公司',
+        party_id_number_cipher: null,
+        party_id_number_masked: null,
+        enforcement_item_id: null,
+        facts: '{}',
+        created_by: null,
+        created_at: t.now(),
+        updated_at: t.now(),
+        archived_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await get('officer1', `/api/cases/${row.id}`)).statusCode).toBe(404);
+    expect((await get('supervisor1', `/api/cases/${row.id}/timeline`)).statusCode).toBe(404);
+    expect((await move('officer1', row.id, 'register', 'register')).statusCode).toBe(404);
+    const list = ok(await get('officer1', '/api/cases?pageSize=200'));
+    expect(list.items.some((c: { id: string }) => c.id === row.id)).toBe(false);
+  });
+
+  it('the demo cases present, with their clocks and the reasons a move is blocked', async () => {
+    at('2026-11-24');
+    const demo = ok(await get('officer1', '/api/cases?pageSize=200'));
+    for (const item of demo.items) ok(await get('officer1', `/api/cases/${item.id}`));
+    const seizure = demo.items.find((c: { title: string }) => c.title === '扣押非法营运车辆');
+    const page = ok(await get('officer1', `/api/cases/${seizure.id}`));
+    expect(page.moves[0].refusals.map((r: { rule: string }) => r.rule)).toEqual(['R4']);
+    const mine = ok(await get('officer1', '/api/me/deadlines'));
+    expect(mine.items.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(['caseTimeLimit', 'defence', 'service']),
+    );
+    const archived = demo.items.find((c: { archivedAt: string | null }) => c.archivedAt);
+    expect(ok(await get('officer1', `/api/cases/${archived.id}/timeline`)).verification.ok).toBe(true);
+  });
+
+  it('lists by stage, process and officer; the supervisor reads the county’s cases', async () => {
+    const all = ok(await get('supervisor1', '/api/cases?pageSize=200'));
+    expect(all.total).toBeGreaterThan(5);
+    const seizures = ok(await get('officer1', '/api/cases?processKind=seizure'));
+    expect(seizures.items.every((c: { processKind: string }) => c.processKind === 'seizure')).toBe(true);
+    const atDecide = ok(await get('officer1', '/api/cases?stage=decide'));
+    expect(atDecide.items.every((c: { stage: string }) => c.stage === 'decide')).toBe(true);
+    const byAuxiliary = ok(await get('officer1', `/api/cases?officerId=${persons.get('auxiliary1')}`));
+    expect(byAuxiliary.total).toBeGreaterThan(0);
+    const paged = ok(await get('officer1', '/api/cases?pageSize=2&page=2'));
+    expect(paged.items).toHaveLength(2);
+    expect(countyId).toBeTruthy();
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * Assembles core's CaseFacts from the case's rows: the stored fact sections,
+ * the officers with their certificates (the certificate rule's inputs), the
+ * recordings linked from the evidence store, and the item's scope (category and
+ * region). Also the rule context: settings, the working-day calendar, today.
+ */
+import {
+  type CaseFacts,
+  type CaseOfficerCandidate,
+  type EnforcementItemScope,
+  type Investigator,
+  type IsoDate,
+  type JurisdictionSettings,
+  type LeadTimes,
+  type LinkedRecording,
+  type RuleContext,
+  shanghaiDateOf,
+} from '@zhifa/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { CaseOfficerRole, DB, EnforcementCaseTable, PersonKind } from '../../db/schema.js';
+import { loadCalendar } from '../calendar/service.js';
+import { currentSettings } from '../settings/service.js';
+import { type StoredFacts, storedFactsSchema } from './schema.js';
+
+export type CaseRow = Selectable<EnforcementCaseTable>;
+
+export interface TeamMember extends Investigator {
+  role: CaseOfficerRole;
+  personKind: PersonKind;
+}
+
+export async function ruleContext(db: Kysely<DB>, now: Date): Promise<RuleContext> {
+  const settings = await currentSettings(db);
+  return {
+    settings,
+    calendar: await loadCalendar(db),
+    today: shanghaiDateOf(now),
+    options: { defenceDays: settings.penalty.defenceDays },
+  };
+}
+
+/** Deadline warnings from the settings (core's clocks take them as a parameter). */
+export function leadTimes(settings: JurisdictionSettings): LeadTimes {
+  const w = settings.deadlineWarnings;
+  return {
+    caseTimeLimit: w.caseTimeLimitDays,
+    defence: w.partyPeriodDays,
+    hearingRequest: w.partyPeriodDays,
+    hearingNotice: w.agencyDutyDays,
+    service: w.agencyDutyDays,
+    payment: w.paymentDays,
+    seizure: w.seizureDays,
+    majorFiling: w.agencyDutyDays,
+  };
+}
+
+export function storedFactsOf(row: Pick<CaseRow, 'facts'>): StoredFacts {
+  const raw = typeof row.facts === 'string' ? JSON.parse(row.facts) : row.facts;
+  return storedFactsSchema.parse(raw ?? {});
+}
+
+/** The officers of cases, each with every certificate they hold: what N1 reads. */
+export async function loadTeams(db: Kysely<DB>, caseIds: readonly string[]) {
+  const teams = new Map<string, TeamMember[]>();
+  if (caseIds.length === 0) return teams;
+  const members = await db
+    .selectFrom('case_officers as o')
+    .innerJoin('person as p', 'p.id', 'o.person_id')
+    .select(['o.case_id', 'o.person_id', 'o.role', 'p.name', 'p.kind', 'p.active', 'p.left_enforcement_on'])
+    .where('o.case_id', 'in', caseIds)
+    .orderBy('o.assigned_at')
+    .orderBy('p.name')
+    .execute();
+  const personIds = [...new Set(members.map((m) => m.person_id))];
+  const certificates =
+    personIds.length === 0
+      ? []
+      : await db
+          .selectFrom('certificate')
+          .select([
+            'person_id',
+            'number',
+            'categories',
+            'region_code',
+            'state',
+            'revocation_kind',
+            'valid_from',
+            'valid_to',
+            'annual_check_due',
+          ])
+          .where('person_id', 'in', personIds)
+          .execute();
+  const held = new Map<string, CaseOfficerCandidate['certificates'][number][]>();
+  for (const c of certificates) {
+    const list = held.get(c.person_id) ?? [];
+    list.push({
+      number: c.number,
+      categories: c.categories,
+      regionCode: c.region_code,
+      state: c.state,
+      revocationKind: c.revocation_kind,
+      validFrom: c.valid_from,
+      validTo: c.valid_to,
+      annualCheckDue: c.annual_check_due,
+    });
+    held.set(c.person_id, list);
+  }
+  const rank: Record<CaseOfficerRole, number> = { lead: 0, assisting: 1, assistant: 2 };
+  for (const m of members) {
+    const list = teams.get(m.case_id) ?? [];
+    list.push({
+      id: m.person_id,
+      name: m.name,
+      role: m.role,
+      personKind: m.kind,
+      kind: m.kind,
+      active: m.active && m.left_enforcement_on === null,
+      certificates: held.get(m.person_id) ?? [],
+    });
+    teams.set(m.case_id, list);
+  }
+  for (const list of teams.values()) list.sort((a, b) => rank[a.role] - rank[b.role]);
+  return teams;
+}
+
+export async function loadRecordings(db: Kysely<DB>, caseIds: readonly string[]) {
+  const recordings = new Map<string, LinkedRecording[]>();
+  if (caseIds.length === 0) return recordings;
+  const rows = await db
+    .selectFrom('case_evidence')
+    .select(['case_id', 'evidence_id', 'stage', 'recording_kind'])
+    .where('case_id', 'in', caseIds)
+    .where('recording_kind', 'is not', null)
+    .execute();
+  for (const r of rows) {
+    const list = recordings.get(r.case_id) ?? [];
+    list.push({ id: r.evidence_id, stage: r.stage, kind: r.recording_kind! });
+    recordings.set(r.case_id, list);
+  }
+  return recordings;
+}
+
+/**
+ * The scope the certificates must cover: the item's category (its latest
+ * version), or the agency's domain when no item is linked; the agency's region.
+ */
+export async function loadScopes(db: Kysely<DB>, rows: readonly CaseRow[]) {
+  const scopes = new Map<string, EnforcementItemScope>();
+  if (rows.length === 0) return scopes;
+  const agencies = await db
+    .selectFrom('agency')
+    .select(['id', 'domain', 'region_code'])
+    .where('id', 'in', [...new Set(rows.map((r) => r.agency_id))])
+    .execute();
+  const itemIds = [...new Set(rows.flatMap((r) => (r.enforcement_item_id ? [r.enforcement_item_id] : [])))];
+  const items =
+    itemIds.length === 0
+      ? []
+      : await db
+          .selectFrom('enforcement_item as i')
+          .innerJoin('enforcement_item_version as v', (join) =>
+            join.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.latest_version'),
+          )
+          .select(['i.id', 'v.category'])
+          .where('i.id', 'in', itemIds)
+          .execute();
+  for (const row of rows) {
+    const agency = agencies.find((a) => a.id === row.agency_id)!;
+    const item = items.find((i) => i.id === row.enforcement_item_id);
+    scopes.set(row.id, { category: item?.category ?? agency.domain, regionCode: agency.region_code });
+  }
+  return scopes;
+}
+
+export function assembleFacts(
+  row: CaseRow,
+  stored: StoredFacts,
+  team: readonly TeamMember[],
+  recordings: readonly LinkedRecording[],
+  item: EnforcementItemScope | undefined,
+): CaseFacts {
+  const facts: CaseFacts = {
+    processKind: row.process_kind,
+    currentStage: row.stage,
+    completedStages: row.completed_stages,
+    party: { kind: row.party_kind },
+    investigators: team.map(({ role: _role, personKind: _kind, ...person }) => person),
+    recordings,
+    major: row.major,
+    complexOrMajor: stored.complexOrMajor === true,
+  };
+  if (row.stage_outcome !== null) facts.currentOutcome = row.stage_outcome;
+  if (item) facts.item = item;
+  if (row.registered_on) facts.registeredOn = row.registered_on;
+  const { seizure, seizureApproval, payment, legalReview, service, ...rest } = stored;
+  Object.assign(facts, rest);
+  if (service) facts.service = { servedOn: service.servedOn };
+  if (legalReview) {
+    const { reviewerName: _n, opinion: _o, ...review } = legalReview;
+    facts.legalReview = review;
+  }
+  if (payment) facts.payment = { fineFen: payment.fineFen, payments: payment.payments };
+  if (seizure)
+    facts.seizure = {
+      approval: seizureApproval
+        ? { approved: true, approvedOn: seizureApproval.approvedOn, emergency: seizureApproval.emergency }
+        : { approved: false, emergency: seizure.emergency },
+      decidedOn: seizure.decidedOn,
+      termDays: seizure.termDays,
+      extensions: seizure.extensions,
+      ...(seizure.disposedOn && { disposedOn: seizure.disposedOn }),
+    };
+  return facts;
+}
+
+/** Everything the rules need about some cases, in a few queries. */
+export async function loadCaseFacts(db: Kysely<DB>, rows: readonly CaseRow[]) {
+  const ids = rows.map((r) => r.id);
+  // One after another: PGlite has one connection.
+  const teams = await loadTeams(db, ids);
+  const recordings = await loadRecordings(db, ids);
+  const scopes = await loadScopes(db, rows);
+  return new Map(
+    rows.map((row) => {
+      const stored = storedFactsOf(row);
+      const team = teams.get(row.id) ?? [];
+      const facts = assembleFacts(row, stored, team, recordings.get(row.id) ?? [], scopes.get(row.id));
+      return [row.id, { row, stored, team, facts }] as const;
+    }),
+  );
+}
+
+export type LoadedCase = NonNullable<ReturnType<Awaited<ReturnType<typeof loadCaseFacts>>['get']>>;
+
+export const todayOf = (now: Date): IsoDate => shanghaiDateOf(now);

@@ -1,0 +1,74 @@
+/**
+ * The ledger events of a case (stream case:<id>), one typed payload per kind.
+ * Spread into server/src/ledger/kinds.ts. A step's payload is the input as
+ * stored, plus the missed duties (non-blocking refusals: N6, N7, a late
+ * hearing request) recorded with it.
+ */
+import { z } from 'zod';
+
+const json = z.json();
+/** A non-blocking refusal kept with the act: the act happened, late. */
+const lateness = z.array(z.strictObject({ rule: z.string(), code: z.string(), message: z.string() }));
+
+export const caseLedgerPayloadSchemas = {
+  'case.registered': z.strictObject({
+    processKind: z.string(),
+    title: z.string(),
+    source: z.string(),
+    partyKind: z.string(),
+    partyName: z.string(),
+    partyIdNumberMasked: z.string().nullable(),
+    enforcementItemId: z.string().nullable(),
+    discoveredOn: z.string(),
+    violation: json,
+    stage: z.string(),
+  }),
+  'case.officersAssigned': z.strictObject({
+    officers: z.array(z.strictObject({ personId: z.string(), name: z.string(), role: z.string() })),
+  }),
+  'case.recordAdded': z.strictObject({
+    recordId: z.string(),
+    kind: z.string(),
+    stage: z.string(),
+    madeAt: z.string(),
+    content: json,
+  }),
+  /** `evidenceId` by that name: a ledger package of the case carries the file (kinds.ts). */
+  'case.evidenceLinked': z.strictObject({
+    evidenceId: z.string(),
+    stage: z.string(),
+    recordingKind: z.string().nullable(),
+    partyName: z.string().nullable(),
+    description: z.string(),
+  }),
+  /** One fact-recording step (steps.ts): which, at which stage, the section as stored. */
+  'case.factsRecorded': z.strictObject({
+    step: z.enum([
+      'flags',
+      'proposal',
+      'priorNotice',
+      'defence',
+      'hearing',
+      'legalReview',
+      'deliberation',
+      'decision',
+      'service',
+      'payment',
+      'timeLimitExtension',
+      'seizureApproval',
+      'seizure',
+      'seizureExtension',
+      'seizureDisposal',
+    ]),
+    stage: z.string(),
+    section: json,
+    lateness,
+  }),
+  'case.transitioned': z.strictObject({
+    from: z.string(),
+    to: z.string(),
+    outcome: z.string().nullable(),
+    caseNumber: z.string().nullable(),
+    lateness,
+  }),
+} as const;

@@ -1,0 +1,23 @@
+/** Loading a case the user may see, and presenting it after a change. */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { uuid } from '../../http/fields.js';
+import { requireInScope } from '../../http/scope.js';
+import type { CurrentUser } from '../../http/session.js';
+import { loadCaseFacts, ruleContext } from './facts.js';
+import { presentCase } from './presenter.js';
+
+export const idParams = z.strictObject({ id: uuid });
+
+/** The case if it is in the user's scope, with everything the rules read. */
+export async function loadOne(db: Kysely<DB>, user: CurrentUser, id: string) {
+  const row = await db.selectFrom('enforcement_cases').selectAll().where('id', '=', id).executeTakeFirst();
+  await requireInScope(db, user, row, '案件');
+  return (await loadCaseFacts(db, [row!])).get(row!.id)!;
+}
+
+/** The case as its page shows it (after a change: read in the change's transaction). */
+export async function presentAfter(db: Kysely<DB>, user: CurrentUser, id: string, now: Date) {
+  return presentCase(db, await loadOne(db, user, id), user, await ruleContext(db, now));
+}

@@ -1,0 +1,298 @@
+/**
+ * 案件办理 (issue 6): list, case page, source registration, the team, 笔录,
+ * evidence, the timeline with its chain verification, and the running clocks.
+ * Fact steps and moves are in step-routes.ts. Every change is one transaction
+ * with one ledger event on the stream case:<id>.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { validationError } from '../../http/errors.js';
+import { defineRoute, mayTake } from '../../http/route.js';
+import { agencyScope, requireInScope } from '../../http/scope.js';
+import type { CurrentUser } from '../../http/session.js';
+import { presentEvent } from '../../ledger/checkpoint.js';
+import { verifyLedger } from '../../ledger/verify.js';
+import { loadCaseFacts, ruleContext } from './facts.js';
+import { idParams, loadOne, presentAfter } from './load.js';
+import { deadlinesOf, presentSummary } from './presenter.js';
+import {
+  evidenceBody,
+  listQuery,
+  officersBody,
+  recordBody,
+  recordContentSchemas,
+  registerBody,
+} from './schema.js';
+import { assignOfficers, caseStream, linkEvidence, lockCase, registerCase, saveCase } from './service.js';
+import { stepRoutes } from './step-routes.js';
+
+async function personOf(db: Kysely<DB>, user: CurrentUser) {
+  const account = await db
+    .selectFrom('app_user')
+    .select('person_id')
+    .where('id', '=', user.id)
+    .executeTakeFirst();
+  return account?.person_id ?? null;
+}
+
+export const caseRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases',
+    access: 'case.read',
+    summary: '案件列表（按环节、流程、承办人、是否逾期筛选，分页）',
+    query: listQuery,
+    handler: async ({ db, user, query, app }) => {
+      const rule = await ruleContext(db, app.clock());
+      let q = db
+        .selectFrom('enforcement_cases as c')
+        .selectAll('c')
+        .where('c.agency_id', 'in', await agencyScope(db, user))
+        .orderBy('c.updated_at', 'desc')
+        .orderBy('c.id');
+      if (query.stage) q = q.where('c.stage', '=', query.stage);
+      if (query.processKind) q = q.where('c.process_kind', '=', query.processKind);
+      if (query.archived) q = q.where('c.archived_at', query.archived === 'true' ? 'is not' : 'is', null);
+      if (query.officerId) {
+        const officerId = query.officerId;
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('case_officers as o')
+              .select('o.person_id')
+              .whereRef('o.case_id', '=', 'c.id')
+              .where('o.person_id', '=', officerId),
+          ),
+        );
+      }
+      // Overdue is a derived fact: computed on the open cases, then paged.
+      const rows = await q.limit(5_000).execute();
+      let items = [...(await loadCaseFacts(db, rows)).values()].map((loaded) => presentSummary(loaded, rule));
+      if (query.overdue) items = items.filter((c) => c.overdue === (query.overdue === 'true'));
+      const start = (query.page - 1) * query.pageSize;
+      return {
+        today: rule.today,
+        total: items.length,
+        page: query.page,
+        pageSize: query.pageSize,
+        items: items.slice(start, start + query.pageSize),
+        actions: { register: mayTake(user, 'case.handle') },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/cases',
+    access: 'case.handle',
+    summary: '案件来源登记（违法行为追责时效 N10 在登记时核对）',
+    body: registerBody,
+    handler: async ({ db, user, body, app, record }) => {
+      const now = app.clock();
+      const rule = await ruleContext(db, now);
+      const created = await registerCase(db, app.cipher, user, body, rule, now);
+      await record({
+        streamId: caseStream(created.id),
+        agencyId: created.agency_id,
+        kind: 'case.registered',
+        payload: {
+          processKind: body.processKind,
+          title: body.title,
+          source: body.source,
+          partyKind: body.party.kind,
+          partyName: body.party.name,
+          partyIdNumberMasked: created.partyIdNumberMasked,
+          enforcementItemId: body.enforcementItemId ?? null,
+          discoveredOn: body.discoveredOn,
+          violation: body.violation ?? null,
+          stage: created.stage,
+        },
+      });
+      // Whoever registers it leads it, if they are a certified officer of the register.
+      const personId = await personOf(db, user);
+      const person = personId
+        ? await db.selectFrom('person').select(['id', 'kind']).where('id', '=', personId).executeTakeFirst()
+        : undefined;
+      if (person && (person.kind === 'officer' || person.kind === 'head')) {
+        const row = await lockCase(db, user, created.id);
+        const team = { version: row.version, officers: [{ personId: person.id, role: 'lead' as const }] };
+        const officers = await assignOfficers(db, row, team, user, now);
+        await record({
+          streamId: caseStream(created.id),
+          agencyId: created.agency_id,
+          kind: 'case.officersAssigned',
+          payload: { officers },
+        });
+      }
+      return presentAfter(db, user, created.id, now);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id',
+    access: 'case.read',
+    summary: '案件详情：事实、承办人员、笔录、证据、期限、可进入的环节及不能进入的原因',
+    params: idParams,
+    handler: async ({ db, user, params, app }) => presentAfter(db, user, params.id, app.clock()),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/cases/:id/officers',
+    access: 'case.handle',
+    summary: '指定承办人员（主办、协办；执法辅助人员只能登记为协助人员）',
+    params: idParams,
+    body: officersBody,
+    handler: async ({ db, user, params, body, app, record }) => {
+      const now = app.clock();
+      const row = await lockCase(db, user, params.id, body.version);
+      const officers = await assignOfficers(db, row, body, user, now);
+      await saveCase(db, row, {}, now);
+      await record({
+        streamId: caseStream(row.id),
+        agencyId: row.agency_id,
+        kind: 'case.officersAssigned',
+        payload: { officers },
+      });
+      return presentAfter(db, user, row.id, now);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/cases/:id/records',
+    access: 'case.assist',
+    summary: '制作笔录（询问、现场检查、听证、陈述申辩），记入当前环节',
+    params: idParams,
+    body: recordBody,
+    handler: async ({ db, user, params, body, app, record }) => {
+      const now = app.clock();
+      const parsed = recordContentSchemas[body.kind].safeParse(body.content);
+      if (!parsed.success) throw validationError(parsed.error, 'body.content');
+      const row = await lockCase(db, user, params.id);
+      const created = await db
+        .insertInto('case_records')
+        .values({
+          case_id: row.id,
+          agency_id: row.agency_id,
+          kind: body.kind,
+          stage: row.stage,
+          content: JSON.stringify(parsed.data),
+          made_at: new Date(body.madeAt),
+          recorded_by: user.id,
+          recorded_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await record({
+        streamId: caseStream(row.id),
+        agencyId: row.agency_id,
+        kind: 'case.recordAdded',
+        payload: {
+          recordId: created.id,
+          kind: body.kind,
+          stage: row.stage,
+          madeAt: body.madeAt,
+          content: parsed.data,
+        },
+      });
+      return { id: created.id, stage: row.stage };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/cases/:id/evidence',
+    access: 'case.assist',
+    summary: '关联证据（音像记录注明录像、录音或照片，R4）到当前环节',
+    params: idParams,
+    body: evidenceBody,
+    handler: async ({ db, user, params, body, app, record }) => {
+      const row = await lockCase(db, user, params.id);
+      const linked = await linkEvidence(db, row, body, user, app.clock());
+      await record({
+        streamId: caseStream(row.id),
+        agencyId: row.agency_id,
+        kind: 'case.evidenceLinked',
+        payload: {
+          evidenceId: body.evidenceId,
+          stage: linked.stage,
+          recordingKind: body.recordingKind ?? null,
+          partyName: body.partyName ?? null,
+          description: body.description ?? '',
+        },
+      });
+      return { id: linked.id, stage: linked.stage };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id/timeline',
+    access: 'case.read',
+    summary: '案件全过程记录：每个事件的操作人、时间、哈希，以及整条链是否校验通过',
+    params: idParams,
+    handler: async ({ db, user, params }) => {
+      const row = await db
+        .selectFrom('enforcement_cases')
+        .select(['id', 'agency_id'])
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      await requireInScope(db, user, row, '案件');
+      const streamId = caseStream(params.id);
+      const events = await db
+        .selectFrom('ledger_event as e')
+        .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+        .selectAll('e')
+        .select(['u.username', 'u.display_name'])
+        .where('e.stream_id', '=', streamId)
+        .orderBy('e.seq')
+        .execute();
+      const verification = await verifyLedger(db, { streamId });
+      return {
+        streamId,
+        verification,
+        items: events.map((e) => ({
+          ...presentEvent(e),
+          actor: e.username ? { username: e.username, displayName: e.display_name } : null,
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id/deadlines',
+    access: 'case.read',
+    summary: '案件正在计算的期限（办案、陈述申辩、听证、送达、缴款、查封扣押）及预警',
+    params: idParams,
+    handler: async ({ db, user, params, app }) => {
+      const loaded = await loadOne(db, user, params.id);
+      const rule = await ruleContext(db, app.clock());
+      return { today: rule.today, ...deadlinesOf(loaded, rule) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/me/deadlines',
+    access: 'case.read',
+    summary: '我承办的案件的期限，按到期日排列',
+    handler: async ({ db, user, app }) => {
+      const rule = await ruleContext(db, app.clock());
+      const personId = await personOf(db, user);
+      if (!personId) return { today: rule.today, items: [], problems: [] };
+      const rows = await db
+        .selectFrom('enforcement_cases as c')
+        .innerJoin('case_officers as o', 'o.case_id', 'c.id')
+        .selectAll('c')
+        .where('o.person_id', '=', personId)
+        .where('c.agency_id', 'in', await agencyScope(db, user))
+        .where('c.archived_at', 'is', null)
+        .execute();
+      const items = [];
+      const problems = [];
+      for (const loaded of (await loadCaseFacts(db, rows)).values()) {
+        const { clocks, problems: missing } = deadlinesOf(loaded, rule);
+        const about = { caseId: loaded.row.id, caseNumber: loaded.row.case_number, title: loaded.row.title };
+        for (const clock of clocks) items.push({ ...about, ...clock });
+        for (const problem of missing) problems.push({ ...about, ...problem });
+      }
+      items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+      return { today: rule.today, items, problems };
+    },
+  }),
+  ...stepRoutes,
+];

@@ -1,0 +1,253 @@
+/**
+ * The fact-recording steps of a case, as data: which processes and stages a
+ * step belongs to, and how it turns its input into the stored section and the
+ * refusals core's rules give (blocking ones forbid the step; non-blocking ones
+ * — a late service, a late hearing request — are recorded with it).
+ */
+import {
+  AppError,
+  type CaseFacts,
+  checkHearingNotice,
+  checkHearingRequest,
+  checkHearingRightNotified,
+  checkLegalReview,
+  checkPaymentRecord,
+  checkService,
+  checkSimpleProcedure,
+  checkTimeLimitExtension,
+  isRefusal,
+} from '@zhifa/core';
+import { mayTake } from '../../http/route.js';
+import type { LoadedCase } from './facts.js';
+import type { StoredFacts } from './schema.js';
+import { seizureSteps } from './seizure-steps.js';
+import { define, missing, past, refusals, type StepDefinition } from './step-kit.js';
+
+const penalty = ['penaltyGeneral', 'penaltySimple'] as const;
+
+const facts = (loaded: LoadedCase, change: Partial<CaseFacts>): CaseFacts => ({ ...loaded.facts, ...change });
+
+export const steps: readonly StepDefinition[] = [
+  define({
+    name: 'flags',
+    path: 'flags',
+    summary: '标记重大案件或情节复杂（标记后不能取消：重大案件须经法制审核方可决定）',
+    access: 'case.handle',
+    apply: ({ loaded, input }) => {
+      const stored = { ...loaded.stored };
+      if (input.complexOrMajor) stored.complexOrMajor = true;
+      const section = { major: !!input.major, complexOrMajor: !!input.complexOrMajor, reason: input.reason };
+      return { stored, section, refusals: [], ...(input.major && { major: true as const }) };
+    },
+  }),
+  define({
+    name: 'proposal',
+    path: 'proposal',
+    summary: '调查终结处理意见：拟作出的处罚（修改即生成新的版本，须重新法制审核）',
+    access: 'case.handle',
+    processes: penalty,
+    stages: [
+      'investigate',
+      'review',
+      'notify',
+      'hear',
+      'legalReview',
+      'deliberate',
+      'decide',
+      'identify',
+      'defence',
+    ],
+    apply: ({ loaded, input, rule }) => {
+      const revision = (loaded.stored.proposalRevision ?? 0) + 1;
+      const stored = { ...loaded.stored, proposal: input.proposal, proposalRevision: revision };
+      const checks =
+        loaded.row.process_kind === 'penaltySimple'
+          ? refusals(checkSimpleProcedure(facts(loaded, { proposal: input.proposal }), rule))
+          : [];
+      return { stored, section: { proposal: input.proposal, proposalRevision: revision }, refusals: checks };
+    },
+  }),
+  define({
+    name: 'priorNotice',
+    path: 'prior-notice',
+    summary: '事先告知：告知书送达日期，是否告知听证权利（N3、N4）',
+    access: 'case.handle',
+    processes: penalty,
+    stages: ['notify'],
+    apply: ({ loaded, input, rule }) => {
+      past(input.servedOn, rule, 'servedOn');
+      const proposal = loaded.stored.proposal ?? missing('请先记录拟作出的处罚', 'proposal');
+      const priorNotice = {
+        servedOn: input.servedOn,
+        proposal,
+        hearingRightNotified: input.hearingRightNotified,
+      };
+      const checks = refusals(checkHearingRightNotified(facts(loaded, { priorNotice }), rule));
+      return { stored: { ...loaded.stored, priorNotice }, section: priorNotice, refusals: checks };
+    },
+  }),
+  define({
+    name: 'defence',
+    path: 'defence',
+    summary: '陈述申辩：听取日期或当事人明确放弃（N3）',
+    access: 'case.handle',
+    processes: penalty,
+    stages: ['notify', 'defence', 'hear', 'legalReview', 'deliberate', 'decide'],
+    apply: ({ loaded, input, rule }) => {
+      past(input.heardOn, rule, 'heardOn');
+      const { version: _v, ...change } = input;
+      const defence = { ...loaded.stored.defence, ...change };
+      return { stored: { ...loaded.stored, defence }, section: defence, refusals: [] };
+    },
+  }),
+  define({
+    name: 'hearing',
+    path: 'hearing',
+    summary: '听证：申请、放弃、通知、举行（N4）',
+    access: 'case.handle',
+    processes: ['penaltyGeneral'],
+    stages: ['notify', 'hear'],
+    apply: ({ loaded, input, rule }) => {
+      for (const field of ['requestedOn', 'noticeServedOn', 'heldOn'] as const)
+        past(input[field], rule, field);
+      if (input.heldOn && loaded.row.stage !== 'hear') missing('进入“听证”环节后方可记录听证举行', 'stage');
+      const { version: _v, ...change } = input;
+      const hearing = { ...loaded.stored.hearing, ...change };
+      const after = facts(loaded, { hearing });
+      const checks = refusals(
+        input.requestedOn ? checkHearingRequest(after, rule) : { ok: true },
+        (input.scheduledOn || input.noticeServedOn) && hearing.scheduledOn
+          ? checkHearingNotice(after, rule)
+          : { ok: true },
+      );
+      return { stored: { ...loaded.stored, hearing }, section: hearing, refusals: checks };
+    },
+  }),
+  define({
+    name: 'legalReview',
+    path: 'legal-review',
+    summary: '法制审核意见（L1：审核人员不得审核本人承办的案件）',
+    access: 'case.review',
+    processes: ['penaltyGeneral'],
+    stages: ['legalReview'],
+    apply: async ({ db, loaded, input, user, rule }) => {
+      past(input.reviewedOn, rule, 'reviewedOn');
+      const account = await db
+        .selectFrom('app_user')
+        .select('person_id')
+        .where('id', '=', user.id)
+        .executeTakeFirst();
+      if (!account?.person_id) missing('审核人员未登记为人员，不能出具审核意见', 'legalReview.reviewerId');
+      const legalReview = {
+        outcome: input.outcome,
+        reviewedOn: input.reviewedOn,
+        reviewerId: account.person_id,
+        reviewerName: user.displayName,
+        proposalRevision: loaded.stored.proposalRevision ?? 0,
+        opinion: input.opinion,
+      };
+      const { reviewerName: _n, opinion: _o, ...review } = legalReview;
+      const verdict = checkLegalReview(
+        { ...loaded.facts, major: true, legalReview: { ...review, outcome: 'passed' } },
+        { ...rule, today: input.reviewedOn },
+      );
+      const conflict = isRefusal(verdict) && verdict.code === 'LEGAL_REVIEWER_CONFLICT' ? [verdict] : [];
+      return { stored: { ...loaded.stored, legalReview }, section: legalReview, refusals: conflict };
+    },
+  }),
+  define({
+    name: 'deliberation',
+    path: 'deliberation',
+    summary: '集体讨论（N5：由机关负责人主持）',
+    access: 'case.approve',
+    processes: ['penaltyGeneral'],
+    stages: ['deliberate'],
+    apply: ({ loaded, input, rule }) => {
+      past(input.heldOn, rule, 'heldOn');
+      const { version: _v, ...deliberation } = input;
+      return { stored: { ...loaded.stored, deliberation }, section: deliberation, refusals: [] };
+    },
+  }),
+  define({
+    name: 'decision',
+    path: 'decision',
+    summary: '决定：处罚、不予处罚、撤销立案或移送，普通程序载明三项理由（R2）',
+    access: ['case.handle', 'case.decide'],
+    processes: penalty,
+    stages: ['decide'],
+    apply: ({ loaded, input, user, rule }) => {
+      past(input.decidedOn, rule, 'decidedOn');
+      const general = loaded.row.process_kind === 'penaltyGeneral';
+      if (general && !mayTake(user, 'case.decide'))
+        throw new AppError('RULE_VIOLATION', '普通程序的决定由行政机关负责人作出（PROCESS）', {
+          field: 'decision',
+        });
+      if (!general && input.outcome !== 'penalty')
+        throw new AppError('VALIDATION_FAILED', '简易程序只能当场作出处罚决定', { field: 'body.outcome' });
+      if ((input.outcome === 'penalty') !== (input.penalty !== undefined))
+        throw new AppError('VALIDATION_FAILED', '处罚决定须载明处罚内容，其他决定不载明', {
+          field: 'body.penalty',
+        });
+      const { version: _v, ...decision } = input;
+      return { stored: { ...loaded.stored, decision }, section: decision, refusals: [] };
+    },
+  }),
+  define({
+    name: 'service',
+    path: 'service',
+    summary: '送达（N7：逾期送达照常记录，逾期情况记入全过程记录）',
+    access: 'case.handle',
+    stages: ['serve'],
+    apply: ({ loaded, input, rule }) => {
+      past(input.servedOn, rule, 'servedOn');
+      const service = { servedOn: input.servedOn, method: input.method };
+      const decided = loaded.stored.decision;
+      const checks = decided ? refusals(checkService(facts(loaded, { service }), rule)) : [];
+      const stored: StoredFacts = { ...loaded.stored, service };
+      const fine = decided?.outcome === 'penalty' ? decided.penalty?.fineFen : undefined;
+      if (fine && !stored.payment) stored.payment = { fineFen: fine, payments: [] };
+      return { stored, section: service, refusals: checks };
+    },
+  }),
+  define({
+    name: 'payment',
+    path: 'payments',
+    summary: '缴款登记（N8：罚缴分离，须登记银行或电子支付流水号）',
+    access: 'case.handle',
+    processes: penalty,
+    stages: ['serve', 'execute', 'file', 'close'],
+    apply: ({ loaded, input, rule }) => {
+      const record = { paidOn: input.paidOn, amountFen: input.amountFen, bankReference: input.bankReference };
+      const checks = refusals(checkPaymentRecord(loaded.facts, record, rule));
+      const payment = loaded.stored.payment ?? { fineFen: 0, payments: [] };
+      const entry = { ...record, channel: input.channel };
+      const stored = { ...loaded.stored, payment: { ...payment, payments: [...payment.payments, entry] } };
+      return { stored, section: entry, refusals: checks };
+    },
+  }),
+  define({
+    name: 'timeLimitExtension',
+    path: 'time-limit-extensions',
+    summary: '延长办案期限（N6：经批准并记录，届满前批准）',
+    access: 'case.approve',
+    processes: ['penaltyGeneral'],
+    stages: ['investigate', 'review', 'notify', 'hear', 'legalReview', 'deliberate', 'decide'],
+    apply: ({ loaded, input, rule }) => {
+      past(input.approvedOn, rule, 'approvedOn');
+      const extension = {
+        days: input.days,
+        approved: true,
+        approvedOn: input.approvedOn,
+        reason: input.reason,
+      };
+      const checks = refusals(checkTimeLimitExtension(loaded.facts, extension, rule));
+      const list = [...(loaded.stored.timeLimitExtensions ?? []), extension];
+      return {
+        stored: { ...loaded.stored, timeLimitExtensions: list },
+        section: extension,
+        refusals: checks,
+      };
+    },
+  }),
+  ...seizureSteps,
+];
