@@ -14,8 +14,8 @@ import { type Kysely, sql } from 'kysely';
 import yazl from 'yazl';
 import type { DB } from '../db/schema.js';
 import { createCheckpoint } from '../ledger/checkpoint.js';
-import { storedFiles } from '../ledger/verify.js';
 import type { Signer } from '../ledger/signing.js';
+import { storedFiles } from '../ledger/verify.js';
 import type { EvidenceStore } from '../storage/evidence-store.js';
 import { version } from '../version.js';
 import {

@@ -688,9 +688,9 @@ export interface DB {
   user_signing_key: UserSigningKeyTable;
   document: DocumentTable;
   document_template: DocumentTemplateTable;
-  enforcement_cases: EnforcementCaseTable;
-  case_officers: CaseOfficerTable;
-  case_records: CaseRecordTable;
+  enforcement_case: EnforcementCaseTable;
+  case_officer: CaseOfficerTable;
+  case_record: CaseRecordTable;
   case_evidence: CaseEvidenceTable;
 }
 

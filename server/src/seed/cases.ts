@@ -178,7 +178,7 @@ export async function seedDemoCases(
     if (registered) serial += 1;
     const year = Number(today.slice(0, 4));
     const row = await trx
-      .insertInto('enforcement_cases')
+      .insertInto('enforcement_case')
       .values({
         agency_id: ids.county,
         ...(registered && {
@@ -229,7 +229,7 @@ export async function seedDemoCases(
     );
     const officers = demoTeam.map(([username, role]) => ({ personId: ids.persons.get(username)!, role }));
     await trx
-      .insertInto('case_officers')
+      .insertInto('case_officer')
       .values(
         officers.map((o) => ({
           case_id: row.id,
@@ -261,6 +261,6 @@ export async function seedDemoCases(
         now,
       );
     if (demo.archived)
-      await trx.updateTable('enforcement_cases').set({ archived_at: now }).where('id', '=', row.id).execute();
+      await trx.updateTable('enforcement_case').set({ archived_at: now }).where('id', '=', row.id).execute();
   }
 }

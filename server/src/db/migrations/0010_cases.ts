@@ -18,7 +18,7 @@ import { type Kysely, sql } from 'kysely';
 const processKinds = `'penaltyGeneral', 'penaltySimple', 'seizure', 'inspection', 'licensing', 'expropriation'`;
 
 const statements = [
-  `CREATE TABLE enforcement_cases (
+  `CREATE TABLE enforcement_case (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     agency_id uuid NOT NULL REFERENCES agency(id),
     case_number text CHECK (length(case_number) <= 100),
@@ -49,8 +49,8 @@ const statements = [
     CHECK ((case_number IS NULL) = (case_serial IS NULL) AND (case_serial IS NULL) = (case_year IS NULL)),
     CHECK ((party_id_number_cipher IS NULL) = (party_id_number_masked IS NULL))
   )`,
-  `CREATE INDEX enforcement_cases_agency_idx ON enforcement_cases (agency_id, stage)`,
-  `CREATE INDEX enforcement_cases_item_idx ON enforcement_cases (enforcement_item_id)`,
+  `CREATE INDEX enforcement_case_agency_idx ON enforcement_case (agency_id, stage)`,
+  `CREATE INDEX enforcement_case_item_idx ON enforcement_case (enforcement_item_id)`,
   `CREATE FUNCTION enforcement_case_guard() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF OLD.archived_at IS NOT NULL THEN
@@ -64,10 +64,10 @@ const statements = [
     END IF;
     RETURN NEW;
   END $$`,
-  `CREATE TRIGGER enforcement_case_guard BEFORE UPDATE OR DELETE ON enforcement_cases
+  `CREATE TRIGGER enforcement_case_guard BEFORE UPDATE OR DELETE ON enforcement_case
     FOR EACH ROW EXECUTE FUNCTION enforcement_case_guard()`,
-  `CREATE TABLE case_officers (
-    case_id uuid NOT NULL REFERENCES enforcement_cases(id),
+  `CREATE TABLE case_officer (
+    case_id uuid NOT NULL REFERENCES enforcement_case(id),
     agency_id uuid NOT NULL REFERENCES agency(id),
     person_id uuid NOT NULL REFERENCES person(id),
     person_kind text NOT NULL,
@@ -77,11 +77,11 @@ const statements = [
     PRIMARY KEY (case_id, person_id),
     CHECK ((person_kind = 'auxiliary') = (role = 'assistant'))
   )`,
-  `CREATE UNIQUE INDEX case_officers_one_lead ON case_officers (case_id) WHERE role = 'lead'`,
-  `CREATE INDEX case_officers_person_idx ON case_officers (person_id)`,
-  `CREATE TABLE case_records (
+  `CREATE UNIQUE INDEX case_officer_one_lead ON case_officer (case_id) WHERE role = 'lead'`,
+  `CREATE INDEX case_officer_person_idx ON case_officer (person_id)`,
+  `CREATE TABLE case_record (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    case_id uuid NOT NULL REFERENCES enforcement_cases(id),
+    case_id uuid NOT NULL REFERENCES enforcement_case(id),
     agency_id uuid NOT NULL REFERENCES agency(id),
     kind text NOT NULL CHECK (kind IN ('inquiry', 'onSite', 'hearing', 'defence')),
     stage text NOT NULL CHECK (length(stage) BETWEEN 1 AND 40),
@@ -90,10 +90,10 @@ const statements = [
     recorded_by uuid NOT NULL REFERENCES app_user(id),
     recorded_at timestamptz NOT NULL
   )`,
-  `CREATE INDEX case_records_case_idx ON case_records (case_id)`,
+  `CREATE INDEX case_record_case_idx ON case_record (case_id)`,
   `CREATE TABLE case_evidence (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    case_id uuid NOT NULL REFERENCES enforcement_cases(id),
+    case_id uuid NOT NULL REFERENCES enforcement_case(id),
     agency_id uuid NOT NULL REFERENCES agency(id),
     evidence_id uuid NOT NULL REFERENCES evidence(id),
     stage text NOT NULL CHECK (length(stage) BETWEEN 1 AND 40),
@@ -111,16 +111,16 @@ const statements = [
   DECLARE
     target uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.case_id ELSE NEW.case_id END;
   BEGIN
-    IF EXISTS (SELECT 1 FROM enforcement_cases WHERE id = target AND archived_at IS NOT NULL) THEN
+    IF EXISTS (SELECT 1 FROM enforcement_case WHERE id = target AND archived_at IS NOT NULL) THEN
       RAISE EXCEPTION 'case % is archived and read-only', target USING ERRCODE = 'check_violation';
     END IF;
-    IF TG_OP <> 'INSERT' AND TG_TABLE_NAME <> 'case_officers' THEN
+    IF TG_OP <> 'INSERT' AND TG_TABLE_NAME <> 'case_officer' THEN
       RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'check_violation';
     END IF;
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
   END $$`,
-  ...['case_officers', 'case_records', 'case_evidence'].map(
+  ...['case_officer', 'case_record', 'case_evidence'].map(
     (table) => `CREATE TRIGGER ${table}_guard BEFORE INSERT OR UPDATE OR DELETE ON ${table}
       FOR EACH ROW EXECUTE FUNCTION case_part_guard()`,
   ),

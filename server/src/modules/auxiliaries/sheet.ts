@@ -21,13 +21,13 @@ import {
   type SheetColumn,
   writeWorkbook,
 } from '../../xlsx/sheet.js';
-import type { Recorder } from '../publication/service.js';
 import {
   PersonDirectory,
   personDirectory,
   type RegisterImportOutcome,
   type SheetPerson,
 } from '../persons/sheet-cells.js';
+import type { Recorder } from '../publication/service.js';
 import {
   type AuxiliaryChange,
   type AuxiliaryRow,

@@ -31,7 +31,7 @@ async function as(username: string): Promise<Session> {
 const versionOf = async (id: string) =>
   (
     await t.database.db
-      .selectFrom('enforcement_cases')
+      .selectFrom('enforcement_case')
       .select('version')
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
@@ -274,7 +274,7 @@ describe('a general-procedure penalty from source registration to archive', () =
 
   it('archived: the file is read-only, in the service and in the database', async () => {
     const [archived] = await t.database.db
-      .selectFrom('enforcement_cases')
+      .selectFrom('enforcement_case')
       .select('id')
       .where('archived_at', 'is not', null)
       .execute();
@@ -290,10 +290,10 @@ describe('a general-procedure penalty from source registration to archive', () =
     });
     expect(record.statusCode).toBe(422);
     await expect(
-      sql`UPDATE enforcement_cases SET title = 'x' WHERE id = ${archived!.id}`.execute(t.database.db),
+      sql`UPDATE enforcement_case SET title = 'x' WHERE id = ${archived!.id}`.execute(t.database.db),
     ).rejects.toThrow(/archived/);
     await expect(
-      sql`DELETE FROM case_officers WHERE case_id = ${archived!.id}`.execute(t.database.db),
+      sql`DELETE FROM case_officer WHERE case_id = ${archived!.id}`.execute(t.database.db),
     ).rejects.toThrow(/archived/);
     expect(await databaseFingerprint(t.database)).toBe(before);
   });
@@ -478,7 +478,7 @@ describe('refusals, each named by its rule', () => {
     const unflag = await step('officer1', id, 'flags', { major: false, reason: '撤销' });
     expect(unflag.statusCode).toBe(400);
     await expect(
-      sql`UPDATE enforcement_cases SET major = false WHERE id = ${id}`.execute(t.database.db),
+      sql`UPDATE enforcement_case SET major = false WHERE id = ${id}`.execute(t.database.db),
     ).rejects.toThrow(/major/);
   });
 
@@ -590,7 +590,7 @@ describe('the API around the rules', () => {
   it('another agency’s case answers 404', async () => {
     at('2026-06-01');
     const row = await t.database.db
-      .insertInto('enforcement_cases')
+      .insertInto('enforcement_case')
       .values({
         agency_id: cityId,
         process_kind: 'penaltyGeneral',

@@ -64,7 +64,7 @@ export async function loadTeams(db: Kysely<DB>, caseIds: readonly string[]) {
   const teams = new Map<string, TeamMember[]>();
   if (caseIds.length === 0) return teams;
   const members = await db
-    .selectFrom('case_officers as o')
+    .selectFrom('case_officer as o')
     .innerJoin('person as p', 'p.id', 'o.person_id')
     .select(['o.case_id', 'o.person_id', 'o.role', 'p.name', 'p.kind', 'p.active', 'p.left_enforcement_on'])
     .where('o.case_id', 'in', caseIds)

@@ -12,7 +12,7 @@ export const idParams = z.strictObject({ id: uuid });
 
 /** The case if it is in the user's scope, with everything the rules read. */
 export async function loadOne(db: Kysely<DB>, user: CurrentUser, id: string) {
-  const row = await db.selectFrom('enforcement_cases').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('enforcement_case').selectAll().where('id', '=', id).executeTakeFirst();
   await requireInScope(db, user, row, '案件');
   return (await loadCaseFacts(db, [row!])).get(row!.id)!;
 }

@@ -61,7 +61,7 @@ export function presentSummary(loaded: LoadedCase, rule: RuleContext) {
 
 async function loadParts(db: Kysely<DB>, row: CaseRow) {
   const records = await db
-    .selectFrom('case_records as r')
+    .selectFrom('case_record as r')
     .innerJoin('app_user as u', 'u.id', 'r.recorded_by')
     .select(['r.id', 'r.kind', 'r.stage', 'r.content', 'r.made_at', 'r.recorded_at', 'u.display_name'])
     .where('r.case_id', '=', row.id)

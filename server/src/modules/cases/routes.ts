@@ -45,7 +45,7 @@ export const caseRoutes = [
     handler: async ({ db, user, query, app }) => {
       const rule = await ruleContext(db, app.clock());
       let q = db
-        .selectFrom('enforcement_cases as c')
+        .selectFrom('enforcement_case as c')
         .selectAll('c')
         .where('c.agency_id', 'in', await agencyScope(db, user))
         .orderBy('c.updated_at', 'desc')
@@ -57,7 +57,7 @@ export const caseRoutes = [
         const officerId = query.officerId;
         q = q.where(({ exists, selectFrom }) =>
           exists(
-            selectFrom('case_officers as o')
+            selectFrom('case_officer as o')
               .select('o.person_id')
               .whereRef('o.case_id', '=', 'c.id')
               .where('o.person_id', '=', officerId),
@@ -167,7 +167,7 @@ export const caseRoutes = [
       if (!parsed.success) throw validationError(parsed.error, 'body.content');
       const row = await lockCase(db, user, params.id);
       const created = await db
-        .insertInto('case_records')
+        .insertInto('case_record')
         .values({
           case_id: row.id,
           agency_id: row.agency_id,
@@ -228,7 +228,7 @@ export const caseRoutes = [
     params: idParams,
     handler: async ({ db, user, params }) => {
       const row = await db
-        .selectFrom('enforcement_cases')
+        .selectFrom('enforcement_case')
         .select(['id', 'agency_id'])
         .where('id', '=', params.id)
         .executeTakeFirst();
@@ -275,8 +275,8 @@ export const caseRoutes = [
       const personId = await personOf(db, user);
       if (!personId) return { today: rule.today, items: [], problems: [] };
       const rows = await db
-        .selectFrom('enforcement_cases as c')
-        .innerJoin('case_officers as o', 'o.case_id', 'c.id')
+        .selectFrom('enforcement_case as c')
+        .innerJoin('case_officer as o', 'o.case_id', 'c.id')
         .selectAll('c')
         .where('o.person_id', '=', personId)
         .where('c.agency_id', 'in', await agencyScope(db, user))

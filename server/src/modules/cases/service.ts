@@ -67,7 +67,7 @@ export async function lockCase(
   expectedVersion?: number,
 ): Promise<CaseRow> {
   const row = await db
-    .selectFrom('enforcement_cases')
+    .selectFrom('enforcement_case')
     .selectAll()
     .where('id', '=', id)
     .forUpdate()
@@ -91,7 +91,7 @@ export async function saveCase(
   now: Date,
 ): Promise<number> {
   const updated = await db
-    .updateTable('enforcement_cases')
+    .updateTable('enforcement_case')
     .set({ ...change, version: row.version + 1, updated_at: now })
     .where('id', '=', row.id)
     .where('version', '=', row.version)
@@ -155,7 +155,7 @@ export async function registerCase(
     if (!item || item.agency_id !== user.agencyId) throw notFound('执法事项');
   }
   const row = await db
-    .insertInto('enforcement_cases')
+    .insertInto('enforcement_case')
     .values({
       agency_id: user.agencyId,
       process_kind: input.processKind,
@@ -212,9 +212,9 @@ export async function assignOfficers(
       throw new AppError('RULE_VIOLATION', `${person.name}不是执法人员，不能承办案件`, { field });
     return { person, role: officer.role };
   });
-  await db.deleteFrom('case_officers').where('case_id', '=', row.id).execute();
+  await db.deleteFrom('case_officer').where('case_id', '=', row.id).execute();
   await db
-    .insertInto('case_officers')
+    .insertInto('case_officer')
     .values(
       assigned.map(({ person, role }) => ({
         case_id: row.id,

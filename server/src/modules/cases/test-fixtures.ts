@@ -10,7 +10,7 @@ import { steps } from './steps.js';
 
 export async function createCaseFixture(db: Kysely<DB>, agencyId: string, now: Date): Promise<string> {
   const row = await db
-    .insertInto('enforcement_cases')
+    .insertInto('enforcement_case')
     .values({
       agency_id: agencyId,
       process_kind: 'penaltyGeneral',

@@ -129,7 +129,7 @@ export async function assignCaseNumber(db: Kysely<DB>, row: CaseRow, today: stri
   );
   const year = yearOf(today);
   const last = await db
-    .selectFrom('enforcement_cases')
+    .selectFrom('enforcement_case')
     .select((eb) => eb.fn.max('case_serial').as('serial'))
     .where('agency_id', '=', row.agency_id)
     .where('case_year', '=', year)

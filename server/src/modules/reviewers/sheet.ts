@@ -21,11 +21,7 @@ import {
   type SheetColumn,
   writeWorkbook,
 } from '../../xlsx/sheet.js';
-import {
-  personDirectory,
-  type RegisterImportOutcome,
-  type SheetPerson,
-} from '../persons/sheet-cells.js';
+import { personDirectory, type RegisterImportOutcome, type SheetPerson } from '../persons/sheet-cells.js';
 import type { Recorder } from '../publication/service.js';
 import {
   changeReviewer,
