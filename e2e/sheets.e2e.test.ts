@@ -23,9 +23,13 @@ describe('console 服务指南 as a sheet', () => {
     await page.getByRole('link', { name: /导出 Excel/ }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^服务指南-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const file = (await download.path())!;
+    const file = {
+      name: download.suggestedFilename(),
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await readFile((await download.path())!),
+    };
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const titleColumn = (sheet.getRow(1).values as unknown[]).indexOf('事项名称');
     expect(titleColumn).toBeGreaterThan(0);
@@ -40,7 +44,7 @@ describe('console 服务指南 as a sheet', () => {
     await page.getByRole('button', { name: /导入 Excel/ }).click();
     const dialog = page.getByRole('dialog', { name: '导入服务指南' });
     await dialog.locator('input[type=file]').setInputFiles(file);
-    await dialog.getByText(download.suggestedFilename()).waitFor();
+    await dialog.getByText(file.name).waitFor();
     await dialog.getByRole('button', { name: '检查文件' }).click();
     await dialog
       .getByText(`检查通过：共 ${entries} 个条目，将新增 0 个、修改 0 个，${entries} 个无变化。`)

@@ -27,7 +27,7 @@ async function main() {
   const clock = () => new Date();
   const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
   const signer = loadOrCreateSigner(config.dataDir);
-  const evidence = openEvidenceStore(config);
+  const evidence = await openEvidenceStore(config);
   // Uploads cut off by a crash leave staging files; they were never visible as evidence.
   await evidence.sweepStaging();
   await initialiseDatabase(database.db, clock());

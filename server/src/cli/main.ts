@@ -218,7 +218,7 @@ program
       const evidence =
         options.stream && !evidenceId
           ? null
-          : await verifyEvidence(db, configuredEvidenceStore(), {
+          : await verifyEvidence(db, await configuredEvidenceStore(), {
               ...(evidenceId && { evidenceId }),
             });
       const seconds = (performance.now() - started) / 1000;
@@ -252,7 +252,7 @@ program
         db,
         databaseKind: kind,
         dataDir,
-        evidence: configuredEvidenceStore(),
+        evidence: await configuredEvidenceStore(),
         signer: loadOrCreateSigner(dataDir),
         now: () => new Date(),
         progress: printProgress,
@@ -268,7 +268,7 @@ program
   .action((file: string) =>
     withUninitialisedDatabase(async ({ db }) => {
       const { dataDir } = readConfig();
-      const evidence = configuredEvidenceStore();
+      const evidence = await configuredEvidenceStore();
       const manifest = await restoreBackup(path.resolve(file), {
         db,
         dataDir,
@@ -323,7 +323,7 @@ program
       try {
         exported = await exportStreamPackage(
           db,
-          { signer: loadOrCreateSigner(config.dataDir), store: configuredEvidenceStore() },
+          { signer: loadOrCreateSigner(config.dataDir), store: await configuredEvidenceStore() },
           { streamId: options.stream, actorId: null, now: new Date() },
         );
         if (!exported) throw new Error(`记录流 ${options.stream} 不存在`);

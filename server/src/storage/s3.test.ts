@@ -120,7 +120,7 @@ describe('S3 configuration', () => {
     ZHIFA_S3_SECRET_ACCESS_KEY: 'secret',
   };
 
-  it('uses the local store without S3 settings, and the bucket with them', () => {
+  it('uses the local store without S3 settings, and the bucket with them', async () => {
     expect(readConfig({}).s3).toBeUndefined();
     const config = readConfig(complete);
     expect(config.s3).toEqual({
@@ -131,10 +131,9 @@ describe('S3 configuration', () => {
       secretAccessKey: 'secret',
       forcePathStyle: true,
     });
-    expect(openEvidenceStore(config)).toBeInstanceOf(S3EvidenceStore);
-    expect(openEvidenceStore(readConfig({ ZHIFA_DATA_DIR: '/tmp/x' })).constructor.name).toBe(
-      'LocalEvidenceStore',
-    );
+    expect(await openEvidenceStore(config)).toBeInstanceOf(S3EvidenceStore);
+    const local = await openEvidenceStore(readConfig({ ZHIFA_DATA_DIR: '/tmp/x' }));
+    expect(local.constructor.name).toBe('LocalEvidenceStore');
     expect(
       readConfig({ ...complete, ZHIFA_S3_REGION: 'cn-north-1', ZHIFA_S3_FORCE_PATH_STYLE: 'false' }).s3,
     ).toMatchObject({ region: 'cn-north-1', forcePathStyle: false });

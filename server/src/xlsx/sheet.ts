@@ -12,9 +12,12 @@
  * exceljs opens it, so a small zip cannot expand without bound.
  */
 import { AppError, type ErrorDetail } from '@zhifa/core';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import yauzl from 'yauzl';
 import { z } from 'zod';
+
+/** Loaded on first use: the spreadsheet library costs the resident server ~25 MB otherwise. */
+const excel = async () => (await import('exceljs')).default;
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Most a sheet may expand to when unzipped. */
@@ -43,7 +46,7 @@ export async function writeWorkbook<K extends string>(
   sheets: readonly SheetSpec<K>[],
   meta: { creator: string; created: Date },
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = meta.creator;
   workbook.created = meta.created;
   workbook.modified = meta.created;
@@ -60,7 +63,7 @@ export async function writeWorkbook<K extends string>(
 }
 
 /** The text of a cell, whatever exceljs made of it: rich text, formula results, links, dates. */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
+export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
@@ -72,7 +75,7 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
         .map((part) => part.text)
         .join('')
         .trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
     if ('error' in value) return '';
   }
@@ -136,7 +139,7 @@ export async function readSheet<K extends string>(
   options: { maxRows: number; sheetName?: string },
 ): Promise<ReadRow<K>[]> {
   await unzippedSize(data);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

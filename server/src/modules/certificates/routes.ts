@@ -14,7 +14,6 @@ import {
   shanghaiDateOf,
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { isoDate, text, uuid } from '../../http/fields.js';
@@ -105,6 +104,7 @@ async function unitAndBelow(db: Kysely<DB>, unitId: string): Promise<Set<string>
 
 async function verificationOf(number: string, base: string) {
   const url = `${base}/certificates/${encodeURIComponent(number)}`;
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { url, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
     ZHIFA_S3_ACCESS_KEY_ID: bucket.accessKeyId,
     ZHIFA_S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
   });
-  const evidence = openEvidenceStore(config, (event) => integrityLog.push(event));
+  const evidence = await openEvidenceStore(config, (event) => integrityLog.push(event));
   if (!(evidence instanceof S3EvidenceStore)) throw new Error('expected the S3 store');
   t = await createTestApp({ evidence });
   officer = await t.login('officer1');

@@ -400,7 +400,7 @@ describe('P3: the law library as a sheet', () => {
     expect(await databaseFingerprint(t.database)).toBe(before);
   });
 
-  it('a missing column and a file that is not a workbook are named', async () => {
+  it('a missing column, articles before any text and a file that is not a workbook are named', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('法律法规库');
     sheet.addRow(['名称', '效力层级', '制定机关', '公布日期', '施行日期', '条号', '条文内容']);
@@ -408,6 +408,15 @@ describe('P3: the law library as a sheet', () => {
     const missing = await importInto(t, reviewer, Buffer.from(await workbook.xlsx.writeBuffer()), true);
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ field: '第1行/表头', message: '第1行（表头）缺少列：“条文”' });
+    const orphan = await importInto(
+      t,
+      reviewer,
+      await sheetOf([{ number: '第一条', text: '没有所属文本的条文。' }]),
+      true,
+    );
+    expect(orphan.json().details).toEqual([
+      { field: '第2行/名称', message: '条文行之前应有其所属法律法规的一行' },
+    ]);
     const notXlsx = await importInto(t, reviewer, Buffer.from('这不是工作簿'), true);
     expect(notXlsx.json()).toMatchObject({ field: 'body.content', message: '文件不是有效的 .xlsx 工作簿' });
   });

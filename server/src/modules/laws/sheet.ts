@@ -268,6 +268,10 @@ export async function importLaws(
   const named: { key: string; title: string; shortTitle: string; effectiveOn: string }[] = [];
   for (const group of groups) {
     const first = group[0]!;
+    if (!lawKeys.some((k) => first.values[k])) {
+      problem(first.row, 'title', '条文行之前应有其所属法律法规的一行');
+      continue;
+    }
     const before = problems.length;
     const title = read(first, 'title');
     const kind = kindByLabel.get(first.values.kind);
