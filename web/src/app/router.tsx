@@ -28,6 +28,9 @@ const ReviewersPage = lazy(() => import('../features/reviewers/ReviewersPage'));
 const WindowBoardsPage = lazy(() => import('../features/window-boards/WindowBoardsPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
+const CasesPage = lazy(() => import('../features/cases/CasesPage'));
+const CasePage = lazy(() => import('../features/cases/CasePage'));
+const MyDeadlinesPage = lazy(() => import('../features/cases/MyDeadlinesPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const RestrictedPage = lazy(() => import('../features/account/RestrictedPage'));
 const StatusPage = lazy(() => import('./status-pages'));
@@ -73,6 +76,9 @@ export const router = createBrowserRouter(
       element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
       children: [
         { index: true, element: page(<HomePage />) },
+        guarded('cases', 'case.read', <CasesPage />),
+        guarded('cases/:id', 'case.read', <CasePage />),
+        guarded('my-deadlines', 'case.read', <MyDeadlinesPage />),
         guarded('organisation', 'agency.read', <OrganisationPage />),
         guarded('persons', 'person.read', <PersonsPage />),
         guarded('certificates', 'certificate.read', <CertificatesPage />),

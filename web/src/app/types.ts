@@ -32,7 +32,12 @@ export type Action =
   | 'disclosureList.edit'
   | 'training.read'
   | 'training.manage'
-  | 'windowBoard.manage';
+  | 'windowBoard.manage'
+  | 'case.read'
+  | 'case.handle'
+  | 'case.assist'
+  | 'evidence.upload'
+  | 'document.render';
 
 /**
  * A session that must first change its password (first login, reset, expiry) or,

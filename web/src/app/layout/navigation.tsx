@@ -5,9 +5,11 @@ import {
   BookOutlined,
   CalendarOutlined,
   DesktopOutlined,
+  FieldTimeOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FolderOpenOutlined,
   HomeOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
@@ -34,6 +36,8 @@ export interface NavEntry {
 
 export const navigation: readonly NavEntry[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined /> },
+  { path: '/cases', label: '案件办理', icon: <FolderOpenOutlined />, action: 'case.read' },
+  { path: '/my-deadlines', label: '我的期限', icon: <FieldTimeOutlined />, action: 'case.read' },
   { path: '/organisation', label: '执法主体与机构', icon: <ApartmentOutlined />, action: 'agency.read' },
   { path: '/persons', label: '人员名册', icon: <IdcardOutlined />, action: 'person.read' },
   { path: '/certificates', label: '执法证件', icon: <FileProtectOutlined />, action: 'certificate.read' },

@@ -1,0 +1,140 @@
+/**
+ * The moves out of the current stage. The server judges each before anyone
+ * presses it: a blocked move lists its refusals (rule ID and message), and a
+ * move the server still refuses shows why — nothing fails silently.
+ */
+import { Alert, App, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../../app/api';
+import { type CaseDetail, casesApi, type Move, type Refusal } from './api';
+
+const whoActs: Record<string, string> = {
+  'case.handle': '执法人员',
+  'case.approve': '承办机构负责人或机关负责人',
+  'case.decide': '机关负责人',
+  'case.review': '法制审核人员',
+  'case.archive': '档案管理员',
+};
+
+export function RefusalList({ refusals, testId }: { refusals: Refusal[]; testId?: string }) {
+  return (
+    <ul className="case-refusals" data-testid={testId} style={{ margin: 0, paddingLeft: 18 }}>
+      {refusals.map((r) => (
+        <li key={`${r.rule}-${r.code}-${r.message}`}>
+          <Tag color="red" style={{ marginRight: 6 }}>
+            {r.rule}
+          </Tag>
+          {r.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The refusal the server answered: its message, and each blocking rule in its details. */
+function serverRefusal(error: unknown): { title: string; items: string[] } {
+  if (error instanceof ApiError) {
+    const items = error.details.map((d) => d.message).filter((m) => m !== error.message);
+    return { title: error.message, items };
+  }
+  return { title: errorMessage(error), items: [] };
+}
+
+function MoveItem({ c, move, onChanged }: { c: CaseDetail; move: Move; onChanged(): Promise<void> }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<{ title: string; items: string[] } | null>(null);
+  const go = async () => {
+    setBusy(true);
+    setRefused(null);
+    try {
+      const outcome = c.stageOutcome ?? move.outcomes?.[0];
+      await casesApiMove(c, move.to, outcome);
+      message.success(`已进入“${move.label}”`);
+      await onChanged();
+    } catch (error) {
+      setRefused(serverRefusal(error));
+      if (error instanceof ApiError && error.status === 409) await onChanged();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const button = (
+    <Button
+      type={move.allowed ? 'primary' : 'default'}
+      danger={!move.allowed}
+      disabled={!move.mayAct}
+      loading={busy}
+      onClick={() => void go()}
+    >
+      进入：{move.label}
+    </Button>
+  );
+  return (
+    <List.Item style={{ display: 'block' }} data-testid={`move-${move.to}`}>
+      <Space wrap>
+        {move.mayAct ? (
+          button
+        ) : (
+          <Tooltip title={`须由${whoActs[move.action] ?? move.action}办理`}>{button}</Tooltip>
+        )}
+        {move.allowed ? <Tag color="green">条件已满足</Tag> : <Tag color="red">尚不能进入</Tag>}
+        {!move.mayAct ? (
+          <Typography.Text type="secondary">须由{whoActs[move.action] ?? move.action}办理</Typography.Text>
+        ) : null}
+      </Space>
+      {move.refusals.length ? (
+        <div style={{ marginTop: 8 }}>
+          <RefusalList refusals={move.refusals} />
+        </div>
+      ) : null}
+      {move.lateness.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title="可以办理，但将记录为逾期"
+          description={<RefusalList refusals={move.lateness} />}
+        />
+      ) : null}
+      {refused ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefused(null)}
+          style={{ marginTop: 8 }}
+          data-testid="move-refused"
+          title={`不能进入“${move.label}”：${refused.title}`}
+          description={
+            refused.items.length ? (
+              <ul style={{ margin: 0 }}>
+                {refused.items.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+        />
+      ) : null}
+    </List.Item>
+  );
+}
+
+const casesApiMove = (c: CaseDetail, to: string, outcome: string | undefined) =>
+  casesApi.move(c.id, { to, version: c.version, ...(outcome && { outcome }) });
+
+export function MovesCard({ c, onChanged }: { c: CaseDetail; onChanged(): Promise<void> }) {
+  return (
+    <Card size="small" title="下一环节">
+      {c.moves.length ? (
+        <List
+          dataSource={c.moves}
+          renderItem={(move) => <MoveItem key={move.to} c={c} move={move} onChanged={onChanged} />}
+        />
+      ) : (
+        <Empty description={c.archivedAt ? '案件已归档，只读' : '没有可进入的环节'} />
+      )}
+    </Card>
+  );
+}

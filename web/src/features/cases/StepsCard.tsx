@@ -1,0 +1,143 @@
+/**
+ * The fact steps the current stage needs, as the server lists them for this
+ * viewer, each opening its form; and what the case has recorded so far.
+ */
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Empty, Form, Space } from 'antd';
+import { FormModal } from '../../app/FormModal';
+import { useModal } from '../../app/use-modal';
+import { type CaseDetail, casesApi } from './api';
+import { penaltyOptions, yuan } from './labels';
+import { type StepForm, stepForms } from './step-forms';
+
+type Facts = Record<string, Record<string, unknown> | undefined>;
+
+const outcomeLabels: Record<string, string> = {
+  penalty: '给予处罚',
+  noPenalty: '不予处罚',
+  cancel: '撤销立案',
+  transfer: '移送',
+  passed: '通过',
+  returned: '退回补充',
+  failed: '不通过',
+  direct: '直接送达',
+  onTheSpot: '当场交付',
+  leftAtResidence: '留置送达',
+  mail: '邮寄送达',
+  electronic: '电子送达',
+  publication: '公告送达',
+};
+const say = (v: unknown) => outcomeLabels[String(v)] ?? String(v ?? '');
+
+function penaltyText(p: unknown): string {
+  const value = p as { kinds?: string[]; fineFen?: number } | undefined;
+  if (!value?.kinds) return '—';
+  const kinds = value.kinds.map((k) => penaltyOptions.find((o) => o.value === k)?.label ?? k).join('、');
+  return value.fineFen !== undefined ? `${kinds}（${yuan(value.fineFen)}）` : kinds;
+}
+
+function FactsSummary({ facts }: { facts: Facts }) {
+  const rows: [string, string][] = [];
+  if (facts.proposal) rows.push(['拟作出的处罚', penaltyText(facts.proposal)]);
+  if (facts.priorNotice)
+    rows.push([
+      '事先告知',
+      `${facts.priorNotice.servedOn} 送达${facts.priorNotice.hearingRightNotified ? '，已告知听证权利' : ''}`,
+    ]);
+  if (facts.defence)
+    rows.push(['陈述申辩', facts.defence.waived ? '当事人放弃' : `${facts.defence.heardOn ?? ''} 听取`]);
+  if (facts.hearing)
+    rows.push([
+      '听证',
+      Object.entries(facts.hearing)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('；'),
+    ]);
+  if (facts.legalReview)
+    rows.push([
+      '法制审核',
+      `${facts.legalReview.reviewedOn} ${facts.legalReview.reviewerName ?? ''}：${say(facts.legalReview.outcome)}`,
+    ]);
+  if (facts.decision)
+    rows.push([
+      '决定',
+      `${facts.decision.decidedOn} ${say(facts.decision.outcome)} ${facts.decision.penalty ? penaltyText(facts.decision.penalty) : ''}`,
+    ]);
+  if (facts.service) rows.push(['送达', `${facts.service.servedOn}（${say(facts.service.method)}）`]);
+  const payments = (facts.payment?.payments ?? []) as {
+    paidOn: string;
+    amountFen: number;
+    bankReference: string;
+  }[];
+  for (const p of payments) rows.push(['缴款', `${p.paidOn} ${yuan(p.amountFen)}，凭证 ${p.bankReference}`]);
+  if (!rows.length) return null;
+  return (
+    <Descriptions size="small" column={1} bordered style={{ marginTop: 12 }}>
+      {rows.map(([label, text], i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: several payments share a label.
+        <Descriptions.Item key={`${label}-${i}`} label={label}>
+          {text}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+function StepModal({
+  c,
+  step,
+  onClose,
+  onChanged,
+}: {
+  c: CaseDetail;
+  step: StepForm;
+  onClose(): void;
+  onChanged(): Promise<void>;
+}) {
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const { message } = App.useApp();
+  return (
+    <FormModal<Record<string, unknown>>
+      open
+      title={step.title}
+      name={`step_${step.path.replace(/\W/g, '_')}`}
+      form={form}
+      initialValues={step.initial}
+      fields={[]}
+      onSubmit={async (values) => {
+        await casesApi.step(c.id, step.path, { version: c.version, ...step.body(values) });
+        message.success(`已记录：${step.title}`);
+        onClose();
+        await onChanged();
+      }}
+      onClose={onClose}
+    >
+      {step.fields}
+    </FormModal>
+  );
+}
+
+export function StepsCard({ c, onChanged }: { c: CaseDetail; onChanged(): Promise<void> }) {
+  const modal = useModal<string>();
+  const available = c.actions.steps.filter((name) => stepForms[name]);
+  const open = modal.target ? stepForms[modal.target] : undefined;
+  return (
+    <Card size="small" title="本环节记录事项">
+      {available.length ? (
+        <Space wrap>
+          {available.map((name) => (
+            <Button key={name} icon={<EditOutlined />} onClick={() => modal.open(name)}>
+              {stepForms[name]!.title}
+            </Button>
+          ))}
+        </Space>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本环节没有您可以记录的事项" />
+      )}
+      <FactsSummary facts={c.facts as Facts} />
+      {open ? (
+        <StepModal key={modal.key} c={c} step={open} onClose={modal.close} onChanged={onChanged} />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * 案件 endpoints and shapes (server/src/modules/cases/presenter.ts). The server
+ * judges every move and step; the console shows its verdicts and refusals.
+ */
+import { api } from '../../app/api';
+import type { Session } from '../../app/types';
+
+export interface Refusal {
+  rule: string;
+  code: string;
+  message: string;
+  field: string | null;
+}
+
+export interface RunningClock {
+  id: string;
+  rule: string;
+  label: string;
+  startedOn: string;
+  dueOn: string;
+  counting: 'working' | 'calendar';
+  daysLeft: number;
+  leadDays: number;
+  warning: boolean;
+  overdue: boolean;
+  owner: 'agency' | 'party';
+  note?: string;
+}
+
+export interface ClockProblem {
+  id: string;
+  rule: string;
+  message: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNumber: string | null;
+  title: string;
+  processKind: string;
+  processTitle: string;
+  stage: string;
+  stageLabel: string;
+  stageOutcome: string | null;
+  party: { kind: 'individual' | 'organisation'; name: string; idNumberMasked?: string | null };
+  major: boolean;
+  registeredOn: string | null;
+  lead: string | null;
+  version: number;
+  archivedAt: string | null;
+  updatedAt: string;
+  overdue: boolean;
+  warning: boolean;
+  nextDue: RunningClock | null;
+}
+
+export interface CaseList {
+  today: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: CaseSummary[];
+  actions: { register: boolean };
+}
+
+export interface Move {
+  to: string;
+  label: string;
+  outcomes: string[] | null;
+  action: string;
+  mayAct: boolean;
+  allowed: boolean;
+  refusals: Refusal[];
+  lateness: Refusal[];
+}
+
+export interface CaseOfficer {
+  personId: string;
+  name: string;
+  role: 'lead' | 'assisting' | 'assistant';
+  personKind: string;
+  qualification: { allowed: boolean; reason: string; message: string; certificateNumber: string | null };
+}
+
+export interface CaseRecord {
+  id: string;
+  kind: RecordKind;
+  stage: string;
+  content: Record<string, unknown>;
+  madeAt: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface CaseEvidence {
+  id: string;
+  evidenceId: string;
+  stage: string;
+  partyName: string | null;
+  recordingKind: 'video' | 'audio' | 'photo' | null;
+  description: string;
+  mediaType: string;
+  originalName: string | null;
+  size: number;
+  sha256: string;
+  capturedAt: string;
+  linkedAt: string;
+  linkedBy: string;
+  contentUrl: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  source: string;
+  sourceNote: string;
+  enforcementItemId: string | null;
+  completedStages: string[];
+  stageOutcomes: { id: string; label: string }[];
+  facts: Record<string, unknown>;
+  officers: CaseOfficer[];
+  records: CaseRecord[];
+  evidence: CaseEvidence[];
+  deadlines: { clocks: RunningClock[]; problems: ClockProblem[] };
+  moves: Move[];
+  actions: { handle: boolean; assist: boolean; approve: boolean; review: boolean; steps: string[] };
+}
+
+export interface TimelineEvent {
+  seq: number;
+  occurredAt: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+  actor: { username: string; displayName: string } | null;
+}
+
+export interface Timeline {
+  streamId: string;
+  verification: {
+    ok: boolean;
+    events: number;
+    firstBreak: { seq: number; problem: string; detail: string } | null;
+  };
+  items: TimelineEvent[];
+}
+
+export interface MyDeadline extends RunningClock {
+  caseId: string;
+  caseNumber: string | null;
+  title: string;
+}
+
+export type RecordKind = 'inquiry' | 'onSite' | 'hearing' | 'defence';
+
+export interface ListFilter {
+  stage?: string | undefined;
+  processKind?: string | undefined;
+  officerId?: string | undefined;
+  overdue?: 'true' | 'false' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface RegisterInput {
+  processKind: string;
+  title: string;
+  source: string;
+  sourceNote?: string;
+  party: { kind: 'individual' | 'organisation'; name: string; idNumber?: string };
+  discoveredOn: string;
+  violation?: { occurredOn: string; continuing: boolean; severeHarm: boolean };
+}
+
+export interface DocumentKindInfo {
+  kind: string;
+  title: string;
+  code: string | null;
+  signerRoles: string[];
+  fields: { name: string; label: string; required: boolean; max: number }[];
+  lists: {
+    name: string;
+    label: string;
+    required: boolean;
+    items: { name: string; label: string; required: boolean }[];
+  }[];
+}
+
+export interface RenderedDocument {
+  id: string;
+  kind: string;
+  title: string;
+  number: string | null;
+}
+
+const base = (id: string) => `/api/cases/${id}`;
+
+export const casesApi = {
+  list: (filter: ListFilter) => api.get<CaseList>('/api/cases', { ...filter }),
+  get: (id: string) => api.get<CaseDetail>(base(id)),
+  register: (input: RegisterInput) => api.post<CaseDetail>('/api/cases', input),
+  move: (id: string, body: { to: string; outcome?: string | undefined; version: number }) =>
+    api.post<CaseDetail>(`${base(id)}/transitions`, body),
+  step: (id: string, path: string, body: Record<string, unknown>) =>
+    api.post<CaseDetail>(`${base(id)}/${path}`, body),
+  addRecord: (id: string, body: { kind: RecordKind; madeAt: string; content: Record<string, unknown> }) =>
+    api.post<{ id: string }>(`${base(id)}/records`, body),
+  linkEvidence: (
+    id: string,
+    body: { evidenceId: string; recordingKind?: string; description?: string; partyName?: string },
+  ) => api.post<{ id: string }>(`${base(id)}/evidence`, body),
+  timeline: (id: string) => api.get<Timeline>(`${base(id)}/timeline`),
+  myDeadlines: () =>
+    api.get<{
+      today: string;
+      items: MyDeadline[];
+      problems: (ClockProblem & { caseId: string; title: string })[];
+    }>('/api/me/deadlines'),
+  documentKinds: () => api.get<{ kinds: DocumentKindInfo[] }>('/api/document-kinds'),
+  renderDocument: (caseId: string, kind: string, data: Record<string, unknown>) =>
+    api.post<RenderedDocument>('/api/documents', { kind, streamId: `case:${caseId}`, data }),
+};
+
+export const documentUrl = (id: string) => `/api/documents/${id}/content`;
+
+/**
+ * Uploads one evidence file with XMLHttpRequest, so the browser reports upload
+ * progress (fetch does not). The CSRF token is read fresh from the session.
+ */
+export async function uploadEvidence(
+  file: File,
+  fields: Record<string, string>,
+  onProgress: (percent: number) => void,
+): Promise<{ id: string }> {
+  const { csrfToken } = await api.get<Session>('/api/auth/me');
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
+  form.append('file', file, file.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/evidence');
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () => {
+      let body: { id?: string; message?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: the status decides.
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body.id) resolve({ id: body.id });
+      else reject(new Error(body.message ?? `上传失败（HTTP ${xhr.status}）`));
+    };
+    xhr.onerror = () => reject(new Error('无法连接服务器，请检查网络后重试'));
+    xhr.send(form);
+  });
+}
