@@ -1,6 +1,7 @@
 export { countingFor, daysLeft, latestNoticeDay, periodEnd } from './days.js';
 export * from './deadlines.js';
 export * from './definitions.js';
+export * from './documents.js';
 export * from './facts.js';
 export * from './flowchart.js';
 export * from './guards.js';

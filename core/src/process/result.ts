@@ -25,6 +25,7 @@ export type RequirementId =
   | 'R4'
   | 'L1'
   | 'L7'
+  | 'ARCHIVE'
   | 'PROCESS';
 
 export const refusalCodes = [
@@ -70,6 +71,8 @@ export const refusalCodes = [
   // L1
   'LEGAL_REVIEW_NOT_PASSED',
   'LEGAL_REVIEWER_CONFLICT',
+  // ARCHIVE
+  'ARCHIVE_DOCUMENTS_MISSING',
   // transitions
   'UNKNOWN_STAGE',
   'TRANSITION_NOT_ALLOWED',

@@ -36,6 +36,26 @@ export const evidenceDir = 'evidence/';
 export const evidencePath = (sha256: string) => `${evidenceDir}${sha256}`;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制');
+/** 执法文书 rendered on the stream: `documents/<number or id>.docx`, checked against `document.rendered`. */
+export const documentsDir = 'documents/';
+export const documentPath = (number: string | null, id: string) => `${documentsDir}${number ?? id}.docx`;
+
+/** What a `document.rendered` event records of its file and signature (the rest of its payload is ignored here). */
+export const renderedDocumentSchema = z.object({
+  documentId: z.string(),
+  kind: z.string(),
+  title: z.string().optional(),
+  number: z.string().nullable(),
+  sha256: hex64,
+  sm3: hex64,
+  size: z.number().int().min(0),
+  signerId: z.string(),
+  signerName: z.string().optional(),
+  publicKey: z.string(),
+  signature: z.string(),
+  signedAt: z.string(),
+});
+export type RenderedDocument = z.infer<typeof renderedDocumentSchema>;
 
 /** An event exactly as `presentEvent` gives it. */
 export const packageEventSchema = z.strictObject({
@@ -119,6 +139,7 @@ export interface ReadmeFacts {
   events: number;
   headHash: string;
   evidenceFiles: number;
+  documentFiles: number;
   treeSize: number;
   root: string;
   checkpointAt: string;
@@ -131,8 +152,8 @@ export function readmeText(f: ReadmeFacts): string {
 ================
 
 本文件包由 zhifa 行政执法平台导出，包含记录流 ${f.streamId} 的全部 ${f.events} 个事件、
-这些事件所涉及的 ${f.evidenceFiles} 个证据文件、一个经 SM2 签名的检查点，以及最新事件包含于该检查点的
-Merkle 证明。收到本包的人可以不依赖本平台、不连接数据库，核对其中的记录和证据文件
+这些事件所涉及的 ${f.evidenceFiles} 个证据文件、在本记录流上制作的 ${f.documentFiles} 份执法文书、一个经 SM2
+签名的检查点，以及最新事件包含于该检查点的 Merkle 证明。收到本包的人可以不依赖本平台、不连接数据库，核对其中的记录和证据文件
 与平台签名时一致、导出后未被改动。
 
   记录流      ${f.streamId}
@@ -154,6 +175,9 @@ Merkle 证明。收到本包的人可以不依赖本平台、不连接数据库�
   evidence.json      证据文件信息：编号、包内文件名、SHA-256、SM3、大小（字节）、媒体类型、
                      原文件名、采集人、采集时间、地点、设备编号、时长（秒）
   evidence/<SHA-256> 证据文件本身，文件名是其 SHA-256
+  documents/<文号>.docx
+                     本记录流上制作的执法文书（.docx），文件名是其文号；不编号的文书（笔录、送达回证）
+                     以文书编号命名。其哈希和签署人的 SM2 签名记在事件 document.rendered 中
   checkpoint.json    已签名的检查点
   proof.json         最新事件（events.json 最后一个）包含于检查点的 Merkle 证明
   public-key.txt     签名公钥（SM2，十六进制，04 开头的未压缩格式）
@@ -282,5 +306,35 @@ Merkle 证明。收到本包的人可以不依赖本平台、不连接数据库�
 
   其他记录流中，事件载荷的 evidenceId 或 evidenceIds 字段指明它所涉及的证据；这些证据的哈希
   由 evidence.json 给出，只有当事件载荷本身也记有哈希时才受签名保护。
+
+7. 执法文书
+
+  每份文书在制作时记为一个 document.rendered 事件，载荷记有文书编号（documentId）、种类、文号、
+  SHA-256、SM3、大小、签署人、签署时间、签署人的 SM2 公钥和签名；该事件受第 2–4 步保护。
+  文件 documents/<文号>.docx（无文号时为 documents/<documentId>.docx）的哈希和大小应与之相同：
+
+  jq -r '.[] | select(.kind == "document.rendered") | .payload
+         | "\\(.sha256) \\(.sm3) \\(.size) documents/\\(.number // .documentId).docx"' events.json |
+  while read -r s256 s3 size f; do
+    [ "$(sha256sum "$f" | cut -d' ' -f1)" = "$s256" ] && [ "$(openssl dgst -sm3 -r "$f" | cut -d' ' -f1)" = "$s3" ] \\
+      && [ "$(stat -c %s "$f")" = "$size" ] && echo "$f: 成功" || echo "$f: 失败"
+  done
+
+  签署人签名的内容是下列对象的 RFC 8785 规范化 JSON（agencyId 取自事件本身），算法与第 4 步相同
+  （SM2 签名、SM3 杂凑，用户标识 1234567812345678，DER 编码）。以第 1 份文书为例（第 n 份把 [0] 换成 [n-1]）：
+
+  d='[.[] | select(.kind == "document.rendered")][0]'
+  jq -S -c "$d | {v: 1, documentId: .payload.documentId, agencyId, kind: .payload.kind,
+            number: .payload.number, sm3: .payload.sm3, sha256: .payload.sha256, size: .payload.size,
+            signerId: .payload.signerId, signedAt: .payload.signedAt}" events.json | tr -d '\\n' > document.txt
+  { printf '3059301306072a8648ce3d020106082a811ccf5501822d034200'; jq -r "$d | .payload.publicKey" events.json; } \\
+    | xxd -r -p > signer.der
+  openssl pkey -pubin -inform DER -in signer.der -out signer.pem
+  jq -r "$d | .payload.signature" events.json | xxd -r -p > document-signature.der
+  openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in document.txt \\
+    -sigfile document-signature.der -digest sm3 -pkeyopt distid:1234567812345678
+
+  应输出 Signature Verified Successfully。签署人的公钥由平台为其保管的密钥对生成，证明的是该文书由
+  该用户在其登录的会话中签署、此后未被改动。
 `;
 }

@@ -410,3 +410,114 @@ const pick = (c: { v: number; treeSize: number; root: string; createdAt: string;
   createdAt: c.createdAt,
   publicKey: c.publicKey,
 });
+
+describe('R7: a case stream’s package carries its documents', { timeout: 60_000 }, () => {
+  let casePackage: string;
+  let docFiles: Map<string, Buffer>;
+  let numbered: string;
+  let unnumbered: string;
+
+  beforeAll(async () => {
+    const { createCaseFixture } = await import('../modules/cases/test-fixtures.js');
+    const county = await t.database.db
+      .selectFrom('agency')
+      .select('id')
+      .where('name', '=', '示例县交通运输局')
+      .executeTakeFirstOrThrow();
+    const caseId = await createCaseFixture(t.database.db, county.id, t.now());
+    const streamId = `case:${caseId}`;
+    const head = await t.login('head1');
+    const report = await t.request(head, {
+      method: 'POST',
+      url: '/api/documents',
+      payload: {
+        kind: 'closingReport',
+        streamId,
+        data: {
+          caseTitle: '未按规定携带道路运输证',
+          partyName: '测试当事人',
+          summary: '按普通程序办结。',
+          outcome: '罚款人民币5,000元',
+          execution: '已缴清',
+          handlers: '赵执法、钱执法',
+        },
+      },
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    numbered = `documents/${report.json().number}.docx`;
+    const scene = await t.request(await t.login('officer1'), {
+      method: 'POST',
+      url: '/api/documents',
+      payload: {
+        kind: 'sceneRecord',
+        streamId,
+        data: {
+          startedAt: '2026年6月1日 9时00分',
+          place: '示例县客运站',
+          officers: '赵执法、钱执法',
+          partyName: '测试当事人',
+          observations: '未携带道路运输证。',
+        },
+      },
+    });
+    expect(scene.statusCode, scene.body).toBe(201);
+    unnumbered = `documents/${scene.json().id}.docx`;
+    const response = await t.request(auditadmin, {
+      method: 'GET',
+      url: `/api/ledger/streams/${encodeURIComponent(streamId)}/package`,
+    });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    casePackage = path.join(dir, 'case.zip');
+    writeFileSync(casePackage, response.rawPayload);
+    docFiles = await unzip(casePackage);
+  });
+
+  const changed = async (change: (files: Map<string, Buffer>) => void) => {
+    const copy = new Map([...docFiles].map(([name, data]) => [name, Buffer.from(data)]));
+    change(copy);
+    counter += 1;
+    const file = path.join(dir, `case-tampered-${counter}.zip`);
+    await zipTo(file, withSums(copy));
+    return file;
+  };
+
+  it('R7: each document under documents/<number or id>.docx, in the sums; the package verifies', async () => {
+    expect(docFiles.has(numbered)).toBe(true);
+    expect(docFiles.has(unnumbered)).toBe(true);
+    expect(numbered).toMatch(/^documents\/示县交结〔2026〕\d+号\.docx$/);
+    for (const sums of ['SHA256SUMS', 'SM3SUMS'])
+      expect(docFiles.get(sums)!.toString('utf8')).toContain(`  ${numbered}\n`);
+    expect(docFiles.get('README.txt')!.toString('utf8')).toContain('2 份执法文书');
+    const verdict = await verifyPackage(casePackage, { publicKey });
+    expect(verdict.problem).toBeNull();
+    expect(verdict.summary?.documentFiles).toBe(2);
+    const result = await zhifa('verify-package', casePackage, '--public-key', publicKey);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('执法文书 2 份');
+  });
+
+  it('R7: one changed byte of a document: exit 1 naming it', async () => {
+    const file = await changed((f) => {
+      const docx = f.get(numbered)!;
+      docx[docx.length - 30]! ^= 0x01;
+    });
+    const verdict = await verifyPackage(file, { publicKey });
+    expect(verdict.status).toBe('broken');
+    expect(verdict.problem).toContain(`文书 ${numbered}`);
+    expect(verdict.problem).toContain('SHA-256');
+    const result = await zhifa('verify-package', file, '--public-key', publicKey);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(numbered);
+  });
+
+  it('R7: a document missing, or one the stream did not render, is named', async () => {
+    const missing = await verifyPackage(await changed((f) => f.delete(unnumbered)), { publicKey });
+    expect(missing.problem).toContain(`文书 ${unnumbered}`);
+    expect(missing.problem).toContain('缺失');
+    const extra = await verifyPackage(
+      await changed((f) => f.set('documents/示县交罚〔2026〕999号.docx', Buffer.from('x'))),
+      { publicKey },
+    );
+    expect(extra.problem).toContain('documents/示县交罚〔2026〕999号.docx');
+  });
+});

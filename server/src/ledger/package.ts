@@ -17,6 +17,7 @@ import { appendEvent } from './append.js';
 import { checkpointCovering, eventInclusionProof, exportCheckpoint, presentEvent } from './checkpoint.js';
 import { referencedEvidenceIds } from './kinds.js';
 import {
+  documentPath,
   evidencePath,
   type PackageEvidence,
   type PackageProof,
@@ -47,6 +48,8 @@ export interface StreamPackage {
   streamId: string;
   events: number;
   evidenceFiles: number;
+  /** 执法文书 rendered on the stream (`document.rendered`), carried under documents/. */
+  documentFiles: number;
   checkpointId: number;
   /** `zhifa-package-<stream>-<time>.zip` (ASCII) and the Chinese name. */
   fileName: { ascii: string; chinese: string };
@@ -59,6 +62,31 @@ const digest = (algorithm: 'sha256' | 'sm3', data: Buffer) =>
   createHash(algorithm).update(data).digest('hex');
 /** A stream id in a file name: `evidence:…` has a colon, which some systems refuse. */
 const fileSafe = (text: string) => text.replace(/[^\w.-]+/g, '_');
+
+/**
+ * The documents rendered on the stream: those its `document.rendered` events name,
+ * stored with this stream. Their hashes and signatures are in the events, so the
+ * package carries the files and the verifier checks them against the chain.
+ */
+async function renderedDocuments(
+  db: Kysely<DB>,
+  streamId: string,
+  payloads: readonly { payload: unknown }[],
+) {
+  const ids = payloads
+    .map(({ payload }) => (payload as { documentId?: unknown } | null)?.documentId)
+    .filter((id): id is string => typeof id === 'string' && uuidPattern.test(id));
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await db
+    .selectFrom('document')
+    .select(['id', 'number', 'sha256', 'sm3', 'size', 'stream_id'])
+    .where('id', 'in', unique)
+    .where('stream_id', '=', streamId)
+    .orderBy('id')
+    .execute();
+  return rows;
+}
 
 /** Records the export, signs a covering checkpoint, and returns the package; null if the stream does not exist. */
 export async function exportStreamPackage(
@@ -111,8 +139,10 @@ export async function exportStreamPackage(
     );
   await request.mayInclude?.(rows);
   const files = new Map(rows.map((row) => [row.sha256, row]));
+  const documents = await renderedDocuments(db, streamId, payloads);
   // Every file must be there before any download is recorded: a recorded access always had a file to serve.
   for (const row of files.values()) (await deps.store.read(row)).destroy();
+  for (const row of documents) (await deps.store.read(row)).destroy();
 
   // Evidence streams are locked in id order, the exported stream last: concurrent exports cannot deadlock.
   const { checkpoint, headSeq } = await db.transaction().execute(async (trx) => {
@@ -178,6 +208,7 @@ export async function exportStreamPackage(
           events: events.length,
           headHash: head.hash,
           evidenceFiles: files.size,
+          documentFiles: documents.length,
           treeSize: exported.treeSize,
           root: exported.root,
           checkpointAt: exported.createdAt,
@@ -197,6 +228,7 @@ export async function exportStreamPackage(
       sumsFile([
         ...[...small].map(([name, data]) => ({ name, hash: digest(algorithm, data) })),
         ...[...files.values()].map((row) => ({ name: evidencePath(row.sha256), hash: row[algorithm] })),
+        ...documents.map((row) => ({ name: documentPath(row.number, row.id), hash: row[algorithm] })),
       ]),
     );
 
@@ -226,6 +258,22 @@ export async function exportStreamPackage(
       },
     );
   }
+  for (const row of documents) {
+    zip.addReadStreamLazy(
+      documentPath(row.number, row.id),
+      { ...options, compress: false, size: row.size },
+      (callback) => {
+        deps.store.read(row).then(
+          (content) => {
+            content.once('error', (error) => output.destroy(error));
+            reading = content;
+            callback(null, content);
+          },
+          (error: unknown) => callback(error, undefined as never),
+        );
+      },
+    );
+  }
   zip.addBuffer(sums('sha256'), packageFiles.sha256sums, options);
   zip.addBuffer(sums('sm3'), packageFiles.sm3sums, options);
   zip.end();
@@ -238,6 +286,7 @@ export async function exportStreamPackage(
     streamId,
     events: events.length,
     evidenceFiles: files.size,
+    documentFiles: documents.length,
     checkpointId: checkpoint.id,
     fileName: {
       ascii: `zhifa-package-${fileSafe(streamId)}-${stamp}.zip`,

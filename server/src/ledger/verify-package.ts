@@ -4,7 +4,9 @@
  * genesis link; the head must be the proof's leaf; the Merkle path must lead to
  * the checkpoint's root; the checkpoint's SM2 signature must hold under the
  * included key (and, if given, be that key); every evidence file is re-hashed
- * (SHA-256, SM3, size) against evidence.json and the events; SHA256SUMS and
+ * (SHA-256, SM3, size) against evidence.json and the events; every document
+ * rendered on the stream is re-hashed against its `document.rendered` event and
+ * its signer's SM2 signature checked; SHA256SUMS and
  * SM3SUMS must list every file and match. Files are hashed as they stream out
  * of the zip; only the small JSON members are held in memory.
  */
@@ -13,11 +15,14 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import type { z } from 'zod';
+import { documentSignatureValid } from '../modules/documents/signing-keys.js';
 import { checkpointSignatureValid, type ExportedCheckpoint, leafData } from './checkpoint.js';
 import { eventHash, genesisHash } from './hash.js';
 import { referencedEvidenceIds } from './kinds.js';
 import { inclusionRoot, leafHash } from './merkle.js';
 import {
+  documentPath,
+  documentsDir,
   evidenceDir,
   evidencePath,
   type PackageEvent,
@@ -28,6 +33,7 @@ import {
   packageFiles,
   packageProofSchema,
   parseSumsFile,
+  renderedDocumentSchema,
   requiredFiles,
 } from './package-format.js';
 
@@ -45,6 +51,8 @@ export interface PackageSummary {
   events: number;
   evidenceFiles: number;
   evidenceBytes: number;
+  /** 执法文书 carried and checked against their `document.rendered` events. */
+  documentFiles: number;
   checkpoint: { treeSize: number; root: string; createdAt: string } | null;
   publicKey: string | null;
   /** Whether the signing key was compared with one given by the verifier (--public-key). */
@@ -96,7 +104,7 @@ async function readPackage(
         return;
       }
       if (digests.has(name)) duplicate ??= name;
-      const keep = !name.startsWith(evidenceDir);
+      const keep = !name.startsWith(evidenceDir) && !name.startsWith(documentsDir);
       if (keep && entry.uncompressedSize > maxSmallFileBytes) {
         reject(new Error(`${name} 过大（${entry.uncompressedSize} 字节）`));
         return;
@@ -141,6 +149,7 @@ const emptySummary = (): PackageSummary => ({
   events: 0,
   evidenceFiles: 0,
   evidenceBytes: 0,
+  documentFiles: 0,
   checkpoint: null,
   publicKey: null,
   publicKeyConfirmed: false,
@@ -348,6 +357,55 @@ export async function verifyPackage(
   summary.evidenceFiles = carried.length;
   summary.evidenceBytes = carried.reduce((sum, name) => sum + digests.get(name)!.size, 0);
 
+  // 4b. Documents: each one rendered on the stream present, hashing as its event records, signed by its signer.
+  const documentFiles = new Set<string>();
+  for (const event of events.value) {
+    if (event.kind !== 'document.rendered') continue;
+    const where = `events.json 序号 ${event.seq} 的文书事件`;
+    const parsed = renderedDocumentSchema.safeParse(event.payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return broken(`${where}载荷格式不符：${issue.path.join('.')} ${issue.message}`);
+    }
+    const d = parsed.data;
+    const name = documentPath(d.number, d.documentId);
+    const label = `文书 ${name}（${d.title ?? d.kind}，文书编号 ${d.documentId}）`;
+    if (documentFiles.has(name)) return broken(`${where}：文件名 ${name} 与另一份文书重复`);
+    documentFiles.add(name);
+    const actual = digests.get(name);
+    if (!actual) return broken(`${label}缺失`);
+    if (actual.size !== d.size)
+      return broken(`${label}：大小为 ${actual.size} 字节，${where}记载 ${d.size} 字节`);
+    if (actual.sha256 !== d.sha256)
+      return broken(`${label}：SHA-256 为 ${actual.sha256}，${where}记载 ${d.sha256}，文件已被改动`);
+    if (actual.sm3 !== d.sm3)
+      return broken(`${label}：SM3 为 ${actual.sm3}，${where}记载 ${d.sm3}，文件已被改动`);
+    const statement = {
+      v: 1 as const,
+      documentId: d.documentId,
+      agencyId: event.agencyId ?? '',
+      kind: d.kind,
+      number: d.number,
+      sm3: d.sm3,
+      sha256: d.sha256,
+      size: d.size,
+      signerId: d.signerId,
+      signedAt: d.signedAt,
+    };
+    if (
+      !/^04[0-9a-f]{128}$/.test(d.publicKey) ||
+      !/^(?:[0-9a-f]{2})+$/.test(d.signature) ||
+      !strictDer(d.signature)
+    )
+      return broken(`${label}：签署人公钥或签名的格式不符`);
+    if (!documentSignatureValid(statement, d.signature, d.publicKey))
+      return broken(`${label}：签署人 ${d.signerName ?? d.signerId} 的 SM2 签名无效`);
+  }
+  for (const name of digests.keys())
+    if (name.startsWith(documentsDir) && !documentFiles.has(name))
+      return broken(`包内文件 ${name} 不是本记录流制作的文书（没有对应的 document.rendered 事件）`);
+  summary.documentFiles = documentFiles.size;
+
   // 5. SHA256SUMS and SM3SUMS: every other file listed, and matching.
   for (const [sumsName, algorithm] of [
     [packageFiles.sha256sums, 'sha256'],
@@ -382,6 +440,8 @@ export function describeVerdict(verdict: PackageVerdict): string[] {
       `  最新事件包含于检查点（树大小 ${s.checkpoint!.treeSize}，根哈希 ${s.checkpoint!.root}，签名时间 ${s.checkpoint!.createdAt}），SM2 签名有效`,
     );
     lines.push(`  证据文件 ${s.evidenceFiles} 个（${mb} MB），SHA-256、SM3 与大小均相符`);
+    if (s.documentFiles)
+      lines.push(`  执法文书 ${s.documentFiles} 份，与文书事件记载的哈希相符，签署人的 SM2 签名有效`);
     lines.push('  SHA256SUMS、SM3SUMS 与全部文件相符');
     lines.push(`  签名公钥 ${s.publicKey}`);
     if (!s.publicKeyConfirmed)

@@ -144,6 +144,9 @@ async function addEvidence(mediaType: string) {
   return row.id;
 }
 
+const renderFor = async (username: string, id: string, body: Record<string, unknown>) =>
+  t.request(await as(username), { method: 'POST', url: `/api/cases/${id}/documents`, payload: body });
+
 const ledgerOf = async (id: string) =>
   t.database.db
     .selectFrom('ledger_event')
@@ -182,11 +185,20 @@ describe('a general-procedure penalty from source registration to archive', () =
       ),
     );
     ok(await move('officer1', id, 'register', 'register'));
+    // 立案审批表: the case fills title, party, source and handlers; the head adds the rest and signs.
+    const filing = ok(
+      await renderFor('head1', id, {
+        kind: 'filingApproval',
+        data: { facts: '当事人驾驶营运客车未携带道路运输证。', approvalOpinion: '同意立案。' },
+      }),
+    );
+    expect(filing.number).toMatch(/^示县交立〔2026〕\d+号$/);
+    expect(filing.filled).toEqual(expect.arrayContaining(['caseTitle', 'partyName', 'source', 'handlers']));
     page = ok(await move('unithead1', id, 'investigate'));
     expect(page.caseNumber).toMatch(/^示县交案〔2026〕\d+号$/);
     expect(page.registeredOn).toBe('2026-06-01');
     // The auxiliary assists: a record and a photo, never counting for N1.
-    ok(
+    const inquiry = ok(
       await t.request(await as('auxiliary1'), {
         method: 'POST',
         url: `/api/cases/${id}/records`,
@@ -212,15 +224,47 @@ describe('a general-procedure penalty from source registration to archive', () =
         payload: { evidenceId: photo, recordingKind: 'photo', description: '现场照片' },
       }),
     );
+    // 询问笔录 made from the structured record: nothing typed again.
+    const inquiryDocument = ok(
+      await renderFor('officer1', id, { kind: 'inquiryRecord', recordId: inquiry.id }),
+    );
+    expect(inquiryDocument.number).toBeNull();
+    expect(inquiryDocument.filled).toEqual(
+      expect.arrayContaining(['qa', 'intervieweeName', 'place', 'startedAt']),
+    );
     ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 500_000 } }));
     ok(await move('officer1', id, 'review'));
     ok(await move('unithead1', id, 'notify', 'penalty'));
     ok(await step('officer1', id, 'prior-notice', { servedOn: '2026-06-01', hearingRightNotified: false }));
+    const notice = ok(
+      await renderFor('unithead1', id, {
+        kind: 'priorNotice',
+        data: {
+          facts: '未携带道路运输证',
+          evidence: '询问笔录、现场照片',
+          basis: '《道路运输条例》第六十八条',
+        },
+      }),
+    );
+    expect(notice.filled).toEqual(expect.arrayContaining(['proposedPenalty', 'replyDeadline']));
     at('2026-06-09'); // the 5-working-day defence period ended on 8 June
     ok(await move('unithead1', id, 'decide'));
     ok(await decide(id));
+    const decision = ok(
+      await renderFor('head1', id, {
+        kind: 'penaltyDecision',
+        data: { facts: '未携带道路运输证', payment: '自收到本决定书之日起十五日内缴至指定银行' },
+      }),
+    );
+    expect(decision.filled).toEqual(expect.arrayContaining(['evidence', 'basis', 'discretion', 'penalty']));
     ok(await move('head1', id, 'serve'));
     ok(await step('officer1', id, 'service', { servedOn: '2026-06-09', method: 'direct' }));
+    ok(
+      await renderFor('officer1', id, {
+        kind: 'serviceReceipt',
+        data: { servedDocument: `行政处罚决定书（${decision.number}）`, place: '当事人住所' },
+      }),
+    );
     const deadlines = ok(await get('officer1', `/api/cases/${id}/deadlines`));
     expect(deadlines.clocks.map((c: { id: string }) => c.id)).toEqual(['payment']);
     const mine = ok(await get('officer1', '/api/me/deadlines'));
@@ -238,7 +282,28 @@ describe('a general-procedure penalty from source registration to archive', () =
     );
     ok(await move('officer1', id, 'execute'));
     ok(await move('head1', id, 'close'));
+    const incomplete = refused(await move('archivist1', id, 'archive'), 'ARCHIVE');
+    expect(incomplete.message).toContain('缺少结案报告');
+    ok(await renderFor('head1', id, { kind: 'closingReport', data: { summary: '按普通程序办结。' } }));
+    const check = ok(await get('archivist1', `/api/cases/${id}/archive-check`));
+    expect(check).toMatchObject({ complete: true, missing: [] });
+    expect(check.required.map((r: { label: string }) => r.label)).toEqual([
+      '立案审批表',
+      '询问笔录或现场笔录',
+      '行政处罚事先告知书',
+      '行政处罚决定书',
+      '送达回证',
+      '结案报告',
+    ]);
     page = ok(await move('archivist1', id, 'archive'));
+    expect(page.documents.map((d: { kind: string }) => d.kind)).toEqual([
+      'filingApproval',
+      'inquiryRecord',
+      'priorNotice',
+      'penaltyDecision',
+      'serviceReceipt',
+      'closingReport',
+    ]);
     expect(page.archivedAt).not.toBeNull();
     expect(page.moves).toEqual([]);
 
@@ -249,27 +314,33 @@ describe('a general-procedure penalty from source registration to archive', () =
       'case.officersAssigned',
       'case.officersAssigned',
       'case.transitioned',
+      'document.rendered',
       'case.transitioned',
       'case.recordAdded',
       'case.evidenceLinked',
+      'document.rendered',
       'case.factsRecorded',
       'case.transitioned',
       'case.transitioned',
       'case.factsRecorded',
+      'document.rendered',
       'case.transitioned',
       'case.factsRecorded',
+      'document.rendered',
       'case.transitioned',
       'case.factsRecorded',
+      'document.rendered',
       'case.factsRecorded',
       'case.transitioned',
       'case.transitioned',
+      'document.rendered',
       'case.transitioned',
     ]);
     for (const event of timeline.items) {
       expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(event.actor?.username).toBeTruthy();
     }
-    expect(timeline.items[5].actor.username).toBe('auxiliary1');
+    expect(timeline.items[6].actor.username).toBe('auxiliary1');
   });
 
   it('archived: the file is read-only, in the service and in the database', async () => {
@@ -552,6 +623,101 @@ describe('refusals, each named by its rule', () => {
     );
     const clocks = ok(await get('officer1', `/api/cases/${id}/deadlines`)).clocks;
     expect(clocks[0]).toMatchObject({ id: 'seizure', dueOn: '2026-07-31' });
+  });
+});
+
+describe('case documents', () => {
+  it('PROCESS: a kind no stage the case reached produces is refused, and nothing is numbered', async () => {
+    at('2026-06-01');
+    const id = await register();
+    const before = (await ledgerOf(id)).length;
+    const response = refused(
+      await renderFor('head1', id, { kind: 'penaltyDecision', data: { facts: '甲', payment: '乙' } }),
+      'PROCESS',
+    );
+    expect(response.message).toContain('行政处罚决定书');
+    refused(await renderFor('head1', id, { kind: 'filingApproval', data: {} }), 'PROCESS');
+    expect(await ledgerOf(id)).toHaveLength(before);
+    const page = ok(await get('officer1', `/api/cases/${id}`));
+    expect(page.actions.documents).toEqual([]);
+    expect(page.documents).toEqual([]);
+  });
+
+  it('what the case holds is filled and may not be typed again; what it lacks is asked for by field', async () => {
+    at('2026-06-01');
+    const id = await register();
+    ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
+    ok(await move('officer1', id, 'register', 'register'));
+    const retyped = await renderFor('head1', id, {
+      kind: 'filingApproval',
+      data: { caseTitle: '另一案由', facts: '甲', approvalOpinion: '同意' },
+    });
+    expect(retyped.statusCode).toBe(400);
+    expect(retyped.json().field).toBe('body.data.caseTitle');
+    const lacking = await renderFor('head1', id, { kind: 'filingApproval', data: { facts: '甲' } });
+    expect(lacking.statusCode).toBe(400);
+    expect(lacking.json().field).toBe('body.data.approvalOpinion');
+    // Offered to whoever may sign it: the agency head, not the officer.
+    expect(ok(await get('head1', `/api/cases/${id}`)).actions.documents).toEqual(['filingApproval']);
+    expect(ok(await get('officer1', `/api/cases/${id}`)).actions.documents).toEqual([]);
+  });
+
+  it('the signer is the caller, who must be allowed to sign the kind', async () => {
+    at('2026-06-01');
+    const id = await register();
+    ok(await move('officer1', id, 'register', 'register'));
+    const response = await renderFor('officer1', id, {
+      kind: 'filingApproval',
+      data: { facts: '甲', approvalOpinion: '同意' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().message).toContain('立案审批表须由机关负责人签署');
+    const signed = ok(
+      await renderFor('head1', id, {
+        kind: 'filingApproval',
+        data: { facts: '甲', approvalOpinion: '同意' },
+      }),
+    );
+    const head = await t.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'head1')
+      .executeTakeFirstOrThrow();
+    expect(signed.signer.id).toBe(head.id);
+    const page = ok(await get('officer1', `/api/cases/${id}`));
+    expect(page.documents).toEqual([
+      expect.objectContaining({
+        id: signed.id,
+        kind: 'filingApproval',
+        number: signed.number,
+        signer: signed.signer,
+      }),
+    ]);
+    const ledger = await ledgerOf(id);
+    expect(ledger.at(-1)).toMatchObject({ kind: 'document.rendered', payload: { documentId: signed.id } });
+  });
+
+  it('another agency’s case: not found for its documents, its archive check, and the generic route', async () => {
+    at('2026-06-01');
+    const cityCase = await t.database.db
+      .insertInto('enforcement_case')
+      .values({
+        agency_id: cityId,
+        process_kind: 'penaltyGeneral',
+        stage: 'register',
+        title: '市局案件',
+        source: 'inspection',
+        party_kind: 'organisation',
+        party_name: '测试运输有限公司',
+        facts: JSON.stringify({ discoveredOn: '2026-06-01' }),
+        created_at: t.now(),
+        updated_at: t.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const body = { kind: 'filingApproval', data: { facts: '甲', approvalOpinion: '同意' } };
+    expect((await renderFor('head1', cityCase.id, body)).statusCode).toBe(404);
+    expect((await get('head1', `/api/cases/${cityCase.id}/archive-check`)).statusCode).toBe(404);
   });
 });
 

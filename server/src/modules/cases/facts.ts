@@ -16,7 +16,7 @@ import {
   type RuleContext,
   shanghaiDateOf,
 } from '@zhifa/core';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CaseOfficerRole, DB, EnforcementCaseTable, PersonKind } from '../../db/schema.js';
 import { loadCalendar } from '../calendar/service.js';
 import { currentSettings } from '../settings/service.js';
@@ -213,6 +213,64 @@ export function assembleFacts(
   return facts;
 }
 
+export interface CaseDocument {
+  id: string;
+  kind: string;
+  title: string;
+  number: string | null;
+  signerId: string;
+  signerName: string;
+  signedAt: Date;
+}
+
+/** The documents rendered on the cases' streams (case:<id>), oldest first: the file standard reads them. */
+export async function loadDocuments(db: Kysely<DB>, caseIds: readonly string[]) {
+  const documents = new Map<string, CaseDocument[]>();
+  if (caseIds.length === 0) return documents;
+  // In the order they were recorded on the stream (several may share a time).
+  const rows = await db
+    .selectFrom('document as d')
+    .innerJoin('ledger_event as e', (join) =>
+      join
+        .onRef('e.stream_id', '=', 'd.stream_id')
+        .on('e.kind', '=', 'document.rendered')
+        .on(sql`e.payload->>'documentId'`, '=', sql`d.id::text`),
+    )
+    .select([
+      'd.id',
+      'd.stream_id',
+      'd.kind',
+      'd.title',
+      'd.number',
+      'd.signer_id',
+      'd.signer_name',
+      'd.signed_at',
+    ])
+    .where(
+      'd.stream_id',
+      'in',
+      caseIds.map((id) => `case:${id}`),
+    )
+    .orderBy('e.stream_id')
+    .orderBy('e.seq')
+    .execute();
+  for (const r of rows) {
+    const caseId = r.stream_id.slice('case:'.length);
+    const list = documents.get(caseId) ?? [];
+    list.push({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      number: r.number,
+      signerId: r.signer_id,
+      signerName: r.signer_name,
+      signedAt: r.signed_at,
+    });
+    documents.set(caseId, list);
+  }
+  return documents;
+}
+
 /** Everything the rules need about some cases, in a few queries. */
 export async function loadCaseFacts(db: Kysely<DB>, rows: readonly CaseRow[]) {
   const ids = rows.map((r) => r.id);
@@ -220,12 +278,13 @@ export async function loadCaseFacts(db: Kysely<DB>, rows: readonly CaseRow[]) {
   const teams = await loadTeams(db, ids);
   const recordings = await loadRecordings(db, ids);
   const scopes = await loadScopes(db, rows);
+  const documents = await loadDocuments(db, ids);
   return new Map(
     rows.map((row) => {
       const stored = storedFactsOf(row);
       const team = teams.get(row.id) ?? [];
       const facts = assembleFacts(row, stored, team, recordings.get(row.id) ?? [], scopes.get(row.id));
-      return [row.id, { row, stored, team, facts }] as const;
+      return [row.id, { row, stored, team, facts, documents: documents.get(row.id) ?? [] }] as const;
     }),
   );
 }

@@ -16,6 +16,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { mayTake } from '../../http/route.js';
 import type { CurrentUser } from '../../http/session.js';
+import { documentKinds } from '../documents/kinds.js';
+import { producibleKinds } from './documents.js';
 import { type CaseRow, type LoadedCase, leadTimes } from './facts.js';
 import { steps } from './steps.js';
 import { judgeMove } from './transitions.js';
@@ -168,12 +170,31 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
       contentUrl: `/api/evidence/${e.evidence_id}/content`,
     })),
     deadlines: deadlinesOf(loaded, rule),
+    /** 执法文书 rendered on the case's stream, oldest first. */
+    documents: loaded.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      number: d.number,
+      signer: { id: d.signerId, name: d.signerName },
+      signedAt: d.signedAt.toISOString(),
+      contentUrl: `/api/documents/${d.id}/content`,
+    })),
     moves,
     actions: {
       handle: open && mayTake(user, 'case.handle'),
       assist: open && mayTake(user, 'case.assist'),
       approve: open && mayTake(user, 'case.approve'),
       review: open && mayTake(user, 'case.review'),
+      /** Kinds of document the case's stages reached produce and the viewer may sign. */
+      documents:
+        open && user.agencyId === row.agency_id && mayTake(user, 'document.render')
+          ? producibleKinds(loaded).filter((kind) =>
+              (documentKinds[kind].signerRoles as readonly string[]).some((r) =>
+                user.roles.includes(r as never),
+              ),
+            )
+          : [],
       steps: open
         ? steps
             .filter(

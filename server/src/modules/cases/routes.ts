@@ -12,6 +12,7 @@ import { agencyScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { presentEvent } from '../../ledger/checkpoint.js';
 import { verifyLedger } from '../../ledger/verify.js';
+import { caseDocumentRoutes } from './document-routes.js';
 import { loadCaseFacts, ruleContext } from './facts.js';
 import { idParams, loadOne, presentAfter } from './load.js';
 import { deadlinesOf, presentSummary } from './presenter.js';
@@ -295,4 +296,5 @@ export const caseRoutes = [
     },
   }),
   ...stepRoutes,
+  ...caseDocumentRoutes,
 ];

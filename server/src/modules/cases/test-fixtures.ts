@@ -79,6 +79,10 @@ export function caseExamples(ids: (side: Side) => { evidence: string; person: st
     }),
     'POST /api/cases/:id/evidence': (side) => ({ body: { evidenceId: ids(side).evidence } }),
     'POST /api/cases/:id/transitions': () => ({ body: { to: 'register', outcome: 'register', version: 1 } }),
+    // At 案件来源登记 nothing is produced yet (422 PROCESS); after the move above, a 立案审批表.
+    'POST /api/cases/:id/documents': () => ({
+      body: { kind: 'filingApproval', data: { facts: '矩阵测试', approvalOpinion: '矩阵测试' } },
+    }),
   };
   for (const step of steps)
     examples[`POST /api/cases/:id/${step.path}`] = () => ({

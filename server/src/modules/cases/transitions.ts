@@ -3,7 +3,8 @@
  * be true to complete the stage being left (R4, N1), and, leaving 决定, what
  * must be true of the decision (N2, N3, N4, N5, N6, L1, R2, R4 — no bypass).
  * Leaving 案件来源登记 to 立案 re-checks the limitation (N10); leaving 立案 (or
- * the first stage of a shorter process) assigns the case number.
+ * the first stage of a shorter process) assigns the case number. Entering 归档
+ * needs every document of the file standard (ARCHIVE).
  */
 import {
   type Action,
@@ -25,6 +26,7 @@ import {
 } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { archiveRefusal } from './documents.js';
 import type { CaseRow, LoadedCase } from './facts.js';
 
 const caseNumberLockKey = 7_010;
@@ -103,6 +105,10 @@ export function judgeMove(
   if (row.stage === 'decide' && row.process_kind === 'seizure')
     for (const result of [checkSeizureApproval(facts, rule), checkSeizureTerm(facts, rule)])
       if (isRefusal(result)) all.push(result);
+  if (to === 'archive') {
+    const archive = archiveRefusal(loaded);
+    if (isRefusal(archive)) all.push(archive);
+  }
   if (row.stage === 'intake' && to === 'register') {
     const limitation = checkLimitation(facts, rule);
     if (isRefusal(limitation)) all.push(limitation);

@@ -17,6 +17,7 @@ import type { DB } from '../../db/schema.js';
 import { appendEvent } from '../../ledger/append.js';
 import { verifyEvidence } from '../../ledger/verify.js';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { createCaseFixture } from '../cases/test-fixtures.js';
 import { sha256Hex, sm3Hex } from './hashes.js';
 import {
   allowedTags,
@@ -185,7 +186,7 @@ describe('rendering', () => {
       .select('id')
       .where('name', '=', '示例市交通运输局')
       .executeTakeFirstOrThrow();
-    const streamId = `case:${randomUUID()}`;
+    const streamId = `case:${await createCaseFixture(t.database.db, city.id, t.now())}`;
     await t.database.db
       .transaction()
       .execute((trx) =>
@@ -197,6 +198,17 @@ describe('rendering', () => {
       );
     const response = await render(head, { kind: 'sceneRecord', streamId, data: sampleData('sceneRecord') });
     expect(response.statusCode).toBe(404);
+  });
+
+  it('CASE: a case stream whose case does not exist is refused as not found, and nothing is numbered', async () => {
+    const before = await t.database.db.selectFrom('document').select('id').execute();
+    const response = await render(head, {
+      kind: 'closingReport',
+      streamId: `case:${randomUUID()}`,
+      data: sampleData('closingReport'),
+    });
+    expect(response.statusCode, response.body).toBe(404);
+    expect(await t.database.db.selectFrom('document').select('id').execute()).toHaveLength(before.length);
   });
 });
 
@@ -428,7 +440,7 @@ describe('signatures and the ledger', () => {
   });
 
   it('records the render and each download on the named stream', async () => {
-    const streamId = `case:${randomUUID()}`;
+    const streamId = `case:${await createCaseFixture(t.database.db, countyId, t.now())}`;
     const created = (
       await render(head, { kind: 'priorNotice', streamId, data: sampleData('priorNotice') })
     ).json();

@@ -13,6 +13,7 @@ import { text, uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
 import { notFound } from '../../http/scope.js';
 import { appendEvent } from '../../ledger/append.js';
+import { requireCaseStream } from '../cases/documents.js';
 import {
   type DocumentKind,
   type DocumentKindSpec,
@@ -40,7 +41,7 @@ function documentKind(kind: string): DocumentKind {
   return kind as DocumentKind;
 }
 
-/** Until the case module names its own check, the API accepts a case's stream or none. */
+/** A case's stream (its case must be the caller's agency's, see requireCaseStream) or none. */
 const streamId = z.string().regex(/^case:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
   message: '应为案件的记录流（case:<案件编号>）',
 });
@@ -124,6 +125,8 @@ export const documentRoutes = [
           field: 'body.signerId',
         });
       }
+      // A case's stream only if the case is the caller's agency's, and still open.
+      if (body.streamId) await requireCaseStream(db, body.streamId, user.agencyId);
       const id = await renderDocument(
         db,
         app,

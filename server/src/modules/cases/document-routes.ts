@@ -1,0 +1,113 @@
+/**
+ * A case's 执法文书: rendered from the case (fields it holds are filled, never
+ * typed again), only of a kind a stage the case reached produces (PROCESS),
+ * signed by the caller, in the same transaction as its `document.rendered`
+ * event on the case's stream; and the file standard checked before 归档.
+ */
+import { AppError } from '@zhifa/core';
+import { z } from 'zod';
+import { validationError } from '../../http/errors.js';
+import { uuid } from '../../http/fields.js';
+import { defineRoute } from '../../http/route.js';
+import { notFound } from '../../http/scope.js';
+import { documentKindNames } from '../documents/kinds.js';
+import { dataSchema } from '../documents/render.js';
+import { renderDocument } from '../documents/service.js';
+import {
+  archiveCheck,
+  type CaseRecordRow,
+  caseFields,
+  mergeCaseData,
+  recordKindOf,
+  requireProducible,
+} from './documents.js';
+import { loadCaseFacts, ruleContext } from './facts.js';
+import { idParams, loadOne } from './load.js';
+import { caseStream, lockCase } from './service.js';
+
+const documentBody = z.strictObject({
+  kind: z.enum(documentKindNames, { message: '文书种类无效' }),
+  /** For 询问笔录 and 现场笔录: the structured 笔录 of the case the document is made from. */
+  recordId: uuid.optional(),
+  /** Only what the case does not hold (checked against the kind's fields). */
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const caseDocumentRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/cases/:id/documents',
+    access: 'document.render',
+    summary: '制作案件文书：只能制作已到达环节的文书，案件已有的内容自动填写，本人签署，记入案件全过程记录',
+    params: idParams,
+    body: documentBody,
+    handler: async ({ db, app, user, params, body, reply }) => {
+      const now = app.clock();
+      // The case is locked first, then (in renderDocument) its stream, then the number counter.
+      const row = await lockCase(db, user, params.id);
+      // Documents are made in the case's own agency; a supervisor reads them, never makes them.
+      if (row.agency_id !== user.agencyId) throw notFound('案件');
+      const loaded = (await loadCaseFacts(db, [row])).get(row.id)!;
+      requireProducible(loaded, body.kind);
+      let record: CaseRecordRow | undefined;
+      if (body.recordId) {
+        const wanted = recordKindOf[body.kind];
+        record = await db
+          .selectFrom('case_record')
+          .select(['kind', 'content', 'made_at'])
+          .where('id', '=', body.recordId)
+          .where('case_id', '=', row.id)
+          .executeTakeFirst();
+        if (!record) throw notFound('笔录');
+        if (!wanted || record.kind !== wanted)
+          throw new AppError('VALIDATION_FAILED', '该笔录不能制作这种文书', { field: 'body.recordId' });
+      }
+      const rule = await ruleContext(db, now);
+      const filled = await caseFields(body.kind, loaded, { db, cipher: app.cipher, rule }, record);
+      const data = dataSchema(body.kind).safeParse(mergeCaseData(filled, body.data));
+      if (!data.success) throw validationError(data.error, 'body.data');
+      const id = await renderDocument(
+        db,
+        app,
+        {
+          agencyId: row.agency_id,
+          kind: body.kind,
+          streamId: caseStream(row.id),
+          data: data.data,
+          signerId: user.id,
+          actorId: user.id,
+        },
+        now,
+      );
+      const document = await db
+        .selectFrom('document')
+        .select(['id', 'kind', 'title', 'number', 'signer_id', 'signer_name', 'signed_at', 'sha256', 'sm3'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      reply.status(201);
+      return {
+        id: document.id,
+        kind: document.kind,
+        title: document.title,
+        number: document.number,
+        signer: { id: document.signer_id, name: document.signer_name },
+        signedAt: document.signed_at.toISOString(),
+        sha256: document.sha256,
+        sm3: document.sm3,
+        filled: Object.keys(filled),
+        contentUrl: `/api/documents/${document.id}/content`,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id/archive-check',
+    access: 'case.read',
+    summary: '归档前案卷完整性检查：按流程和处理结果应有的文书，已有哪些、缺少哪些（ARCHIVE）',
+    params: idParams,
+    handler: async ({ db, user, params }) => {
+      const loaded = await loadOne(db, user, params.id);
+      return { caseId: loaded.row.id, archived: loaded.row.archived_at !== null, ...archiveCheck(loaded) };
+    },
+  }),
+];

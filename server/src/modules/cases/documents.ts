@@ -1,0 +1,385 @@
+/**
+ * 执法文书 of a case (docs/decisions/0012, 0013): which kinds the case may
+ * produce now (the stages it reached, per core's process definition), the
+ * fields filled from what the case already holds (never typed again), and the
+ * file standard checked before 归档 (ARCHIVE).
+ */
+import {
+  AppError,
+  type ArchiveFacts,
+  checkArchiveComplete,
+  type DocumentKindId,
+  documentKindsProduced,
+  documentKindTitles,
+  findStage,
+  formatFen,
+  mayActAsCaseOfficer,
+  missingDocuments,
+  penaltyKindLabels,
+  processDefinition,
+  type RuleContext,
+  requiredDocuments,
+  type StageId,
+} from '@zhifa/core';
+import type { Kysely } from 'kysely';
+import type { FieldCipher } from '../../crypto/field-cipher.js';
+import type { DB } from '../../db/schema.js';
+import { notFound } from '../../http/scope.js';
+import { chineseDate } from '../documents/service.js';
+import type { LoadedCase } from './facts.js';
+import { deadlinesOf } from './presenter.js';
+import type { StoredFacts } from './schema.js';
+import { caseStream } from './service.js';
+
+/** The stages a case has reached: completed ones and the current one. */
+export const stagesReached = (loaded: LoadedCase): StageId[] => [
+  ...loaded.row.completed_stages,
+  loaded.row.stage,
+];
+
+/** Kinds the case may produce now. */
+export const producibleKinds = (loaded: LoadedCase) =>
+  documentKindsProduced(loaded.row.process_kind, stagesReached(loaded));
+
+/** PROCESS: a kind no stage reached produces is refused, naming the stages that would. */
+export function requireProducible(loaded: LoadedCase, kind: DocumentKindId): void {
+  if (producibleKinds(loaded).includes(kind)) return;
+  const definition = processDefinition(loaded.row.process_kind);
+  const current = findStage(definition, loaded.row.stage)?.label ?? loaded.row.stage;
+  throw new AppError(
+    'RULE_VIOLATION',
+    `案件处于“${current}”环节，${definition.title}已办理的环节不制作${documentKindTitles[kind]}（PROCESS）`,
+    { field: 'body.kind' },
+  );
+}
+
+/** What the file standard reads about the case. */
+export function archiveFactsOf(loaded: LoadedCase): ArchiveFacts {
+  const { row, stored } = loaded;
+  const reached = stagesReached(loaded);
+  const facts: ArchiveFacts = { processKind: row.process_kind, stagesReached: reached };
+  if (stored.decision) facts.decisionOutcome = stored.decision.outcome;
+  if (stored.hearing?.heldOn || reached.includes('hear')) facts.hearingHeld = true;
+  if (stored.seizure?.extensions.some((e) => e.approved)) facts.seizureExtended = true;
+  if (stored.seizure?.disposalOutcome) facts.disposalOutcome = stored.seizure.disposalOutcome;
+  if (row.process_kind === 'inspection') {
+    const outcome = row.stage === 'handle' ? row.stage_outcome : null;
+    if (outcome) facts.inspectionOutcome = outcome;
+  }
+  return facts;
+}
+
+/** The archive check for the console: each required document, whether the file holds it, and which. */
+export function archiveCheck(loaded: LoadedCase) {
+  const required = requiredDocuments(archiveFactsOf(loaded));
+  const missing = new Set(
+    missingDocuments(
+      required,
+      loaded.documents.map((d) => d.kind),
+    ),
+  );
+  const items = required.map((entry) => ({
+    label: entry.label,
+    anyOf: entry.anyOf,
+    present: !missing.has(entry),
+    documents: loaded.documents
+      .filter((d) => entry.anyOf.includes(d.kind as DocumentKindId))
+      .map((d) => ({ id: d.id, kind: d.kind, number: d.number })),
+  }));
+  return {
+    complete: missing.size === 0,
+    required: items,
+    missing: items.filter((i) => !i.present).map((i) => i.label),
+  };
+}
+
+/** ARCHIVE as a refusal for moves into 归档. */
+export const archiveRefusal = (loaded: LoadedCase) =>
+  checkArchiveComplete(
+    archiveFactsOf(loaded),
+    loaded.documents.map((d) => d.kind),
+  );
+
+const names = (list: readonly { name: string }[]) => list.map((m) => m.name).join('、');
+
+function penaltyText(penalty: NonNullable<StoredFacts['proposal']>): string {
+  return penalty.kinds
+    .map((kind) => {
+      const label = penaltyKindLabels[kind];
+      if (kind === 'fine' && penalty.fineFen !== undefined)
+        return `${label}人民币${formatFen(penalty.fineFen)}`;
+      if (kind === 'confiscateIllegalGains' && penalty.illegalGainsFen !== undefined)
+        return `${label}人民币${formatFen(penalty.illegalGainsFen)}`;
+      const days = penalty.durationDays?.[kind];
+      return days ? `${label}${days}日` : label;
+    })
+    .join('；');
+}
+
+const serviceMethods: Record<string, string> = {
+  direct: '直接送达',
+  onTheSpot: '当场交付',
+  leftAtResidence: '留置送达',
+  mail: '邮寄送达',
+  electronic: '电子送达',
+  publication: '公告送达',
+};
+const decisionOutcomeText: Record<string, string> = {
+  penalty: '给予行政处罚',
+  noPenalty: '不予行政处罚',
+  cancel: '撤销立案',
+  transfer: '移送有权机关',
+};
+const disposalText: Record<string, string> = {
+  release: '解除查封、扣押',
+  confiscate: '依法没收',
+  destroy: '依法销毁',
+  transfer: '移送有关机关',
+};
+
+export interface FillContext {
+  db: Kysely<DB>;
+  cipher: FieldCipher;
+  rule: RuleContext;
+}
+
+/**
+ * The fields of `kind` the case holds, by name. Only values the case has are
+ * given; the caller supplies the rest, and may not pass these (no re-typing).
+ */
+export async function caseFields(
+  kind: DocumentKindId,
+  loaded: LoadedCase,
+  ctx: FillContext,
+  record?: CaseRecordRow,
+): Promise<Record<string, unknown>> {
+  const { row, stored, team, facts } = loaded;
+  const definition = processDefinition(row.process_kind);
+  const officers = team.filter((m) => m.role !== 'assistant');
+  const withCertificates = officers
+    .map((m) => {
+      const number = facts.item
+        ? mayActAsCaseOfficer(m, facts.item, ctx.rule.today).certificateNumber
+        : (m.certificates[0]?.number ?? null);
+      return number ? `${m.name}（执法证号 ${number}）` : m.name;
+    })
+    .join('、');
+  const partyId = row.party_id_number_cipher ? ctx.cipher.decrypt(row.party_id_number_cipher) : undefined;
+  const source =
+    findStage(definition, definition.initial)?.sources?.find((s) => s.id === row.source)?.label ?? row.source;
+  const decision = stored.decision;
+  const reasons = decision?.reasons;
+  const out: Record<string, unknown> = {};
+  const party = () => {
+    out.partyName = row.party_name;
+    out.partyId = partyId;
+  };
+  const seizureNumber = async () => {
+    const original = await ctx.db
+      .selectFrom('document')
+      .select('number')
+      .where('stream_id', '=', caseStream(row.id))
+      .where('kind', '=', 'seizureDecision')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return original?.number ?? undefined;
+  };
+  if (record) Object.assign(out, recordFields(kind, record, withCertificates));
+  switch (kind) {
+    case 'filingApproval':
+      party();
+      out.caseTitle = row.title;
+      out.source = source;
+      out.handlers = names(officers) || undefined;
+      break;
+    case 'inquiryRecord':
+      out.inquirers ??= withCertificates || undefined;
+      break;
+    case 'sceneRecord':
+      out.officers ??= withCertificates || undefined;
+      out.partyName = row.party_name;
+      break;
+    case 'seizureDecision':
+      party();
+      if (stored.seizure) out.period = `${stored.seizure.termDays}日`;
+      break;
+    case 'seizureExtension':
+      party();
+      out.originalNumber = await seizureNumber();
+      break;
+    case 'seizureRelease':
+      party();
+      out.originalNumber = await seizureNumber();
+      break;
+    case 'correctionNotice':
+      out.partyName = row.party_name;
+      break;
+    case 'priorNotice': {
+      out.partyName = row.party_name;
+      if (stored.proposal) out.proposedPenalty = penaltyText(stored.proposal);
+      const defence = deadlinesOf(loaded, ctx.rule).clocks.find((c) => c.id === 'defence');
+      if (defence) out.replyDeadline = `${chineseDate(defence.dueOn)}前`;
+      break;
+    }
+    case 'hearingNotice':
+      out.partyName = row.party_name;
+      out.caseTitle = row.title;
+      if (stored.hearing?.scheduledOn) out.hearingAt = chineseDate(stored.hearing.scheduledOn);
+      break;
+    case 'penaltyDecision':
+      party();
+      out.evidence = reasons?.evidence || undefined;
+      out.basis = reasons?.basis || undefined;
+      out.discretion = reasons?.discretion || undefined;
+      if (decision?.penalty) out.penalty = penaltyText(decision.penalty);
+      if (stored.defence?.waived) out.defence = '当事人在法定期限内未提出陈述、申辩。';
+      break;
+    case 'noPenaltyDecision':
+      party();
+      out.basis = reasons?.basis || undefined;
+      break;
+    case 'summaryPenaltyDecision':
+      party();
+      if (stored.violation) out.occurredAt = chineseDate(stored.violation.occurredOn);
+      if (decision?.penalty) out.penalty = penaltyText(decision.penalty);
+      out.basis = reasons?.basis || undefined;
+      out.officers = withCertificates || undefined;
+      break;
+    case 'serviceReceipt':
+      out.recipient = row.party_name;
+      if (stored.service) {
+        out.servedAt = chineseDate(stored.service.servedOn);
+        out.method = serviceMethods[stored.service.method] ?? stored.service.method;
+      }
+      out.servers = names(officers) || undefined;
+      break;
+    case 'closingReport': {
+      out.caseTitle = row.title;
+      out.partyName = row.party_name;
+      out.handlers = names(officers) || undefined;
+      if (decision)
+        out.outcome = [
+          decisionOutcomeText[decision.outcome],
+          decision.penalty && penaltyText(decision.penalty),
+        ]
+          .filter(Boolean)
+          .join('：');
+      else if (stored.seizure?.disposalOutcome) out.outcome = disposalText[stored.seizure.disposalOutcome];
+      const paid = stored.payment?.payments ?? [];
+      if (paid.length)
+        out.execution = paid
+          .map(
+            (p) =>
+              `${chineseDate(p.paidOn)}缴纳人民币${formatFen(p.amountFen)}（银行流水号 ${p.bankReference}）`,
+          )
+          .join('；');
+      break;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).filter(([, value]) => value !== undefined && value !== ''));
+}
+
+/** A 笔录 of the case, as stored. */
+export interface CaseRecordRow {
+  kind: string;
+  content: unknown;
+  made_at: Date;
+}
+
+const shanghaiTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+/** 2026年6月1日 9时05分 (Asia/Shanghai). */
+export function chineseDateTime(at: Date): string {
+  const part = (type: string) => shanghaiTime.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}年${part('month')}月${part('day')}日 ${Number(part('hour'))}时${part('minute')}分`;
+}
+
+const relationText: Record<string, string> = { party: '当事人', witness: '证人', other: '其他' };
+
+/** The record's kind for each document made from a 笔录. */
+export const recordKindOf: Partial<Record<DocumentKindId, string>> = {
+  inquiryRecord: 'inquiry',
+  sceneRecord: 'onSite',
+};
+
+/** The fields of a 询问笔录 or 现场笔录 document taken from the structured 笔录 the case holds. */
+function recordFields(
+  kind: DocumentKindId,
+  record: CaseRecordRow,
+  withCertificates: string,
+): Record<string, unknown> {
+  const content = (
+    typeof record.content === 'string' ? JSON.parse(record.content) : record.content
+  ) as Record<string, never>;
+  // Officers named in the record, with their certificate numbers where the team has them.
+  const certified = (list: readonly string[]) =>
+    list
+      .map((name) => withCertificates.split('、').find((entry) => entry.startsWith(`${name}（`)) ?? name)
+      .join('、');
+  if (kind === 'inquiryRecord' && record.kind === 'inquiry') {
+    const c = content as unknown as {
+      place: string;
+      interviewee: { name: string; relation: string };
+      inquirers: string[];
+      recorder: string;
+      questions: { question: string; answer: string }[];
+    };
+    return {
+      startedAt: chineseDateTime(record.made_at),
+      place: c.place,
+      inquirers: certified(c.inquirers),
+      recorder: c.recorder,
+      intervieweeName: c.interviewee.name,
+      relation: relationText[c.interviewee.relation] ?? c.interviewee.relation,
+      qa: c.questions.map((q) => ({ question: q.question, answer: q.answer })),
+    };
+  }
+  if (kind === 'sceneRecord' && record.kind === 'onSite') {
+    const c = content as unknown as {
+      place: string;
+      inspectors: string[];
+      present: string[];
+      findings: string;
+      measures?: string;
+    };
+    return {
+      startedAt: chineseDateTime(record.made_at),
+      place: c.place,
+      officers: certified(c.inspectors),
+      presentPerson: c.present.join('、') || undefined,
+      observations: c.findings,
+      measures: c.measures || undefined,
+    };
+  }
+  return {};
+}
+
+/** Refuses caller data naming a field the case fills; returns the merged data. */
+export function mergeCaseData(filled: Record<string, unknown>, given: Record<string, unknown> | undefined) {
+  for (const name of Object.keys(given ?? {}))
+    if (Object.hasOwn(filled, name))
+      throw new AppError('VALIDATION_FAILED', '该项由案件记录自动填写，不能另行填写', {
+        field: `body.data.${name}`,
+      });
+  return { ...given, ...filled };
+}
+
+/** The case of a `case:<id>` stream, in the caller's agency and not archived; NOT_FOUND otherwise. */
+export async function requireCaseStream(db: Kysely<DB>, streamId: string, agencyId: string) {
+  const id = streamId.slice('case:'.length);
+  const row = await db
+    .selectFrom('enforcement_case')
+    .select(['id', 'agency_id', 'archived_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.agency_id !== agencyId) throw notFound('案件');
+  if (row.archived_at)
+    throw new AppError('RULE_VIOLATION', '案件已归档，案卷只读，不能再制作文书', { field: 'body.streamId' });
+}
