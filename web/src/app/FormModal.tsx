@@ -25,6 +25,8 @@ interface Props<Values> {
   okButtonProps?: ModalProps['okButtonProps'];
   /** Shown between the banner and the form. */
   intro?: ReactNode;
+  /** Shown instead of the form while what it starts from is loading (or could not be). */
+  waiting?: ReactNode;
   onValuesChange?: FormProps<Values>['onValuesChange'];
   /** Sends the values; throws to show why they were refused. */
   onSubmit(values: Values): Promise<void>;
@@ -43,6 +45,7 @@ export function FormModal<Values>({
   okText = '保存',
   okButtonProps,
   intro,
+  waiting,
   onValuesChange,
   onSubmit,
   onClose,
@@ -78,17 +81,19 @@ export function FormModal<Values>({
     >
       {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} /> : null}
       {intro}
-      <Form<Values>
-        form={form}
-        name={name}
-        layout="vertical"
-        preserve={false}
-        initialValues={initialValues}
-        onValuesChange={onValuesChange}
-        onFinish={submit}
-      >
-        {children}
-      </Form>
+      {waiting ?? (
+        <Form<Values>
+          form={form}
+          name={name}
+          layout="vertical"
+          preserve={false}
+          initialValues={initialValues}
+          onValuesChange={onValuesChange}
+          onFinish={submit}
+        >
+          {children}
+        </Form>
+      )}
     </Modal>
   );
 }

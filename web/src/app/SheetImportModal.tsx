@@ -36,9 +36,41 @@ export function fileToBase64(file: Blob): Promise<string> {
   });
 }
 
+/** The names a check would add and change, for its description (新增：…；修改：…). */
+export function changedNames(outcome: { created: string[]; updated: string[] }): string | undefined {
+  return (
+    [
+      outcome.created.length ? `新增：${outcome.created.join('、')}` : '',
+      outcome.updated.length ? `修改：${outcome.updated.join('、')}` : '',
+    ]
+      .filter(Boolean)
+      .join('；') || undefined
+  );
+}
+
+/** What a register's import did (or, on a check, would do), counted. */
+export interface SheetCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+/** The check and import messages of a register of people (辅助人员, 法制审核人员). */
+export const personCounts = {
+  checked: (outcome: SheetCounts) => ({
+    title: `检查通过：共 ${outcome.rows} 行，将新登记 ${outcome.created} 人、更新 ${outcome.updated} 人，${outcome.unchanged} 人无变化。`,
+  }),
+  imported: (outcome: SheetCounts) =>
+    `已导入：新登记 ${outcome.created} 人，更新 ${outcome.updated} 人，${outcome.unchanged} 人无变化`,
+};
+
 export interface SheetImportModalProps<O> {
   open: boolean;
   title: string;
+  /** The export whose layout the sheet follows; the intro then starts 使用与导出相同格式的 .xlsx 表格. */
+  exportUrl?: string;
   /** What the sheet must look like and what an import does. */
   intro: ReactNode;
   /** Sends the file; `dryRun` only checks it. */
@@ -54,6 +86,7 @@ export interface SheetImportModalProps<O> {
 export function SheetImportModal<O>({
   open,
   title,
+  exportUrl,
   intro,
   send,
   checked: describeCheck,
@@ -101,7 +134,14 @@ export function SheetImportModal<O>({
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{intro}</Typography.Text>
+        <Typography.Text type="secondary">
+          {exportUrl ? (
+            <>
+              使用与<Typography.Link href={exportUrl}>导出</Typography.Link>相同格式的 .xlsx 表格
+            </>
+          ) : null}
+          {intro}
+        </Typography.Text>
         <Upload
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           maxCount={1}

@@ -807,6 +807,10 @@ describe('the API around the rules', () => {
     expect(atDecide.items.every((c: { stage: string }) => c.stage === 'decide')).toBe(true);
     const byAuxiliary = ok(await get('officer1', `/api/cases?officerId=${persons.get('auxiliary1')}`));
     expect(byAuxiliary.total).toBeGreaterThan(0);
+    // 我承办的: the cases whose team holds the signed-in user's own person; none for one without a person.
+    const mine = ok(await get('auxiliary1', '/api/cases?mine=true&pageSize=200'));
+    expect(mine.total).toBe(byAuxiliary.total);
+    expect(ok(await get('supervisor1', '/api/cases?mine=true')).total).toBe(0);
     const paged = ok(await get('officer1', '/api/cases?pageSize=2&page=2'));
     expect(paged.items).toHaveLength(2);
     expect(countyId).toBeTruthy();

@@ -4,7 +4,7 @@
  * Fact steps and moves are in step-routes.ts. Every change is one transaction
  * with one ledger event on the stream case:<id>.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { validationError } from '../../http/errors.js';
 import { defineRoute, mayTake } from '../../http/route.js';
@@ -54,8 +54,11 @@ export const caseRoutes = [
       if (query.stage) q = q.where('c.stage', '=', query.stage);
       if (query.processKind) q = q.where('c.process_kind', '=', query.processKind);
       if (query.archived) q = q.where('c.archived_at', query.archived === 'true' ? 'is not' : 'is', null);
-      if (query.officerId) {
-        const officerId = query.officerId;
+      const me = query.mine ? await personOf(db, user) : undefined;
+      // A user with no person of their own is an officer on no case.
+      if (me === null) q = q.where(sql<boolean>`false`);
+      for (const officerId of [query.officerId, me]) {
+        if (!officerId) continue;
         q = q.where(({ exists, selectFrom }) =>
           exists(
             selectFrom('case_officer as o')

@@ -232,6 +232,8 @@ export const listQuery = z.strictObject({
   stage: stage.optional(),
   processKind: z.enum(processKinds).optional(),
   officerId: uuid.optional(),
+  /** Cases on which the signed-in user's own person is an officer. */
+  mine: z.enum(['true']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   archived: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -1,6 +1,6 @@
 /** The signed-in frame: a sider menu filtered by the user's actions, a header, the page. */
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu } from 'antd';
+import { Button, Grid, Layout, Menu } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../auth';
@@ -14,7 +14,9 @@ export default function AppLayout() {
   const user = useMe();
   const location = useLocation();
   const navigate = useNavigate();
-  const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu is hidden until asked for, and the frame gives the page its width.
+  const phone = Grid.useBreakpoint().md === false;
+  const [collapsed, setCollapsed] = useState(phone);
   const items = visibleNavigation(user).map((entry) => ({
     key: entry.path,
     icon: entry.icon,
@@ -30,6 +32,7 @@ export default function AppLayout() {
         onCollapse={setCollapsed}
         trigger={null}
         width={208}
+        collapsedWidth={phone ? 0 : 80}
         breakpoint="lg"
         style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
       >
@@ -54,7 +57,10 @@ export default function AppLayout() {
             mode="inline"
             selectedKeys={[selectedPath(location.pathname)]}
             items={items}
-            onClick={({ key }) => navigate(key)}
+            onClick={({ key }) => {
+              navigate(key);
+              if (phone) setCollapsed(true);
+            }}
           />
         </nav>
       </Sider>
@@ -65,6 +71,7 @@ export default function AppLayout() {
             alignItems: 'center',
             justifyContent: 'space-between',
             gap: 16,
+            padding: phone ? '0 8px' : undefined,
             borderBottom: '1px solid #e5e8ee',
           }}
         >
@@ -74,9 +81,9 @@ export default function AppLayout() {
             onClick={() => setCollapsed(!collapsed)}
             aria-label={collapsed ? '展开菜单' : '收起菜单'}
           />
-          <UserBar user={user} />
+          <UserBar user={user} compact={phone} />
         </Header>
-        <Content style={{ margin: 24 }}>
+        <Content style={{ margin: phone ? 8 : 24 }}>
           <main>
             <Outlet />
           </main>

@@ -7,7 +7,8 @@ import { errorMessage } from '../api';
 import { useAuth } from '../auth';
 import type { Me } from '../types';
 
-export function UserBar({ user }: { user: Me }) {
+/** `compact` (a phone): the name and sign-out only; agency and roles are on the account page. */
+export function UserBar({ user, compact = false }: { user: Me; compact?: boolean }) {
   const { logout } = useAuth();
   const { message } = App.useApp();
   const [leaving, setLeaving] = useState(false);
@@ -27,20 +28,22 @@ export function UserBar({ user }: { user: Me }) {
   };
 
   return (
-    <Space size="middle" wrap={false}>
-      <Typography.Text type="secondary">{user.agency.name}</Typography.Text>
-      <Space size={4}>
-        {user.roles.map((role) => (
-          <Tag key={role.role} color="blue" style={{ marginInlineEnd: 0 }}>
-            {role.label}
-          </Tag>
-        ))}
-      </Space>
+    <Space size={compact ? 'small' : 'middle'} wrap={false}>
+      {!compact && <Typography.Text type="secondary">{user.agency.name}</Typography.Text>}
+      {!compact && (
+        <Space size={4}>
+          {user.roles.map((role) => (
+            <Tag key={role.role} color="blue" style={{ marginInlineEnd: 0 }}>
+              {role.label}
+            </Tag>
+          ))}
+        </Space>
+      )}
       <Button type="text" icon={<UserOutlined />} title="账户安全" onClick={() => navigate('/account')}>
         <Typography.Text strong>{user.displayName}</Typography.Text>
       </Button>
-      <Button icon={<LogoutOutlined />} onClick={signOut} loading={leaving}>
-        退出登录
+      <Button icon={<LogoutOutlined />} onClick={signOut} loading={leaving} aria-label="退出登录">
+        {!compact && '退出登录'}
       </Button>
     </Space>
   );

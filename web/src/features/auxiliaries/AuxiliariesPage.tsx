@@ -2,14 +2,14 @@
  * 辅助人员名册 (Q2): auxiliaries with their unit, duties and the officer they
  * assist. They never act alone and never hold a certificate.
  */
-import { DownloadOutlined, PlusOutlined, UploadOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../../app/api';
+import { PlusOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { may, useMe } from '../../app/auth';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
-import { SheetImportModal } from '../../app/SheetImportModal';
+import { tablePages } from '../../app/SearchFilters';
+import { SheetButtons } from '../../app/SheetButtons';
+import { personCounts, SheetImportModal } from '../../app/SheetImportModal';
 import { useLoader } from '../../app/use-loader';
 import { useModal } from '../../app/use-modal';
 import { personsApi } from '../persons/api';
@@ -24,12 +24,7 @@ export default function AuxiliariesPage() {
     [],
   );
   const editor = useModal<AuxiliaryTarget>();
-  const [importing, setImporting] = useState(false);
-  if (!data) {
-    if (error)
-      return <Alert type="error" showIcon title="无法载入辅助人员名册" description={errorMessage(error)} />;
-    return <PageLoading />;
-  }
+  if (!data) return <PageLoading error={error} what="辅助人员名册" />;
   const [register, persons] = data;
   const manage = may(me, 'person.manage');
   const columns: TableColumnsType<Auxiliary> = [
@@ -79,12 +74,23 @@ export default function AuxiliariesPage() {
       extra={
         manage ? (
           <Space>
-            <Button icon={<DownloadOutlined />} href={auxiliariesExportUrl} download>
-              导出 Excel
-            </Button>
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-              导入 Excel
-            </Button>
+            <SheetButtons
+              exportUrl={auxiliariesExportUrl}
+              importModal={(props) => (
+                <SheetImportModal
+                  {...props}
+                  title="导入执法辅助人员名册"
+                  intro={
+                    <>
+                      ，导入本机关。按姓名和身份证号（可填导出的脱敏号码或完整号码）对应人员名册中的人员：已在名册中的按表更新岗位职责、带领的执法人员和离岗日期，其余登记入名册（须先在人员管理中登记为执法辅助人员）；表中没有的登记不受影响。带领的执法人员填姓名，同名时在姓名后加括号注明身份证号。任何一行有误则不导入任何数据。
+                    </>
+                  }
+                  send={(file, dryRun) => auxiliariesApi.importSheet(file.content, dryRun)}
+                  {...personCounts}
+                  onDone={reload}
+                />
+              )}
+            />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.open({ mode: 'create' })}>
               登记辅助人员
             </Button>
@@ -101,7 +107,7 @@ export default function AuxiliariesPage() {
         columns={columns}
         dataSource={register.items}
         loading={loading}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 人` }}
+        pagination={tablePages('人')}
         locale={{ emptyText: '尚未登记辅助人员' }}
       />
       {manage ? (
@@ -112,28 +118,6 @@ export default function AuxiliariesPage() {
           registered={new Set(register.items.map((e) => e.person.id))}
           onClose={() => editor.close()}
           onSaved={reload}
-        />
-      ) : null}
-      {manage ? (
-        <SheetImportModal
-          open={importing}
-          title="导入执法辅助人员名册"
-          intro={
-            <>
-              使用与<Typography.Link href={auxiliariesExportUrl}>导出</Typography.Link>
-              相同格式的 .xlsx
-              表格，导入本机关。按姓名和身份证号（可填导出的脱敏号码或完整号码）对应人员名册中的人员：已在名册中的按表更新岗位职责、带领的执法人员和离岗日期，其余登记入名册（须先在人员管理中登记为执法辅助人员）；表中没有的登记不受影响。带领的执法人员填姓名，同名时在姓名后加括号注明身份证号。任何一行有误则不导入任何数据。
-            </>
-          }
-          send={(file, dryRun) => auxiliariesApi.importSheet(file.content, dryRun)}
-          checked={(outcome) => ({
-            title: `检查通过：共 ${outcome.rows} 行，将新登记 ${outcome.created} 人、更新 ${outcome.updated} 人，${outcome.unchanged} 人无变化。`,
-          })}
-          imported={(outcome) =>
-            `已导入：新登记 ${outcome.created} 人，更新 ${outcome.updated} 人，${outcome.unchanged} 人无变化`
-          }
-          onClose={() => setImporting(false)}
-          onDone={reload}
         />
       ) : null}
     </Card>

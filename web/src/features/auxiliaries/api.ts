@@ -1,5 +1,6 @@
 /** 辅助人员名册 endpoints and shapes (Q2: auxiliaries assist an officer, never act alone). */
 import { api } from '../../app/api';
+import type { SheetCounts } from '../../app/SheetImportModal';
 
 export interface Auxiliary {
   id: string;
@@ -25,22 +26,13 @@ export interface AuxiliaryChange {
   endedOn?: string | null;
 }
 
-/** What a sheet import did (or, on a check, would do). */
-export interface SheetImportOutcome {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  dryRun: boolean;
-}
-
 /** The agency's own register as .xlsx (a download: the browser sends the session cookie). */
 export const auxiliariesExportUrl = '/api/auxiliaries/export';
 
 export const auxiliariesApi = {
   list: () => api.get<{ items: Auxiliary[] }>('/api/auxiliaries'),
   importSheet: (content: string, dryRun: boolean) =>
-    api.post<SheetImportOutcome>('/api/auxiliaries/import', { content, dryRun }),
+    api.post<SheetCounts>('/api/auxiliaries/import', { content, dryRun }),
   register: (input: NewAuxiliary) => api.post<Auxiliary>('/api/auxiliaries', input),
   update: (id: string, change: AuxiliaryChange) => api.patch<Auxiliary>(`/api/auxiliaries/${id}`, change),
 };

@@ -19,9 +19,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../app/api';
-import { useMe } from '../../app/auth';
 import { usePageTitle } from '../../app/page-title';
-import type { Me } from '../../app/types';
 import { useLoader } from '../../app/use-loader';
 import { type CaseSummary, casesApi, type ListFilter } from './api';
 import { DeadlineBadge } from './DeadlineBadge';
@@ -66,34 +64,16 @@ const columns: TableColumnsType<CaseSummary> = [
   },
 ];
 
-/**
- * The viewer's person id, which the 承办人 filter needs: /api/auth/me does not
- * carry it, so it is read from the team of a case the viewer leads (by name).
- */
-async function myPersonId(me: Me): Promise<string | null> {
-  const all = await casesApi.list({ page: 1, pageSize: 200 });
-  const led = all.items.filter((c) => c.lead === me.displayName).slice(0, 3);
-  for (const summary of led) {
-    const detail = await casesApi.get(summary.id);
-    const mine = detail.officers.find((o) => o.name === me.displayName);
-    if (mine) return mine.personId;
-  }
-  return null;
-}
-
 export default function CasesPage() {
   usePageTitle('案件办理');
-  const me = useMe();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<ListFilter>({ page: 1, pageSize: 20 });
   const [mine, setMine] = useState(false);
   const [registering, setRegistering] = useState(false);
-  const { data, error, loading } = useLoader(async () => {
-    if (!mine) return casesApi.list(filter);
-    const officerId = await myPersonId(me);
-    if (!officerId) return { ...(await casesApi.list({ ...filter, pageSize: 1 })), items: [], total: 0 };
-    return casesApi.list({ ...filter, officerId });
-  }, [filter, mine]);
+  const { data, error, loading } = useLoader(
+    () => casesApi.list(mine ? { ...filter, mine: 'true' } : filter),
+    [filter, mine],
+  );
   const change = (patch: Partial<ListFilter>) => setFilter((f) => ({ ...f, ...patch, page: 1 }));
 
   return (

@@ -156,6 +156,7 @@ export interface ListFilter {
   stage?: string | undefined;
   processKind?: string | undefined;
   officerId?: string | undefined;
+  mine?: 'true' | undefined;
   overdue?: 'true' | 'false' | undefined;
   page: number;
   pageSize: number;

@@ -4,16 +4,14 @@
  * overdue, holders who left or are auxiliaries) and the cancellation requests
  * sent to the justice bureau, which the supervisor completes.
  */
-import { DownloadOutlined, PlusOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
   Button,
   Card,
   Empty,
-  Input,
   InputNumber,
-  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -26,6 +24,8 @@ import { errorMessage } from '../../app/api';
 import { may, useMe } from '../../app/auth';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { SearchFilters, tablePages } from '../../app/SearchFilters';
+import { SheetButtons } from '../../app/SheetButtons';
 import { SheetImportModal } from '../../app/SheetImportModal';
 import { useLoader } from '../../app/use-loader';
 import { useModal } from '../../app/use-modal';
@@ -33,7 +33,6 @@ import { ActionModal, type ActionTarget, type CertificateAction } from './Action
 import {
   type Cancellation,
   type Certificate,
-  type CertificateStatus,
   certificatesApi,
   certificatesExportUrl,
   statusOptions,
@@ -194,18 +193,13 @@ export default function CertificatesPage() {
   const me = useMe();
   const { data, error, loading, reload } = useLoader(() => certificatesApi.list(), []);
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<CertificateStatus | undefined>();
+  const [status, setStatus] = useState<string>();
   const [openId, setOpenId] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [issuing, setIssuing] = useState(false);
-  const [importing, setImporting] = useState(false);
   const actions = useModal<ActionTarget>();
 
-  if (!data) {
-    if (error)
-      return <Alert type="error" showIcon title="无法载入执法证件" description={errorMessage(error)} />;
-    return <PageLoading />;
-  }
+  if (!data) return <PageLoading error={error} what="执法证件" />;
   const term = search.trim().toUpperCase();
   const shown = data.items.filter(
     (c) =>
@@ -226,18 +220,37 @@ export default function CertificatesPage() {
       }
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} href={certificatesExportUrl} download>
-            导出 .xlsx
-          </Button>
+          <SheetButtons
+            exportUrl={certificatesExportUrl}
+            format=".xlsx"
+            importModal={
+              data.actions.issue
+                ? (props) => (
+                    <SheetImportModal
+                      {...props}
+                      title="导入行政执法证件"
+                      intro={
+                        <>
+                          ，导入本机关。新的证件编号按表中姓名（同名时按所在机构）发证；与已登记证件完全相同的行跳过；已登记但内容不同的行不导入——年审、暂扣、吊销等请在证件页面办理。任何一行有误则不导入任何证件。
+                        </>
+                      }
+                      send={(file, dryRun) => certificatesApi.importSheet(file.content, dryRun)}
+                      checked={(outcome) => ({
+                        title: `检查通过：共 ${outcome.rows} 行，将发证 ${outcome.issued} 本，${outcome.unchanged} 本与已登记相同。`,
+                      })}
+                      imported={(outcome) =>
+                        `已导入：发证 ${outcome.issued} 本，${outcome.unchanged} 本无变化`
+                      }
+                      onDone={reload}
+                    />
+                  )
+                : undefined
+            }
+          />
           {data.actions.issue ? (
-            <>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                导入 .xlsx
-              </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
-                登记发证
-              </Button>
-            </>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
+              登记发证
+            </Button>
           ) : null}
         </Space>
       }
@@ -249,36 +262,28 @@ export default function CertificatesPage() {
             label: '证件列表',
             children: (
               <>
-                <Space wrap style={{ marginBottom: 16 }}>
-                  <Input.Search
-                    allowClear
-                    placeholder="姓名、证件编号或机构"
-                    aria-label="搜索证件"
-                    onChange={(event) => setSearch(event.target.value)}
-                    style={{ width: 240 }}
-                  />
-                  <Select
-                    allowClear
-                    placeholder="全部状态"
-                    aria-label="按状态筛选"
-                    style={{ width: 160 }}
-                    options={statusOptions}
-                    value={status}
-                    onChange={setStatus}
-                  />
+                <SearchFilters
+                  search={{ label: '搜索证件', placeholder: '姓名、证件编号或机构', onChange: setSearch }}
+                  filters={[
+                    {
+                      label: '按状态筛选',
+                      placeholder: '全部状态',
+                      width: 160,
+                      options: statusOptions,
+                      value: status,
+                      onChange: setStatus,
+                    },
+                  ]}
+                >
                   <Typography.Text type="secondary">状态按今天（{data.today}）计算。</Typography.Text>
-                </Space>
+                </SearchFilters>
                 <Table<Certificate>
                   rowKey="id"
                   size="middle"
                   columns={certificateColumns(open)}
                   dataSource={shown}
                   loading={loading}
-                  pagination={{
-                    pageSize: 20,
-                    hideOnSinglePage: true,
-                    showTotal: (total) => `共 ${total} 个证件`,
-                  }}
+                  pagination={tablePages('个证件')}
                   locale={{ emptyText: term || status ? '没有符合条件的证件' : '尚未登记证件' }}
                 />
               </>
@@ -310,26 +315,6 @@ export default function CertificatesPage() {
           categories={data.categories}
           onClose={() => setIssuing(false)}
           onSaved={reload}
-        />
-      ) : null}
-      {data.actions.issue ? (
-        <SheetImportModal
-          open={importing}
-          title="导入行政执法证件"
-          intro={
-            <>
-              使用与<Typography.Link href={certificatesExportUrl}>导出</Typography.Link>
-              相同格式的 .xlsx
-              表格，导入本机关。新的证件编号按表中姓名（同名时按所在机构）发证；与已登记证件完全相同的行跳过；已登记但内容不同的行不导入——年审、暂扣、吊销等请在证件页面办理。任何一行有误则不导入任何证件。
-            </>
-          }
-          send={(file, dryRun) => certificatesApi.importSheet(file.content, dryRun)}
-          checked={(outcome) => ({
-            title: `检查通过：共 ${outcome.rows} 行，将发证 ${outcome.issued} 本，${outcome.unchanged} 本与已登记相同。`,
-          })}
-          imported={(outcome) => `已导入：发证 ${outcome.issued} 本，${outcome.unchanged} 本无变化`}
-          onClose={() => setImporting(false)}
-          onDone={reload}
         />
       ) : null}
     </Card>

@@ -5,23 +5,13 @@
  * sheet in the layout of the export; an article's public page is the portal's law
  * page at its anchor, which is also where every citation links.
  */
-import {
-  BookOutlined,
-  DownloadOutlined,
-  EditOutlined,
-  LinkOutlined,
-  PlusOutlined,
-  SnippetsOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { BookOutlined, EditOutlined, LinkOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
   Card,
   Descriptions,
   Drawer,
-  Input,
-  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -32,6 +22,8 @@ import { useState } from 'react';
 import { errorMessage } from '../../app/api';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { SearchFilters, tablePages } from '../../app/SearchFilters';
+import { SheetButtons } from '../../app/SheetButtons';
 import { useLoader } from '../../app/use-loader';
 import { useModal } from '../../app/use-modal';
 import { ArticleModal } from './ArticleModal';
@@ -160,19 +152,14 @@ export default function LawsPage() {
   usePageTitle('法律法规库');
   const { data, error, loading, reload } = useLoader(() => lawsApi.list(), []);
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<LawStatus | undefined>();
+  const [status, setStatus] = useState<string>();
   const [openId, setOpenId] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const lawModal = useModal<{ law: Law | null }>();
   const articleModal = useModal<{ article: Article | null }>();
   const bulkModal = useModal<Law>();
-  const [importing, setImporting] = useState(false);
 
-  if (!data) {
-    if (error)
-      return <Alert type="error" showIcon title="无法载入法律法规库" description={errorMessage(error)} />;
-    return <PageLoading />;
-  }
+  if (!data) return <PageLoading error={error} what="法律法规库" />;
   const term = search.trim();
   const shown = data.items.filter(
     (l) =>
@@ -207,48 +194,47 @@ export default function LawsPage() {
       }
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={lawsApi.exportUrl} download>
-            导出 Excel
-          </Button>
+          <SheetButtons
+            exportUrl={lawsApi.exportUrl}
+            importModal={
+              data.actions.manage ? (props) => <ImportModal {...props} onDone={refresh} /> : undefined
+            }
+          />
           {data.actions.manage ? (
-            <>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                导入 Excel
-              </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => lawModal.open({ law: null })}>
-                新增法律法规
-              </Button>
-            </>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => lawModal.open({ law: null })}>
+              新增法律法规
+            </Button>
           ) : null}
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder="名称、制定机关或文号"
-          aria-label="搜索法律法规"
-          onChange={(event) => setSearch(event.target.value)}
-          style={{ width: 260 }}
-        />
-        <Select
-          allowClear
-          placeholder="全部时效性"
-          aria-label="按时效性筛选"
-          style={{ width: 160 }}
-          options={lawStatusOptions}
-          value={status}
-          onChange={setStatus}
-        />
+      <SearchFilters
+        search={{
+          label: '搜索法律法规',
+          placeholder: '名称、制定机关或文号',
+          width: 260,
+          onChange: setSearch,
+        }}
+        filters={[
+          {
+            label: '按时效性筛选',
+            placeholder: '全部时效性',
+            width: 160,
+            options: lawStatusOptions,
+            value: status,
+            onChange: setStatus,
+          },
+        ]}
+      >
         <Typography.Text type="secondary">时效性按今天（{data.today}）计算。</Typography.Text>
-      </Space>
+      </SearchFilters>
       <Table<Law>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={shown}
         loading={loading}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 部` }}
+        pagination={tablePages('部')}
         locale={{ emptyText: term || status ? '没有符合条件的法律法规' : '尚未录入法律法规' }}
       />
       <LawDrawer
@@ -281,9 +267,6 @@ export default function LawsPage() {
           onClose={() => articleModal.close()}
           onSaved={refresh}
         />
-      ) : null}
-      {data.actions.manage ? (
-        <ImportModal open={importing} onClose={() => setImporting(false)} onDone={refresh} />
       ) : null}
       {bulkModal.target ? (
         <BulkArticlesModal

@@ -4,7 +4,7 @@
  * drafters' form; and the disclosure officer's review (return, publish or
  * correct, withdraw). The same page serves the four kinds.
  */
-import { DownloadOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -29,13 +29,15 @@ import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../app/api';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { historyLabels } from '../../app/publication';
+import { SearchFilters, tablePages } from '../../app/SearchFilters';
+import { SheetButtons } from '../../app/SheetButtons';
 import { useLoader } from '../../app/use-loader';
 import { useModal } from '../../app/use-modal';
 import {
   type BenchmarkContent,
   type ExemptionContent,
   type GuideContent,
-  historyLabels,
   type InspectionContent,
   kindPages,
   type ListEntry,
@@ -377,20 +379,13 @@ export default function ListsPage({ kind }: { kind: ListKind }) {
   usePageTitle(page.title);
   const { data, error, loading, reload } = useLoader(() => listsApi.list(kind), [kind]);
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<ListStatus | undefined>();
+  const [status, setStatus] = useState<string>();
   const [openId, setOpenId] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const editor = useModal<{ entry: ListEntry | null }>();
   const mover = useModal<{ action: MoveAction; entry: ListEntryDetail }>();
-  const [importing, setImporting] = useState(false);
 
-  if (!data) {
-    if (error)
-      return (
-        <Alert type="error" showIcon title={`无法载入${page.title}`} description={errorMessage(error)} />
-      );
-    return <PageLoading />;
-  }
+  if (!data) return <PageLoading error={error} what={page.title} />;
   const term = search.trim();
   const shown = data.items.filter(
     (e) =>
@@ -420,14 +415,14 @@ export default function ListsPage({ kind }: { kind: ListKind }) {
           <Typography.Link href={page.portal} target="_blank">
             <EyeOutlined /> 公示页面
           </Typography.Link>
-          <Button icon={<DownloadOutlined />} href={listsApi.exportUrl(kind)} download>
-            导出 Excel
-          </Button>
-          {data.actions.import ? (
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-              导入 Excel
-            </Button>
-          ) : null}
+          <SheetButtons
+            exportUrl={listsApi.exportUrl(kind)}
+            importModal={
+              data.actions.import
+                ? (props) => <ImportModal kind={kind} {...props} onDone={refresh} />
+                : undefined
+            }
+          />
           {data.actions.create ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.open({ entry: null })}>
               新增{page.noun}
@@ -436,31 +431,26 @@ export default function ListsPage({ kind }: { kind: ListKind }) {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder="名称或执法主体"
-          aria-label={`搜索${page.noun}`}
-          onChange={(event) => setSearch(event.target.value)}
-          style={{ width: 240 }}
-        />
-        <Select
-          allowClear
-          placeholder="全部状态"
-          aria-label="按状态筛选"
-          style={{ width: 140 }}
-          options={statusOptions}
-          value={status}
-          onChange={setStatus}
-        />
-      </Space>
+      <SearchFilters
+        search={{ label: `搜索${page.noun}`, placeholder: '名称或执法主体', onChange: setSearch }}
+        filters={[
+          {
+            label: '按状态筛选',
+            placeholder: '全部状态',
+            width: 140,
+            options: statusOptions,
+            value: status,
+            onChange: setStatus,
+          },
+        ]}
+      />
       <Table<ListEntry>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={shown}
         loading={loading}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 项` }}
+        pagination={tablePages('项')}
         locale={{
           emptyText: <Empty description={term || status ? '没有符合条件的条目' : `尚无${page.noun}`} />,
         }}
@@ -492,9 +482,6 @@ export default function ListsPage({ kind }: { kind: ListKind }) {
         onClose={() => mover.close()}
         onDone={refresh}
       />
-      {data.actions.import ? (
-        <ImportModal kind={kind} open={importing} onClose={() => setImporting(false)} onDone={refresh} />
-      ) : null}
     </Card>
   );
 }

@@ -3,10 +3,10 @@
  * Status, labels and the actions a viewer may take come from the server.
  */
 import { api } from '../../app/api';
+import type { HistoryEvent, VersionPublication, VersionSummary } from '../../app/publication';
 
 export type ListKind = 'serviceGuide' | 'inspectionItem' | 'discretionBenchmark' | 'exemption';
 export type ListStatus = 'draft' | 'submitted' | 'published' | 'withdrawn';
-export type VersionState = 'draft' | 'submitted' | 'published' | 'superseded' | 'withdrawn';
 
 export interface GuideContent {
   basis: string;
@@ -65,7 +65,7 @@ export interface ExemptionContent {
 
 export type ListContent = GuideContent | InspectionContent | BenchmarkContent | ExemptionContent;
 
-export interface ListVersion {
+export interface ListVersion extends VersionPublication {
   version: number;
   title: string;
   enforcementItem: { id: string; code: string; name: string } | null;
@@ -79,17 +79,6 @@ export interface ListVersion {
     statutoryConditions?: string;
     circumstanceLabels?: { level: string; label: string; fineRange: string }[];
   };
-  changeNote: string;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string;
-  updatedBy: string | null;
-  state: VersionState;
-  stateLabel: string;
-  publishedAt: string | null;
-  correctionNote: string;
-  withdrawnAt: string | null;
-  withdrawalReason: string;
 }
 
 export interface ListEntry {
@@ -109,19 +98,8 @@ export interface ListEntry {
 export interface ListEntryDetail extends ListEntry {
   published: ListVersion | null;
   selected: ListVersion | null;
-  versions: {
-    version: number;
-    title: string;
-    state: VersionState;
-    stateLabel: string;
-    changeNote: string;
-    createdAt: string;
-    createdBy: string | null;
-    publishedAt: string | null;
-    correctionNote: string;
-    withdrawalReason: string;
-  }[];
-  history: { id: number; version: number; action: string; note: string; actor: string; occurredAt: string }[];
+  versions: (VersionSummary & { title: string })[];
+  history: HistoryEvent[];
 }
 
 export interface Choice {
@@ -199,16 +177,6 @@ export const statusColors: Record<ListStatus, string> = {
   submitted: 'processing',
   published: 'success',
   withdrawn: 'warning',
-};
-
-export const historyLabels: Record<string, string> = {
-  drafted: '起草',
-  submitted: '提交审核',
-  returned: '退回修改',
-  published: '发布',
-  corrected: '更正发布',
-  superseded: '被新版本更正',
-  withdrawn: '撤下',
 };
 
 // 执法流程图 (P6), read-only.

@@ -4,9 +4,8 @@
  * selected agency. The system administrator edits both.
  */
 import { ApartmentOutlined } from '@ant-design/icons';
-import { Alert, Card, Space, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../app/api';
 import { may, useMe } from '../../app/auth';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
@@ -24,11 +23,7 @@ export default function OrganisationPage() {
   const [selectedId, setSelectedId] = useState<string>(me.agency.id);
   const modal = useModal<AgencyTarget>();
 
-  if (!data) {
-    if (error)
-      return <Alert type="error" showIcon title="无法载入执法主体" description={errorMessage(error)} />;
-    return <PageLoading />;
-  }
+  if (!data) return <PageLoading error={error} what="执法主体" />;
 
   const agencies = data.items;
   const selected = agencies.find((a) => a.id === selectedId) ?? agencies[0];

@@ -9,10 +9,11 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api';
 import { PageLoading } from '../../app/loading';
+import { historyLabels } from '../../app/publication';
 import { useLoader } from '../../app/use-loader';
 import { articleUrl } from '../laws/api';
 import type { ItemAction } from './ActionModal';
-import { historyLabels, type Item, type ItemVersion, powerListApi, versionStateColors } from './api';
+import { type Item, type ItemVersion, powerListApi, versionStateColors } from './api';
 
 const when = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—');
 

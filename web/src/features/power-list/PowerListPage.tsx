@@ -4,24 +4,14 @@
  * repealed), the item form with its article picker, the legality review, the
  * publication workflow, and the .xlsx import and export.
  */
-import { DownloadOutlined, PlusOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { SearchFilters, tablePages } from '../../app/SearchFilters';
+import { SheetButtons } from '../../app/SheetButtons';
 import { useLoader } from '../../app/use-loader';
 import { useModal } from '../../app/use-modal';
 import { ActionModal, type ActionTarget, type ItemAction } from './ActionModal';
@@ -53,15 +43,10 @@ export default function PowerListPage() {
   const [status, setStatus] = useState<string | undefined>();
   const [openId, setOpenId] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [importing, setImporting] = useState(false);
   const form = useModal<{ item: Item | null }>();
   const actions = useModal<ActionTarget>();
 
-  if (!data) {
-    if (error)
-      return <Alert type="error" showIcon title="无法载入权责清单" description={errorMessage(error)} />;
-    return <PageLoading />;
-  }
+  if (!data) return <PageLoading error={error} what="权责清单" />;
   const refresh = async () => {
     setVersion((v) => v + 1);
     await reload();
@@ -132,14 +117,13 @@ export default function PowerListPage() {
       }
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={exportUrl} download>
-            导出
-          </Button>
-          {data.actions.import ? (
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-              导入
-            </Button>
-          ) : null}
+          <SheetButtons
+            exportUrl={exportUrl}
+            format=""
+            importModal={
+              data.actions.import ? (props) => <ImportModal {...props} onDone={refresh} /> : undefined
+            }
+          />
           {data.actions.create ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => form.open({ item: null })}>
               新增事项
@@ -148,40 +132,34 @@ export default function PowerListPage() {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder="名称、编码或依据"
-          aria-label="搜索执法事项"
-          onChange={(event) => setSearch(event.target.value)}
-          style={{ width: 240 }}
-        />
-        <Select
-          allowClear
-          placeholder="全部类型"
-          aria-label="按类型筛选"
-          style={{ width: 150 }}
-          options={data.types}
-          value={type}
-          onChange={setType}
-        />
-        <Select
-          allowClear
-          placeholder="全部状态"
-          aria-label="按状态筛选"
-          style={{ width: 140 }}
-          options={statusFilterOptions}
-          value={status}
-          onChange={setStatus}
-        />
-      </Space>
+      <SearchFilters
+        search={{ label: '搜索执法事项', placeholder: '名称、编码或依据', onChange: setSearch }}
+        filters={[
+          {
+            label: '按类型筛选',
+            placeholder: '全部类型',
+            width: 150,
+            options: data.types,
+            value: type,
+            onChange: setType,
+          },
+          {
+            label: '按状态筛选',
+            placeholder: '全部状态',
+            width: 140,
+            options: statusFilterOptions,
+            value: status,
+            onChange: setStatus,
+          },
+        ]}
+      />
       <Table<Item>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={shown}
         loading={loading}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 项` }}
+        pagination={tablePages('项')}
         locale={{ emptyText: term || type || status ? '没有符合条件的执法事项' : '尚未编制权责清单' }}
       />
       <ItemDrawer
@@ -210,7 +188,6 @@ export default function PowerListPage() {
         onClose={() => actions.close()}
         onDone={refresh}
       />
-      {importing ? <ImportModal open onClose={() => setImporting(false)} onDone={refresh} /> : null}
     </Card>
   );
 }

@@ -1,9 +1,9 @@
 /** 权责清单 endpoints and shapes. Status, 待修订 and the allowed actions come from the server. */
 import { api } from '../../app/api';
+import type { HistoryEvent, VersionPublication, VersionState, VersionSummary } from '../../app/publication';
 import type { LawStatus } from '../laws/api';
 
 export type ItemStatus = 'draft' | 'submitted' | 'published' | 'withdrawn';
-export type VersionState = 'draft' | 'submitted' | 'published' | 'superseded' | 'withdrawn';
 
 export interface Basis {
   articleId: string;
@@ -21,7 +21,7 @@ export interface Basis {
   outdated: boolean;
 }
 
-export interface ItemVersion {
+export interface ItemVersion extends VersionPublication {
   version: number;
   revision: number;
   name: string;
@@ -38,17 +38,6 @@ export interface ItemVersion {
   fineMaxYuan: number | null;
   fineRange: string;
   penaltyNote: string;
-  changeNote: string;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string;
-  updatedBy: string | null;
-  state: VersionState;
-  stateLabel: string;
-  publishedAt: string | null;
-  correctionNote: string;
-  withdrawnAt: string | null;
-  withdrawalReason: string;
 }
 
 export interface ItemActions {
@@ -80,19 +69,7 @@ export interface Item {
 export interface ItemDetail extends Item {
   published: ItemVersion | null;
   selected: ItemVersion | null;
-  versions: {
-    version: number;
-    revision: number;
-    name: string;
-    state: VersionState;
-    stateLabel: string;
-    changeNote: string;
-    createdAt: string;
-    createdBy: string | null;
-    publishedAt: string | null;
-    correctionNote: string;
-    withdrawalReason: string;
-  }[];
+  versions: (VersionSummary & { revision: number; name: string })[];
   reviews: {
     id: number;
     version: number;
@@ -104,7 +81,7 @@ export interface ItemDetail extends Item {
     reviewer: string;
     reviewedAt: string;
   }[];
-  history: { id: number; version: number; action: string; note: string; actor: string; occurredAt: string }[];
+  history: HistoryEvent[];
 }
 
 export interface Choice {
@@ -197,15 +174,3 @@ export const statusFilterOptions: Choice[] = [
   { value: 'withdrawn', label: '已撤下' },
   { value: 'needsRevision', label: '待修订' },
 ];
-
-export const historyLabels: Record<string, string> = {
-  drafted: '起草',
-  submitted: '提交审核',
-  returned: '退回修改',
-  published: '发布',
-  corrected: '更正发布',
-  superseded: '被新版本更正',
-  withdrawn: '撤下',
-};
-
-/** A file as base64, for the JSON import body. */

@@ -4,14 +4,14 @@
  * anyone who sees several agencies) gets the capacity of every agency in view,
  * the short ones flagged; a row opens that agency's list.
  */
-import { DownloadOutlined, PlusOutlined, SafetyOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
-import { SheetImportModal } from '../../app/SheetImportModal';
+import { SheetButtons } from '../../app/SheetButtons';
+import { personCounts, SheetImportModal } from '../../app/SheetImportModal';
 import { useLoader } from '../../app/use-loader';
 import { useModal } from '../../app/use-modal';
 import { type Capacity, type Reviewer, reviewersApi, reviewersExportUrl } from './api';
@@ -86,14 +86,8 @@ export default function ReviewersPage() {
     [shownAgency, overview.data],
   );
   const modal = useModal<ReviewerTarget>();
-  const [importing, setImporting] = useState(false);
 
-  if (!data) {
-    const failed = error ?? overview.error;
-    if (failed)
-      return <Alert type="error" showIcon title="无法载入法制审核人员" description={errorMessage(failed)} />;
-    return <PageLoading />;
-  }
+  if (!data) return <PageLoading error={error ?? overview.error} what="法制审核人员" />;
 
   const columns: TableColumnsType<Reviewer> = [
     { title: '姓名', key: 'name', width: 110, render: (_, r) => r.person.name },
@@ -156,14 +150,26 @@ export default function ReviewersPage() {
         extra={
           <Space>
             {sheets ? (
-              <>
-                <Button icon={<DownloadOutlined />} href={reviewersExportUrl} download>
-                  导出 Excel
-                </Button>
-                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                  导入 Excel
-                </Button>
-              </>
+              <SheetButtons
+                exportUrl={reviewersExportUrl}
+                importModal={(props) => (
+                  <SheetImportModal
+                    {...props}
+                    title="导入法制审核人员名单"
+                    intro={
+                      <>
+                        ，导入本机关。按姓名和身份证号（可填导出的脱敏号码或完整号码）对应人员名册中的人员：已在名单中的按表更新类别、资格和结束日期，其余登记为法制审核人员（执法辅助人员和不在职人员不能登记）；任职日期不能通过导入修改，表中没有的人员不受影响。任何一行有误则不导入任何数据。
+                      </>
+                    }
+                    send={(file, dryRun) => reviewersApi.importSheet(file.content, dryRun)}
+                    {...personCounts}
+                    onDone={async () => {
+                      await reload();
+                      await overview.reload();
+                    }}
+                  />
+                )}
+              />
             ) : null}
             {data.actions.register ? (
               <Button
@@ -208,31 +214,6 @@ export default function ReviewersPage() {
           await overview.reload();
         }}
       />
-      {sheets ? (
-        <SheetImportModal
-          open={importing}
-          title="导入法制审核人员名单"
-          intro={
-            <>
-              使用与<Typography.Link href={reviewersExportUrl}>导出</Typography.Link>
-              相同格式的 .xlsx
-              表格，导入本机关。按姓名和身份证号（可填导出的脱敏号码或完整号码）对应人员名册中的人员：已在名单中的按表更新类别、资格和结束日期，其余登记为法制审核人员（执法辅助人员和不在职人员不能登记）；任职日期不能通过导入修改，表中没有的人员不受影响。任何一行有误则不导入任何数据。
-            </>
-          }
-          send={(file, dryRun) => reviewersApi.importSheet(file.content, dryRun)}
-          checked={(outcome) => ({
-            title: `检查通过：共 ${outcome.rows} 行，将新登记 ${outcome.created} 人、更新 ${outcome.updated} 人，${outcome.unchanged} 人无变化。`,
-          })}
-          imported={(outcome) =>
-            `已导入：新登记 ${outcome.created} 人，更新 ${outcome.updated} 人，${outcome.unchanged} 人无变化`
-          }
-          onClose={() => setImporting(false)}
-          onDone={async () => {
-            await reload();
-            await overview.reload();
-          }}
-        />
-      ) : null}
     </Space>
   );
 }

@@ -1,5 +1,6 @@
 /** 法制审核人员 endpoints and shapes (L2). Capacity is computed by the server from the settings. */
 import { api } from '../../app/api';
+import type { SheetCounts } from '../../app/SheetImportModal';
 
 export type Membership = 'staff' | 'legalAdviser' | 'publicLawyer';
 
@@ -42,22 +43,13 @@ export interface ReviewerList {
   actions: { register: boolean };
 }
 
-/** What a sheet import did (or, on a check, would do). */
-export interface SheetImportOutcome {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  dryRun: boolean;
-}
-
 /** The agency's own list as .xlsx (a download: the browser sends the session cookie). */
 export const reviewersExportUrl = '/api/reviewers/export';
 
 export const reviewersApi = {
   list: (agencyId?: string) => api.get<ReviewerList>('/api/reviewers', { agencyId }),
   importSheet: (content: string, dryRun: boolean) =>
-    api.post<SheetImportOutcome>('/api/reviewers/import', { content, dryRun }),
+    api.post<SheetCounts>('/api/reviewers/import', { content, dryRun }),
   capacity: () => api.get<{ today: string; items: Capacity[]; short: number }>('/api/reviewers/capacity'),
   register: (input: {
     personId: string;

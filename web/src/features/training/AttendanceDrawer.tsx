@@ -2,23 +2,11 @@
  * 出勤登记 for one course: every officer in post with 出勤 / 缺勤 / 未登记 and the
  * hours credited (blank: the course's hours). Saving sends the rows that are set.
  */
-import {
-  Alert,
-  App,
-  Button,
-  Drawer,
-  InputNumber,
-  Radio,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, InputNumber, Radio, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../app/api';
 import { useLoader } from '../../app/use-loader';
 import { type AttendanceRow, trainingApi } from './api';
+import { RosterDrawer } from './RosterDrawer';
 
 type Mark = 'present' | 'absent' | 'none';
 interface Draft {
@@ -35,17 +23,13 @@ export function AttendanceDrawer({
   onClose(): void;
   onSaved(): Promise<void>;
 }) {
-  const { message } = App.useApp();
   const { data, error, loading } = useLoader(
     () => (courseId ? trainingApi.course(courseId) : Promise.resolve(undefined)),
     [courseId],
   );
   const [drafts, setDrafts] = useState<Map<string, Draft>>(new Map());
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    setFailure(null);
     setDrafts(
       new Map(
         (data?.attendance ?? []).map((a) => [
@@ -68,34 +52,6 @@ export function AttendanceDrawer({
     for (const row of data?.attendance ?? [])
       if (row.inRoster && drafts.get(row.personId)?.mark === 'none')
         set(row.personId, { mark: 'present', hours: null });
-  };
-
-  const save = async () => {
-    if (!data) return;
-    const entries = [...drafts.entries()]
-      .filter(([, d]) => d.mark !== 'none')
-      .map(([personId, d]) => ({
-        personId,
-        present: d.mark === 'present',
-        ...(d.mark === 'present' && d.hours !== null && { hoursCredited: d.hours }),
-        ...(d.mark === 'absent' && { hoursCredited: 0 }),
-      }));
-    if (entries.length === 0) {
-      message.info('没有登记任何出勤');
-      return;
-    }
-    setSaving(true);
-    setFailure(null);
-    try {
-      const result = await trainingApi.recordAttendance(data.id, entries);
-      message.success(`已登记 ${result.recorded} 人的出勤`);
-      await onSaved();
-      onClose();
-    } catch (caught) {
-      setFailure(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
   };
 
   const manage = data?.actions.manage ?? false;
@@ -156,41 +112,40 @@ export function AttendanceDrawer({
   ];
 
   return (
-    <Drawer
+    <RosterDrawer
       open={courseId !== null}
-      onClose={onClose}
-      size={820}
-      destroyOnHidden
       title={data ? `出勤登记：${data.title}` : '出勤登记'}
-      extra={
-        manage ? (
-          <Space>
-            <Button onClick={markAll}>未登记的全部设为出勤</Button>
-            <Button type="primary" loading={saving} onClick={save}>
-              保存出勤
-            </Button>
-          </Space>
+      size={820}
+      manage={manage}
+      error={error}
+      loading={loading}
+      summary={
+        data ? (
+          <Typography.Paragraph type="secondary">
+            {data.heldOn} · {data.kindLabel} · {data.hours} 学时
+            {data.organiser ? ` · ${data.organiser}` : ''}
+            {data.location ? ` · ${data.location}` : ''}。计入学时留空即按课程学时。
+          </Typography.Paragraph>
         ) : null
       }
-    >
-      {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
-      {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} /> : null}
-      {data ? (
-        <Typography.Paragraph type="secondary">
-          {data.heldOn} · {data.kindLabel} · {data.hours} 学时
-          {data.organiser ? ` · ${data.organiser}` : ''}
-          {data.location ? ` · ${data.location}` : ''}。计入学时留空即按课程学时。
-        </Typography.Paragraph>
-      ) : null}
-      <Table<AttendanceRow>
-        rowKey="personId"
-        size="small"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.attendance ?? []}
-        pagination={false}
-        locale={{ emptyText: '本机关没有在岗执法人员' }}
-      />
-    </Drawer>
+      rows={data?.attendance}
+      columns={columns}
+      emptyText="本机关没有在岗执法人员"
+      tools={<Button onClick={markAll}>未登记的全部设为出勤</Button>}
+      what="出勤"
+      entries={() =>
+        [...drafts.entries()]
+          .filter(([, d]) => d.mark !== 'none')
+          .map(([personId, d]) => ({
+            personId,
+            present: d.mark === 'present',
+            ...(d.mark === 'present' && d.hours !== null && { hoursCredited: d.hours }),
+            ...(d.mark === 'absent' && { hoursCredited: 0 }),
+          }))
+      }
+      send={(entries) => trainingApi.recordAttendance(courseId ?? '', entries)}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
   );
 }

@@ -1,9 +1,9 @@
 /** 成绩登记 for one exam: a score per officer; 及格 is decided by the server against the pass mark. */
-import { Alert, App, Button, Drawer, InputNumber, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { InputNumber, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../app/api';
 import { useLoader } from '../../app/use-loader';
 import { type ScoreRow, trainingApi } from './api';
+import { RosterDrawer } from './RosterDrawer';
 
 export function ScoresDrawer({
   examId,
@@ -14,42 +14,15 @@ export function ScoresDrawer({
   onClose(): void;
   onSaved(): Promise<void>;
 }) {
-  const { message } = App.useApp();
   const { data, error, loading } = useLoader(
     () => (examId ? trainingApi.exam(examId) : Promise.resolve(undefined)),
     [examId],
   );
   const [scores, setScores] = useState<Map<string, number | null>>(new Map());
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    setFailure(null);
     setScores(new Map((data?.scores ?? []).map((s) => [s.personId, s.score])));
   }, [data]);
-
-  const save = async () => {
-    if (!data) return;
-    const entered = [...scores.entries()]
-      .filter((entry): entry is [string, number] => entry[1] !== null && entry[1] !== undefined)
-      .map(([personId, score]) => ({ personId, score }));
-    if (entered.length === 0) {
-      message.info('没有登记任何成绩');
-      return;
-    }
-    setSaving(true);
-    setFailure(null);
-    try {
-      const result = await trainingApi.recordScores(data.id, entered);
-      message.success(`已登记 ${result.recorded} 人的成绩`);
-      await onSaved();
-      onClose();
-    } catch (caught) {
-      setFailure(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const manage = data?.actions.manage ?? false;
   const columns: TableColumnsType<ScoreRow> = [
@@ -87,35 +60,31 @@ export function ScoresDrawer({
   ];
 
   return (
-    <Drawer
+    <RosterDrawer
       open={examId !== null}
-      onClose={onClose}
-      size={720}
-      destroyOnHidden
       title={data ? `考试成绩：${data.title}` : '考试成绩'}
-      extra={
-        manage ? (
-          <Button type="primary" loading={saving} onClick={save}>
-            保存成绩
-          </Button>
+      size={720}
+      manage={manage}
+      error={error}
+      loading={loading}
+      summary={
+        data ? (
+          <Typography.Paragraph type="secondary">
+            {data.heldOn} · 满分 {data.fullMark} · 及格分 {data.passMark}
+          </Typography.Paragraph>
         ) : null
       }
-    >
-      {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
-      {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} /> : null}
-      {data ? (
-        <Typography.Paragraph type="secondary">
-          {data.heldOn} · 满分 {data.fullMark} · 及格分 {data.passMark}
-        </Typography.Paragraph>
-      ) : null}
-      <Table<ScoreRow>
-        rowKey="personId"
-        size="small"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.scores ?? []}
-        pagination={false}
-      />
-    </Drawer>
+      rows={data?.scores}
+      columns={columns}
+      what="成绩"
+      entries={() =>
+        [...scores.entries()]
+          .filter((entry): entry is [string, number] => entry[1] !== null && entry[1] !== undefined)
+          .map(([personId, score]) => ({ personId, score }))
+      }
+      send={(entered) => trainingApi.recordScores(examId ?? '', entered)}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
   );
 }

@@ -20,7 +20,6 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
@@ -143,11 +142,7 @@ export default function TrainingPage() {
   if (!data) {
     return (
       <Card title="培训台账" extra={toolbar}>
-        {error ? (
-          <Alert type="error" showIcon title="无法载入培训台账" description={errorMessage(error)} />
-        ) : (
-          <PageLoading />
-        )}
+        <PageLoading error={error} what="培训台账" />
       </Card>
     );
   }

@@ -3,19 +3,13 @@
  * duty, kinds of enforcement, services, office hours and phone — kept by the
  * disclosure officer and printed from the portal (one A4 board per window).
  */
-import {
-  DownloadOutlined,
-  EditOutlined,
-  PlusOutlined,
-  PrinterOutlined,
-  ShopOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined, PrinterOutlined, ShopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
+import { SheetButtons } from '../../app/SheetButtons';
 import { SheetImportModal } from '../../app/SheetImportModal';
 import { useLoader } from '../../app/use-loader';
 import { useModal } from '../../app/use-modal';
@@ -28,13 +22,8 @@ export default function WindowBoardsPage() {
   const { data, error, reload } = useLoader(() => windowBoardsApi.list(), []);
   const modal = useModal<{ board: WindowBoard | null }>();
   const [removing, setRemoving] = useState<string | null>(null);
-  const [importing, setImporting] = useState(false);
 
-  if (!data) {
-    if (error)
-      return <Alert type="error" showIcon title="无法载入窗口公示" description={errorMessage(error)} />;
-    return <PageLoading />;
-  }
+  if (!data) return <PageLoading error={error} what="窗口公示" />;
   const manage = data.actions.manage;
   const remove = (board: WindowBoard) =>
     confirm.confirm({
@@ -71,12 +60,28 @@ export default function WindowBoardsPage() {
           </Button>
           {manage ? (
             <>
-              <Button icon={<DownloadOutlined />} href={windowBoardsExportUrl} download>
-                导出 Excel
-              </Button>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                导入 Excel
-              </Button>
+              <SheetButtons
+                exportUrl={windowBoardsExportUrl}
+                importModal={(props) => (
+                  <SheetImportModal
+                    {...props}
+                    title="导入窗口公示牌"
+                    intro={
+                      <>
+                        ，导入本机关。窗口名称已有的按表整体替换该公示牌，其余新增；表中没有的窗口不受影响（撤销窗口请在本页删除）。服务事项每行一项；在岗人员每行一人，写作“姓名：职责”，同名时在姓名后加括号注明身份证号；执法类别用“、”分隔。任何一行有误则不导入任何数据。
+                      </>
+                    }
+                    send={(file, dryRun) => windowBoardsApi.importSheet(file.content, dryRun)}
+                    checked={(outcome) => ({
+                      title: `检查通过：共 ${outcome.rows} 行，将新增 ${outcome.created} 个、更新 ${outcome.updated} 个窗口，${outcome.unchanged} 个无变化。`,
+                    })}
+                    imported={(outcome) =>
+                      `已导入：新增 ${outcome.created} 个窗口，更新 ${outcome.updated} 个，${outcome.unchanged} 个无变化`
+                    }
+                    onDone={reload}
+                  />
+                )}
+              />
               <Button type="primary" icon={<PlusOutlined />} onClick={() => modal.open({ board: null })}>
                 新增窗口
               </Button>
@@ -171,28 +176,6 @@ export default function WindowBoardsPage() {
           board={modal.target?.board ?? null}
           onClose={() => modal.close()}
           onSaved={reload}
-        />
-      ) : null}
-      {manage ? (
-        <SheetImportModal
-          open={importing}
-          title="导入窗口公示牌"
-          intro={
-            <>
-              使用与<Typography.Link href={windowBoardsExportUrl}>导出</Typography.Link>
-              相同格式的 .xlsx
-              表格，导入本机关。窗口名称已有的按表整体替换该公示牌，其余新增；表中没有的窗口不受影响（撤销窗口请在本页删除）。服务事项每行一项；在岗人员每行一人，写作“姓名：职责”，同名时在姓名后加括号注明身份证号；执法类别用“、”分隔。任何一行有误则不导入任何数据。
-            </>
-          }
-          send={(file, dryRun) => windowBoardsApi.importSheet(file.content, dryRun)}
-          checked={(outcome) => ({
-            title: `检查通过：共 ${outcome.rows} 行，将新增 ${outcome.created} 个、更新 ${outcome.updated} 个窗口，${outcome.unchanged} 个无变化。`,
-          })}
-          imported={(outcome) =>
-            `已导入：新增 ${outcome.created} 个窗口，更新 ${outcome.updated} 个，${outcome.unchanged} 个无变化`
-          }
-          onClose={() => setImporting(false)}
-          onDone={reload}
         />
       ) : null}
     </Card>

@@ -1,5 +1,6 @@
 /** 窗口公示牌 endpoints and shapes (P8). Staff names and positions come from the person register. */
 import { api } from '../../app/api';
+import type { SheetCounts } from '../../app/SheetImportModal';
 
 export interface WindowBoard {
   id: string;
@@ -45,22 +46,13 @@ export interface BoardInput {
   staff: { personId: string; duty: string }[];
 }
 
-/** What a sheet import did (or, on a check, would do). */
-export interface SheetImportOutcome {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  dryRun: boolean;
-}
-
 /** The agency's own boards as .xlsx (a download: the browser sends the session cookie). */
 export const windowBoardsExportUrl = '/api/window-boards/export';
 
 export const windowBoardsApi = {
   list: (agencyId?: string) => api.get<WindowBoardList>('/api/window-boards', { agencyId }),
   importSheet: (content: string, dryRun: boolean) =>
-    api.post<SheetImportOutcome>('/api/window-boards/import', { content, dryRun }),
+    api.post<SheetCounts>('/api/window-boards/import', { content, dryRun }),
   create: (agencyId: string, input: BoardInput) =>
     api.post<WindowBoard>('/api/window-boards', { agencyId, ...input }),
   replace: (id: string, input: BoardInput) => api.put<WindowBoard>(`/api/window-boards/${id}`, input),
