@@ -5,9 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import { AppError } from '@zhifa/core';
+import type Docxtemplater from 'docxtemplater';
 import type { DXT } from 'docxtemplater';
-import Docxtemplater from 'docxtemplater';
-import PizZip from 'pizzip';
+import type PizZip from 'pizzip';
 import { z } from 'zod';
 import { text } from '../../http/fields.js';
 import {
@@ -18,10 +18,18 @@ import {
   type FieldSpec,
 } from './kinds.js';
 
-// A CommonJS factory whose typings declare a class; loaded as what it is.
-const createInspectModule = createRequire(import.meta.url)(
-  'docxtemplater/js/inspect-module.js',
-) as () => DXT.Module & { getAllTags(): Record<string, unknown> };
+// Both libraries are CommonJS, loaded on first use: together they cost the resident server
+// ~25 MB, and most deployments render a document now and then.
+const require = createRequire(import.meta.url);
+const library = {
+  zip: () => require('pizzip') as typeof PizZip,
+  templater: () => require('docxtemplater') as typeof Docxtemplater,
+  // A CommonJS factory whose typings declare a class; loaded as what it is.
+  inspectModule: () =>
+    require('docxtemplater/js/inspect-module.js') as () => DXT.Module & {
+      getAllTags(): Record<string, unknown>;
+    },
+};
 
 const fieldSchema = (field: FieldSpec) => (field.required ? text(field.max) : text(field.max, 0).optional());
 
@@ -53,7 +61,7 @@ const options = { paragraphLoop: true, linebreaks: true, nullGetter: () => '' } 
 
 function openZip(content: Buffer): PizZip {
   try {
-    const zip = new PizZip(content);
+    const zip = new (library.zip())(content);
     if (!zip.file('word/document.xml')) throw new Error('no word/document.xml');
     return zip;
   } catch {
@@ -74,9 +82,9 @@ interface TemplateErrorDetail {
  */
 export function inspectTemplate(kind: DocumentKind, content: Buffer): string[] {
   const zip = openZip(content);
-  const inspect = createInspectModule();
+  const inspect = library.inspectModule()();
   try {
-    new Docxtemplater(zip, { ...options, errorLogging: false, modules: [inspect] });
+    new (library.templater())(zip, { ...options, errorLogging: false, modules: [inspect] });
   } catch (error) {
     const errors = (error as TemplateErrorDetail).properties?.errors ?? [error as TemplateErrorDetail];
     const first = errors[0];
@@ -106,14 +114,14 @@ function collectTags(tree: Record<string, unknown>, into = new Set<string>()): s
 
 /** The rendered .docx. The template was checked when stored; data was checked by `dataSchema`. */
 export function renderDocx(template: Buffer, data: DocumentData): Buffer {
-  const doc = new Docxtemplater(new PizZip(template), options);
+  const doc = new (library.templater())(new (library.zip())(template), options);
   doc.render(data);
   return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** The plain text of word/document.xml's paragraphs (for tests and previews). */
 export function docxText(content: Buffer): string {
-  const xml = new PizZip(content).file('word/document.xml')?.asText() ?? '';
+  const xml = new (library.zip())(content).file('word/document.xml')?.asText() ?? '';
   return xml
     .split(/<\/w:p>/)
     .map((p) =>
