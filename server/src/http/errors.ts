@@ -41,6 +41,18 @@ export function validationError(error: z.ZodError, source: string): AppError {
     }
     return [{ field: [source, ...base].join('.'), message: issue.message }];
   });
+  return detailsError(details, source);
+}
+
+/** What is wrong with the input, fields named as it names them (`unitId`), as a 400 naming `<source>.<field>`. */
+export function problemsError(problems: readonly ErrorDetail[], source: string): AppError {
+  return detailsError(
+    problems.map((p) => ({ field: `${source}.${p.field}`, message: p.message })),
+    source,
+  );
+}
+
+function detailsError(details: ErrorDetail[], source: string): AppError {
   const first = details[0] ?? { field: source, message: '输入无效' };
   return new AppError('VALIDATION_FAILED', `输入无效：${first.field}：${first.message}`, {
     field: first.field,

@@ -89,47 +89,69 @@ function Correction({ entry }: { entry: PublishedEntry }) {
   );
 }
 
-function ListIntro({ children }: { children: ReactNode }) {
-  return <p className="lead">{children}</p>;
+/** A list page: its introduction, search, count, the entries (or why there are none) and the pager. */
+function ListFrame({
+  list: { q, page, total, items },
+  title,
+  intro,
+  path,
+  noun,
+  search,
+  children,
+}: {
+  list: ListPageProps;
+  title: string;
+  intro: string;
+  path: string;
+  noun: string;
+  search: { label: string; id: string };
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p className="lead">{intro}</p>
+      <SearchForm action={path} q={q} label={search.label} id={search.id} />
+      <Summary q={q} total={total} page={page} noun={noun} />
+      {items.length === 0 ? <Empty q={q} noun={noun} /> : children}
+      <Pager path={path} q={q} page={page} total={total} />
+    </>
+  );
 }
 
 // 服务指南 (P5)
 
-export function GuidesPage({ q, page, total, items }: ListPageProps) {
+export function GuidesPage(list: ListPageProps) {
   return (
-    <>
-      <h1>服务指南</h1>
-      <ListIntro>
-        行政许可等依申请办理事项的办事指南：办理依据、受理和决定机构、申请条件、申请材料、办理流程、办理时限、收费、监督和救济途径。每份指南可单独打印。
-      </ListIntro>
-      <SearchForm action="/guides" q={q} label="服务指南" id="guide-search" />
-      <Summary q={q} total={total} page={page} noun="服务指南" />
-      {items.length === 0 ? (
-        <Empty q={q} noun="服务指南" />
-      ) : (
-        <ul className="cards">
-          {items.map((entry) => {
-            const c = entry.content as ListContent<'serviceGuide'>;
-            return (
-              <li className="card" key={entry.id}>
-                <h2 className="card-title">
-                  <a href={`/guides/${entry.id}`}>{entry.title}</a>
-                </h2>
-                <dl>
-                  <dt>实施机关</dt>
-                  <dd>{entry.agency}</dd>
-                  <dt>受理机构</dt>
-                  <dd>{c.acceptingBody}</dd>
-                  <dt>承诺时限</dt>
-                  <dd>{c.promisedLimitDays} 个工作日</dd>
-                </dl>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <Pager path="/guides" q={q} page={page} total={total} />
-    </>
+    <ListFrame
+      list={list}
+      title="服务指南"
+      intro="行政许可等依申请办理事项的办事指南：办理依据、受理和决定机构、申请条件、申请材料、办理流程、办理时限、收费、监督和救济途径。每份指南可单独打印。"
+      path="/guides"
+      noun="服务指南"
+      search={{ label: '服务指南', id: 'guide-search' }}
+    >
+      <ul className="cards">
+        {list.items.map((entry) => {
+          const c = entry.content as ListContent<'serviceGuide'>;
+          return (
+            <li className="card" key={entry.id}>
+              <h2 className="card-title">
+                <a href={`/guides/${entry.id}`}>{entry.title}</a>
+              </h2>
+              <dl>
+                <dt>实施机关</dt>
+                <dd>{entry.agency}</dd>
+                <dt>受理机构</dt>
+                <dd>{c.acceptingBody}</dd>
+                <dt>承诺时限</dt>
+                <dd>{c.promisedLimitDays} 个工作日</dd>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+    </ListFrame>
   );
 }
 
@@ -238,182 +260,170 @@ export function GuidePage({ entry }: { entry: PublishedEntry }) {
 
 // 随机抽查事项清单 (P4, Q9)
 
-export function InspectionsPage({ q, page, total, items }: ListPageProps) {
+export function InspectionsPage(list: ListPageProps) {
   return (
-    <>
-      <h1>随机抽查事项清单</h1>
-      <ListIntro>
-        “双随机、一公开”：随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。下列为各执法机关的随机抽查事项，包括检查主体、依据、对象、内容、抽查比例、方式和频次。
-      </ListIntro>
-      <SearchForm action="/inspections" q={q} label="随机抽查事项" id="inspection-search" />
-      <Summary q={q} total={total} page={page} noun="随机抽查事项" />
-      {items.length === 0 ? (
-        <Empty q={q} noun="随机抽查事项" />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">随机抽查事项清单</caption>
-            <thead>
-              <tr>
-                <th scope="col">抽查事项</th>
-                <th scope="col">检查主体</th>
-                <th scope="col">抽查依据</th>
-                <th scope="col">检查对象</th>
-                <th scope="col">检查内容</th>
-                <th scope="col">抽查比例</th>
-                <th scope="col">检查方式</th>
-                <th scope="col">抽查频次</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((entry) => {
-                const c = entry.content as ListContent<'inspectionItem'>;
-                return (
-                  <tr key={entry.id} id={`item-${entry.id}`}>
-                    <th scope="row">
-                      {entry.title}
-                      <span className="meta">
-                        {' '}
-                        第 {entry.version} 版 · {publishedOn(entry)} 发布
-                      </span>
-                    </th>
-                    <td>{c.inspectingBody}</td>
-                    <td>
-                      <Basis text={c.basis} citations={entry.citations} />
-                    </td>
-                    <td>{c.targets}</td>
-                    <td>
-                      <Paragraphs text={c.inspectionContent} />
-                    </td>
-                    <td className="code">{c.samplingRatioPercent}%</td>
-                    <td>{(entry.labels.methodLabels ?? []).join('、')}</td>
-                    <td>{c.frequency}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager path="/inspections" q={q} page={page} total={total} />
-    </>
+    <ListFrame
+      list={list}
+      title="随机抽查事项清单"
+      intro="“双随机、一公开”：随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。下列为各执法机关的随机抽查事项，包括检查主体、依据、对象、内容、抽查比例、方式和频次。"
+      path="/inspections"
+      noun="随机抽查事项"
+      search={{ label: '随机抽查事项', id: 'inspection-search' }}
+    >
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">随机抽查事项清单</caption>
+          <thead>
+            <tr>
+              <th scope="col">抽查事项</th>
+              <th scope="col">检查主体</th>
+              <th scope="col">抽查依据</th>
+              <th scope="col">检查对象</th>
+              <th scope="col">检查内容</th>
+              <th scope="col">抽查比例</th>
+              <th scope="col">检查方式</th>
+              <th scope="col">抽查频次</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((entry) => {
+              const c = entry.content as ListContent<'inspectionItem'>;
+              return (
+                <tr key={entry.id} id={`item-${entry.id}`}>
+                  <th scope="row">
+                    {entry.title}
+                    <span className="meta">
+                      {' '}
+                      第 {entry.version} 版 · {publishedOn(entry)} 发布
+                    </span>
+                  </th>
+                  <td>{c.inspectingBody}</td>
+                  <td>
+                    <Basis text={c.basis} citations={entry.citations} />
+                  </td>
+                  <td>{c.targets}</td>
+                  <td>
+                    <Paragraphs text={c.inspectionContent} />
+                  </td>
+                  <td className="code">{c.samplingRatioPercent}%</td>
+                  <td>{(entry.labels.methodLabels ?? []).join('、')}</td>
+                  <td>{c.frequency}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </ListFrame>
   );
 }
 
 // 行政处罚裁量基准 (X4)
 
-export function BenchmarksPage({ q, page, total, items }: ListPageProps) {
+export function BenchmarksPage(list: ListPageProps) {
   return (
-    <>
-      <h1>行政处罚裁量基准</h1>
-      <ListIntro>
-        依据《中华人民共和国行政处罚法》第三十四条公布的行政处罚裁量基准：按违法行为的情节（轻微、一般、较重、严重）细化处罚幅度。执法人员办理案件时按认定的情节在对应幅度内裁量。
-      </ListIntro>
-      <SearchForm action="/benchmarks" q={q} label="裁量基准" id="benchmark-search" />
-      <Summary q={q} total={total} page={page} noun="裁量基准" />
-      {items.length === 0 ? (
-        <Empty q={q} noun="裁量基准" />
-      ) : (
-        items.map((entry) => {
-          const c = entry.content as ListContent<'discretionBenchmark'>;
-          const headingId = `benchmark-${entry.id}`;
-          return (
-            <section key={entry.id} className="entry" aria-labelledby={headingId}>
-              <h2 id={headingId}>{entry.title}</h2>
-              <Correction entry={entry} />
-              <dl className="facts">
-                <dt>违反条款</dt>
-                <dd>{c.violatedProvision}</dd>
-                <dt>处罚依据</dt>
-                <dd>
-                  <Basis text={c.penaltyProvision} citations={entry.citations} />
-                </dd>
-                <dt>法定处罚</dt>
-                <dd>{c.statutoryPenalty}</dd>
-              </dl>
-              <div className="table-wrap">
-                <table>
-                  <caption>{entry.title}：裁量幅度</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">情节</th>
-                      <th scope="col">适用情形</th>
-                      <th scope="col">罚款幅度</th>
-                      <th scope="col">其他处罚或措施</th>
+    <ListFrame
+      list={list}
+      title="行政处罚裁量基准"
+      intro="依据《中华人民共和国行政处罚法》第三十四条公布的行政处罚裁量基准：按违法行为的情节（轻微、一般、较重、严重）细化处罚幅度。执法人员办理案件时按认定的情节在对应幅度内裁量。"
+      path="/benchmarks"
+      noun="裁量基准"
+      search={{ label: '裁量基准', id: 'benchmark-search' }}
+    >
+      {list.items.map((entry) => {
+        const c = entry.content as ListContent<'discretionBenchmark'>;
+        const headingId = `benchmark-${entry.id}`;
+        return (
+          <section key={entry.id} className="entry" aria-labelledby={headingId}>
+            <h2 id={headingId}>{entry.title}</h2>
+            <Correction entry={entry} />
+            <dl className="facts">
+              <dt>违反条款</dt>
+              <dd>{c.violatedProvision}</dd>
+              <dt>处罚依据</dt>
+              <dd>
+                <Basis text={c.penaltyProvision} citations={entry.citations} />
+              </dd>
+              <dt>法定处罚</dt>
+              <dd>{c.statutoryPenalty}</dd>
+            </dl>
+            <div className="table-wrap">
+              <table>
+                <caption>{entry.title}：裁量幅度</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">情节</th>
+                    <th scope="col">适用情形</th>
+                    <th scope="col">罚款幅度</th>
+                    <th scope="col">其他处罚或措施</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.circumstances.map((circumstance, index) => (
+                    <tr key={circumstance.level}>
+                      <th scope="row">{entry.labels.circumstanceLabels?.[index]?.label}</th>
+                      <td>{circumstance.description}</td>
+                      <td>{entry.labels.circumstanceLabels?.[index]?.fineRange}</td>
+                      <td>{circumstance.otherMeasures || '—'}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {c.circumstances.map((circumstance, index) => (
-                      <tr key={circumstance.level}>
-                        <th scope="row">{entry.labels.circumstanceLabels?.[index]?.label}</th>
-                        <td>{circumstance.description}</td>
-                        <td>{entry.labels.circumstanceLabels?.[index]?.fineRange}</td>
-                        <td>{circumstance.otherMeasures || '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {c.note ? <p>说明：{c.note}</p> : null}
-            </section>
-          );
-        })
-      )}
-      <Pager path="/benchmarks" q={q} page={page} total={total} />
-    </>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {c.note ? <p>说明：{c.note}</p> : null}
+          </section>
+        );
+      })}
+    </ListFrame>
   );
 }
 
 // 免罚清单 (Q8)
 
-export function ExemptionsPage({ q, page, total, items }: ListPageProps) {
+export function ExemptionsPage(list: ListPageProps) {
   return (
-    <>
-      <h1>轻微违法行为免罚清单</h1>
-      <ListIntro>
-        依据《中华人民共和国行政处罚法》第三十三条：违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚；初次违法且危害后果轻微并及时改正的，可以不予行政处罚；当事人有证据足以证明没有主观过错的，不予行政处罚。对依法不予行政处罚的当事人，行政机关应当进行教育。
-      </ListIntro>
-      <SearchForm action="/exemptions" q={q} label="免罚清单事项" id="exemption-search" />
-      <Summary q={q} total={total} page={page} noun="免罚事项" />
-      {items.length === 0 ? (
-        <Empty q={q} noun="免罚事项" />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">轻微违法行为免罚清单</caption>
-            <thead>
-              <tr>
-                <th scope="col">违法行为</th>
-                <th scope="col">违反条款</th>
-                <th scope="col">不予处罚类型</th>
-                <th scope="col">适用条件</th>
-                <th scope="col">不予处罚依据</th>
-                <th scope="col">配套措施</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((entry) => {
-                const c = entry.content as ListContent<'exemption'>;
-                return (
-                  <tr key={entry.id} id={`exemption-${entry.id}`}>
-                    <th scope="row">{entry.title}</th>
-                    <td>{c.violatedProvision}</td>
-                    <td>{entry.labels.exemptionKindLabel}</td>
-                    <td>
-                      <Paragraphs text={c.conditions} />
-                    </td>
-                    <td>
-                      <Basis text={c.exemptionBasis} citations={entry.citations} />
-                    </td>
-                    <td>{c.measures}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager path="/exemptions" q={q} page={page} total={total} />
-    </>
+    <ListFrame
+      list={list}
+      title="轻微违法行为免罚清单"
+      intro="依据《中华人民共和国行政处罚法》第三十三条：违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚；初次违法且危害后果轻微并及时改正的，可以不予行政处罚；当事人有证据足以证明没有主观过错的，不予行政处罚。对依法不予行政处罚的当事人，行政机关应当进行教育。"
+      path="/exemptions"
+      noun="免罚事项"
+      search={{ label: '免罚清单事项', id: 'exemption-search' }}
+    >
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">轻微违法行为免罚清单</caption>
+          <thead>
+            <tr>
+              <th scope="col">违法行为</th>
+              <th scope="col">违反条款</th>
+              <th scope="col">不予处罚类型</th>
+              <th scope="col">适用条件</th>
+              <th scope="col">不予处罚依据</th>
+              <th scope="col">配套措施</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((entry) => {
+              const c = entry.content as ListContent<'exemption'>;
+              return (
+                <tr key={entry.id} id={`exemption-${entry.id}`}>
+                  <th scope="row">{entry.title}</th>
+                  <td>{c.violatedProvision}</td>
+                  <td>{entry.labels.exemptionKindLabel}</td>
+                  <td>
+                    <Paragraphs text={c.conditions} />
+                  </td>
+                  <td>
+                    <Basis text={c.exemptionBasis} citations={entry.citations} />
+                  </td>
+                  <td>{c.measures}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </ListFrame>
   );
 }

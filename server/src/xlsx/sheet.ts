@@ -82,6 +82,9 @@ export function cellText(value: CellValue | undefined): string {
   return '';
 }
 
+/** The values of a cell that holds several, as a person types them: apart by 、，,;； or white space. */
+export const splitCell = (cell: string) => cell.split(/[、，,;；\s]+/).filter(Boolean);
+
 export interface ReadRow<K extends string> {
   /** The row number Excel shows. */
   row: number;

@@ -11,7 +11,7 @@ import { isoDate, text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
-import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { sendWorkbook, sheetUpload, uploadOf } from '../../xlsx/route.js';
 import { changeAuxiliary, loadAuxiliaries, registerAuxiliary } from './service.js';
 import { exportAuxiliaries, importAuxiliaries } from './sheet.js';
 
@@ -113,11 +113,7 @@ export const auxiliaryRoutes = [
       const now = app.clock();
       const on = shanghaiDateOf(now);
       const data = await exportAuxiliaries(db, user.agencyId, now);
-      reply
-        .header('content-type', xlsxMediaType)
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', attachment(`auxiliaries-${on}.xlsx`, `执法辅助人员名册-${on}.xlsx`));
-      return data;
+      return sendWorkbook(reply, data, `auxiliaries-${on}.xlsx`, `执法辅助人员名册-${on}.xlsx`);
     },
   }),
   defineRoute({
@@ -125,16 +121,12 @@ export const auxiliaryRoutes = [
     url: '/api/auxiliaries/import',
     access: 'person.manage',
     summary: '导入执法辅助人员名册（.xlsx，与导出格式相同；按人员更新或登记，逐行校验，有误则不写入）',
-    body: z.strictObject({
-      fileName: text(200, 0).optional(),
-      content: base64File,
-      dryRun: z.boolean().default(false),
-    }),
+    body: sheetUpload,
     handler: async ({ db, user, body, app, record }) =>
       importAuxiliaries(
         db,
         record,
-        { agencyId: user.agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
+        { agencyId: user.agencyId, ...uploadOf(body) },
         { today: shanghaiDateOf(app.clock()), digest: (idNumber) => app.cipher.digest(idNumber) },
       ),
   }),

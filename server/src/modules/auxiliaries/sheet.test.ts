@@ -1,51 +1,19 @@
-import { idNumberCheckChar } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
-import { type CellOut, readSheet, writeWorkbook } from '../../xlsx/sheet.js';
+import { registerPerson, registerSheet, type SheetRow, syntheticIdNumbers } from '../../test/sheets.js';
 import { auxiliaryColumns, auxiliarySheetName } from './sheet.js';
 
 let t: TestApp;
 let admin: Session;
-let serial = 0;
 
-/** A synthetic 身份证号 (unassigned region 990121) with a valid check character. */
-function syntheticIdNumber() {
-  serial += 1;
-  const first17 = `99012119920315${String(serial).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
-async function newPerson(name: string, kind: 'auxiliary' | 'officer' = 'auxiliary') {
-  const idNumber = syntheticIdNumber();
-  const response = await t.request(admin, {
-    method: 'POST',
-    url: '/api/persons',
-    payload: { name, kind, idNumber },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return { id: response.json().id as string, idNumber };
-}
-
-const exportSheet = async (session = admin) => {
-  const response = await t.request(session, { method: 'GET', url: '/api/auxiliaries/export' });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.rawPayload;
-};
-const importSheet = (content: Buffer, dryRun = false, session = admin) =>
-  t.request(session, {
-    method: 'POST',
-    url: '/api/auxiliaries/import',
-    payload: { content: content.toString('base64'), dryRun },
-  });
-const rowsOf = async (sheet: Buffer) =>
-  (await readSheet(sheet, auxiliaryColumns, { maxRows: 5_000 })).map(
-    (r) => ({ ...r.values }) as Record<string, CellOut>,
-  );
-const sheetOf = (rows: Record<string, CellOut>[]) =>
-  writeWorkbook([{ name: auxiliarySheetName, columns: auxiliaryColumns, rows }], {
-    creator: 'test',
-    created: t.now(),
-  });
+const syntheticIdNumber = syntheticIdNumbers('19920315');
+const newPerson = (name: string, kind: 'auxiliary' | 'officer' = 'auxiliary') =>
+  registerPerson(t, admin, { name, kind, idNumber: syntheticIdNumber() });
+const { exportSheet, importSheet, rowsOf, sheetOf } = registerSheet(
+  '/api/auxiliaries',
+  { name: auxiliarySheetName, columns: auxiliaryColumns },
+  () => ({ t, session: admin }),
+);
 const ledgerKinds = async (personId: string) =>
   (
     await t.database.db
@@ -145,8 +113,7 @@ describe('Q2: the auxiliary register round-trips through .xlsx', () => {
     await newPerson('表格同名');
     const rows = await exportSheet().then(rowsOf);
     // Rows the sheet leaves out are left alone: take two out to put them back wrong.
-    const take = (pick: (row: Record<string, CellOut>) => boolean) =>
-      rows.splice(rows.findIndex(pick), 1)[0]!;
+    const take = (pick: (row: SheetRow) => boolean) => rows.splice(rows.findIndex(pick), 1)[0]!;
     const jia = take((r) => r.name === '表格辅助甲');
     const other = take((r) => r.name !== '孙辅助');
     const good = rows.findIndex((r) => r.name === '孙辅助');

@@ -8,23 +8,18 @@
  * as the console before anything is written, and nothing is written unless
  * every row is good. Entries the sheet leaves out are left alone.
  */
-import { AppError, type IsoDate } from '@zhifa/core';
+import type { IsoDate } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { isoDate, text } from '../../http/fields.js';
+import { type CellOut, readSheet, type SheetColumn, writeWorkbook } from '../../xlsx/sheet.js';
 import {
-  type CellOut,
-  type RowProblem,
-  readSheet,
-  rowProblemsError,
-  type SheetColumn,
-  writeWorkbook,
-} from '../../xlsx/sheet.js';
-import {
+  importRows,
   PersonDirectory,
   personDirectory,
   type RegisterImportOutcome,
+  type RowCheck,
   type SheetPerson,
 } from '../persons/sheet-cells.js';
 import type { Recorder } from '../publication/service.js';
@@ -52,8 +47,6 @@ export const auxiliaryColumns: readonly SheetColumn<Key>[] = [
   { key: 'endedOn', header: '离岗日期', width: 12, required: true },
 ];
 export const auxiliarySheetName = '执法辅助人员名册';
-
-const header = (key: Key) => auxiliaryColumns.find((c) => c.key === key)!.header;
 
 const rowSchema = z.object({
   duties: text(500),
@@ -117,14 +110,9 @@ export async function importAuxiliaries(
   });
   const directory = await personDirectory(db, input.agencyId, context.digest);
   const entries = new Map((await loadAuxiliaries(db, [input.agencyId])).map((e) => [e.person_id, e]));
-  const problems: RowProblem[] = [];
-  const planned: Planned[] = [];
   const seen = new Map<string, number>();
-  let unchanged = 0;
 
-  for (const { row, values } of rows) {
-    const problem = (key: Key, message: string) => problems.push({ row, column: header(key), message });
-    const before = problems.length;
+  const check: RowCheck<Key, Planned> = async ({ row, values }, problem, failed) => {
     const parsed = rowSchema.safeParse({
       duties: values.duties,
       registeredOn: values.registeredOn || undefined,
@@ -145,12 +133,12 @@ export async function importAuxiliaries(
       if ('problem' in lookup) problem('supervisor', lookup.problem);
       else supervisor = lookup.person;
     }
-    if (problems.length > before || !parsed.success || 'problem' in found) continue;
+    if (failed() || !parsed.success || 'problem' in found) return;
     const { person } = found;
     const earlier = seen.get(person.id);
     if (earlier !== undefined) {
       problem('name', `与第${earlier}行是同一人`);
-      continue;
+      return;
     }
     seen.set(person.id, row);
     const content = {
@@ -159,67 +147,50 @@ export async function importAuxiliaries(
       endedOn: parsed.data.endedOn ?? null,
     };
     const entry = entries.get(person.id);
-    try {
-      if (entry) {
-        if (parsed.data.registeredOn && parsed.data.registeredOn !== entry.registered_on) {
-          problem('registeredOn', `登记日期不能修改（名册中为 ${entry.registered_on}）`);
-          continue;
-        }
-        const change = changeOf(entry, content);
-        if (Object.keys(change).length === 0) unchanged += 1;
-        else {
-          await checkChange(db, entry, change);
-          planned.push({ kind: 'update', entry, change });
-        }
-      } else {
-        const registration: NewAuxiliary = {
-          duties: content.duties,
-          supervisingPersonId: content.supervisingPersonId,
-          registeredOn: parsed.data.registeredOn ?? context.today,
-        };
-        const registrant = { id: person.id, agency_id: input.agencyId, kind: person.kind };
-        await checkRegistration(db, registrant, registration);
-        if (content.endedOn)
-          await checkChange(
-            db,
-            { agency_id: input.agencyId, registered_on: registration.registeredOn },
-            { endedOn: content.endedOn },
-          );
-        planned.push({ kind: 'create', person, input: registration, endedOn: content.endedOn });
+    if (entry) {
+      if (parsed.data.registeredOn && parsed.data.registeredOn !== entry.registered_on) {
+        problem('registeredOn', `登记日期不能修改（名册中为 ${entry.registered_on}）`);
+        return;
       }
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      problem(columnOfField[error.field ?? ''] ?? 'name', error.message);
+      const change = changeOf(entry, content);
+      if (Object.keys(change).length === 0) return 'unchanged';
+      await checkChange(db, entry, change);
+      return { kind: 'update', entry, change };
     }
-  }
-  if (problems.length > 0) throw rowProblemsError(problems, '辅助人员');
-  if (!input.dryRun)
-    for (const plan of planned) {
-      if (plan.kind === 'update') {
-        await changeAuxiliary(db, record, plan.entry, plan.change);
-        continue;
-      }
-      const registrant = { id: plan.person.id, agency_id: input.agencyId, kind: plan.person.kind };
-      const id = await registerAuxiliary(db, record, registrant, plan.input);
-      if (plan.endedOn)
-        await changeAuxiliary(
-          db,
-          record,
-          {
-            id,
-            agency_id: input.agencyId,
-            person_id: plan.person.id,
-            registered_on: plan.input.registeredOn,
-          },
-          { endedOn: plan.endedOn },
-        );
-    }
-  const created = planned.filter((p) => p.kind === 'create').length;
-  return {
-    rows: rows.length,
-    created,
-    updated: planned.length - created,
-    unchanged,
-    dryRun: input.dryRun,
+    const registration: NewAuxiliary = {
+      duties: content.duties,
+      supervisingPersonId: content.supervisingPersonId,
+      registeredOn: parsed.data.registeredOn ?? context.today,
+    };
+    const registrant = { id: person.id, agency_id: input.agencyId, kind: person.kind };
+    await checkRegistration(db, registrant, registration);
+    if (content.endedOn)
+      await checkChange(
+        db,
+        { agency_id: input.agencyId, registered_on: registration.registeredOn },
+        { endedOn: content.endedOn },
+      );
+    return { kind: 'create', person, input: registration, endedOn: content.endedOn };
   };
+
+  const apply = async (plan: Planned) => {
+    if (plan.kind === 'update') return changeAuxiliary(db, record, plan.entry, plan.change);
+    const registrant = { id: plan.person.id, agency_id: input.agencyId, kind: plan.person.kind };
+    const id = await registerAuxiliary(db, record, registrant, plan.input);
+    if (plan.endedOn)
+      await changeAuxiliary(
+        db,
+        record,
+        { id, agency_id: input.agencyId, person_id: plan.person.id, registered_on: plan.input.registeredOn },
+        { endedOn: plan.endedOn },
+      );
+  };
+
+  return importRows(
+    rows,
+    { columns: auxiliaryColumns, what: '辅助人员', columnOf: (field) => columnOfField[field] ?? 'name' },
+    check,
+    apply,
+    input.dryRun,
+  );
 }

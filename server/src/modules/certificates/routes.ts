@@ -21,7 +21,7 @@ import { publicBaseUrl } from '../../http/public-url.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
-import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { sendWorkbook, sheetUpload, uploadOf } from '../../xlsx/route.js';
 import {
   type CertificateRow,
   certificateQuery,
@@ -480,11 +480,7 @@ export const certificateRoutes = [
       const now = app.clock();
       const on = today(now);
       const data = await exportCertificates(db, await agencyScope(db, user), on, now);
-      reply
-        .header('content-type', xlsxMediaType)
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', attachment(`certificates-${on}.xlsx`, `行政执法证件-${on}.xlsx`));
-      return data;
+      return sendWorkbook(reply, data, `certificates-${on}.xlsx`, `行政执法证件-${on}.xlsx`);
     },
   }),
   defineRoute({
@@ -492,17 +488,13 @@ export const certificateRoutes = [
     url: '/api/certificates/import',
     access: 'certificate.manage',
     summary: '导入行政执法证件（.xlsx，与导出格式相同；新编号发证，相同内容跳过，逐行校验，有误则不写入）',
-    body: z.strictObject({
-      fileName: text(200, 0).optional(),
-      content: base64File,
-      dryRun: z.boolean().default(false),
-    }),
+    body: sheetUpload,
     handler: async ({ db, user, body, app, record }) => {
       const now = app.clock();
       return importCertificates(
         db,
         record,
-        { agencyId: user.agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
+        { agencyId: user.agencyId, ...uploadOf(body) },
         actorOf(user, now),
       );
     },

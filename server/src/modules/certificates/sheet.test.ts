@@ -1,7 +1,8 @@
 import { idNumberCheckChar } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
-import { type CellOut, readSheet, writeWorkbook } from '../../xlsx/sheet.js';
+import { registerSheet } from '../../test/sheets.js';
+import { readSheet } from '../../xlsx/sheet.js';
 import { certificateColumns } from './sheet.js';
 
 let t: TestApp;
@@ -17,24 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const importSheet = (content: Buffer, dryRun = false) =>
-  t.request(admin, {
-    method: 'POST',
-    url: '/api/certificates/import',
-    payload: { content: content.toString('base64'), dryRun },
-  });
-
+const { importSheet, rowsOf, sheetOf } = registerSheet(
+  '/api/certificates',
+  { name: '行政执法证件', columns: certificateColumns },
+  () => ({ t, session: admin }),
+);
 /** The exported rows, as values by column key, with changes applied. */
-async function exportedRows() {
-  return (await readSheet(exported, certificateColumns, { maxRows: 5_000 })).map(
-    (r) => ({ ...r.values }) as Record<string, CellOut>,
-  );
-}
-const sheetOf = (rows: Record<string, CellOut>[]) =>
-  writeWorkbook([{ name: '行政执法证件', columns: certificateColumns, rows }], {
-    creator: 'test',
-    created: t.now(),
-  });
+const exportedRows = () => rowsOf(exported);
 
 describe('Q1: the certificate register round-trips through .xlsx', () => {
   it('Q1: exports every certificate in scope with its status', async () => {

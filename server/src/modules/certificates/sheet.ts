@@ -18,6 +18,7 @@ import {
   readSheet,
   rowProblemsError,
   type SheetColumn,
+  splitCell,
   writeWorkbook,
 } from '../../xlsx/sheet.js';
 import type { Recorder } from '../publication/service.js';
@@ -51,13 +52,6 @@ export const certificateColumns: readonly SheetColumn<Key>[] = [
   { key: 'annualCheckDue', header: '年审截止日', width: 12 },
   { key: 'status', header: '状态', width: 16, exportOnly: true },
 ];
-
-/** Several categories in one cell, as a person types them. */
-const splitList = (cell: string) =>
-  cell
-    .split(/[、，,;；\s]+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
 
 const rowSchema = z.object({
   number: certificateNumber,
@@ -134,7 +128,7 @@ export async function importCertificates(
     const headerOf = (key: string) => certificateColumns.find((c) => c.key === key)?.header ?? key;
     const parsed = rowSchema.safeParse({
       ...values,
-      categories: splitList(values.categories),
+      categories: splitCell(values.categories),
       annualCheckDue: values.annualCheckDue || undefined,
     });
     if (!parsed.success) {

@@ -18,14 +18,13 @@ import {
   type PowerListStatus,
   penaltyKindLabels,
   powerListStatusLabels,
-  publicationStateLabels,
 } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { mayTake } from '../../http/route.js';
 import type { CurrentUser } from '../../http/session.js';
 import { lawStanding } from '../laws/presenter.js';
-import { type PublicationRow, publicationsOfMany } from '../publication/service.js';
+import { type PublicationRow, presentPublication, publicationsOfMany } from '../publication/service.js';
 
 export type VersionRow = Awaited<ReturnType<typeof loadVersions>>[number];
 export type BasisRow = Awaited<ReturnType<typeof loadBasis>>[number];
@@ -148,7 +147,6 @@ export function presentVersion(
   publication: PublicationRow | undefined,
   ambiguous: Set<string>,
 ) {
-  const state = publication?.state ?? 'draft';
   return {
     version: row.version,
     revision: row.revision,
@@ -171,12 +169,7 @@ export function presentVersion(
     createdBy: row.created_by_name,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by_name,
-    state,
-    stateLabel: publicationStateLabels[state],
-    publishedAt: publication?.published_at ?? null,
-    correctionNote: publication?.correction_note ?? '',
-    withdrawnAt: publication?.withdrawn_at ?? null,
-    withdrawalReason: publication?.withdrawal_reason ?? '',
+    ...presentPublication(publication),
   };
 }
 export type PresentedVersion = ReturnType<typeof presentVersion>;

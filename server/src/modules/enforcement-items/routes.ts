@@ -24,7 +24,7 @@ import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { agencyScope, notFound, requireAgencyInScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
-import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { sendWorkbook, sheetUploadFields, uploadOf } from '../../xlsx/route.js';
 import { publicationHistory } from '../publication/service.js';
 import {
   ambiguousTitles,
@@ -141,14 +141,7 @@ async function presentOne(db: Kysely<DB>, user: CurrentUser, id: string, now: Da
       reviewer: r.reviewer_name,
       reviewedAt: r.reviewed_at,
     })),
-    history: history.map((h) => ({
-      id: h.id,
-      version: h.version,
-      action: h.action,
-      note: h.note,
-      actor: h.actor_name,
-      occurredAt: h.occurred_at,
-    })),
+    history,
   };
 }
 
@@ -326,11 +319,7 @@ export const enforcementItemSheetRoutes = [
       const now = app.clock();
       const on = today(now);
       const { data } = await exportPowerList(db, agencyIds, on, now);
-      reply
-        .header('content-type', xlsxMediaType)
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', attachment(`power-list-${on}.xlsx`, `权责清单-${on}.xlsx`));
-      return data;
+      return sendWorkbook(reply, data, `power-list-${on}.xlsx`, `权责清单-${on}.xlsx`);
     },
   }),
   defineRoute({
@@ -340,21 +329,13 @@ export const enforcementItemSheetRoutes = [
     summary: '导入权责清单（.xlsx，与导出格式相同；逐行校验，任何一行有误则不写入）',
     body: z.strictObject({
       agencyId: uuid.optional(),
-      fileName: text(200, 0).optional(),
-      content: base64File,
-      dryRun: z.boolean().default(false),
+      ...sheetUploadFields,
     }),
     handler: async ({ db, user, body, app, record }) => {
       const agencyId = body.agencyId ?? user.agencyId;
       await requireAgencyInScope(db, user, agencyId, '执法主体');
       const now = app.clock();
-      return importPowerList(
-        db,
-        record,
-        { agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
-        actorOf(user, now),
-        today(now),
-      );
+      return importPowerList(db, record, { agencyId, ...uploadOf(body) }, actorOf(user, now), today(now));
     },
   }),
 ];

@@ -10,7 +10,6 @@ import {
   AppError,
   type EnforcementItemType,
   type ErrorDetail,
-  editOutcome,
   type LegalityReviewResult,
   legalityGate,
   mayReviewLegality,
@@ -20,7 +19,9 @@ import {
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { problemsError } from '../../http/errors.js';
 import {
+  editOutcomeOf,
   openDraft,
   type PersonAction,
   type PublicationActor,
@@ -29,6 +30,7 @@ import {
   type Subject,
   subjectStream,
   transition,
+  versionToMove,
 } from '../publication/service.js';
 
 export interface ItemContent {
@@ -101,15 +103,8 @@ export async function contentProblems(
 }
 
 export async function requireValidContent(db: Kysely<DB>, agencyId: string, content: ItemContent) {
-  const problems = (await contentProblems(db, agencyId, content)).map((p) => ({
-    field: `body.${p.field}`,
-    message: p.message,
-  }));
-  if (problems.length > 0)
-    throw new AppError('VALIDATION_FAILED', `输入无效：${problems[0]!.field}：${problems[0]!.message}`, {
-      field: problems[0]!.field,
-      details: problems,
-    });
+  const problems = await contentProblems(db, agencyId, content);
+  if (problems.length > 0) throw problemsError(problems, 'body');
 }
 
 async function codeTaken(db: Kysely<DB>, agencyId: string, code: string, except?: string) {
@@ -135,10 +130,22 @@ const versionValues = (content: ItemContent) => ({
   change_note: content.changeNote,
 });
 
-async function writeBasis(db: Kysely<DB>, versionId: string, articleIds: string[], replace: boolean) {
-  if (replace) await db.deleteFrom('enforcement_item_basis').where('version_id', '=', versionId).execute();
+/**
+ * Writes (or with `replace`, rewrites) the cited articles of a version, in
+ * citation order. The published lists keep theirs in a table of the same shape.
+ */
+export async function writeBasis(
+  db: Kysely<DB>,
+  versionId: string,
+  articleIds: string[],
+  replace: boolean,
+  table: 'enforcement_item_basis' | 'list_entry_basis' = 'enforcement_item_basis',
+) {
+  const basis = table as 'enforcement_item_basis';
+  if (replace) await db.deleteFrom(basis).where('version_id', '=', versionId).execute();
+  if (articleIds.length === 0) return;
   await db
-    .insertInto('enforcement_item_basis')
+    .insertInto(basis)
     .values(
       articleIds.map((articleId, position) => ({ version_id: versionId, article_id: articleId, position })),
     )
@@ -236,12 +243,7 @@ export async function editItem(
 ): Promise<{ version: number; newVersion: boolean }> {
   const latest = await latestVersion(db, item);
   const { state, everPublished } = await stateOf(db, item, latest.version);
-  const outcome = editOutcome(state);
-  if (outcome === 'refused')
-    throw new AppError(
-      'CONFLICT',
-      `第 ${latest.version} 版当前状态为“${publicationStateLabels[state]}”，不能修改（可由公示管理员退回后修改）`,
-    );
+  const outcome = editOutcomeOf(state, latest.version);
   if (input.code !== undefined && input.code !== item.code) {
     if (everPublished) throw new AppError('CONFLICT', '事项已发布过，编码不能再修改', { field: 'body.code' });
     if (await codeTaken(db, item.agency_id, input.code, item.id))
@@ -374,11 +376,7 @@ export async function moveItem(
   note: string,
   actor: Actor,
 ) {
-  let version = item.latest_version;
-  if (action === 'withdraw') {
-    const published = (await publicationsOf(db, itemSubject(item))).find((r) => r.state === 'published');
-    if (published) version = published.version;
-  }
+  const version = await versionToMove(db, itemSubject(item), item.latest_version, action);
   const gate =
     action === 'publish'
       ? async () => {

@@ -32,6 +32,7 @@ import {
   readSheet,
   rowProblemsError,
   type SheetColumn,
+  splitCell,
   writeWorkbook,
 } from '../../xlsx/sheet.js';
 import type { Recorder } from '../publication/service.js';
@@ -316,7 +317,7 @@ export async function importPowerList(
       if (!unitId) problem(row, 'unit', `本执法主体没有承办机构“${values.unit}”`);
     }
     const kinds: PenaltyKind[] = [];
-    for (const label of values.penaltyKinds.split(/[、,，;；\s]+/).filter(Boolean)) {
+    for (const label of splitCell(values.penaltyKinds)) {
       const kind = penaltyByLabel.get(label);
       if (kind) kinds.push(kind);
       else problem(row, 'penaltyKinds', `“${label}”不是行政处罚法规定的处罚种类`);

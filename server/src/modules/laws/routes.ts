@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.js';
 import { isoDate, text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { notFound } from '../../http/scope.js';
-import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { sendWorkbook, sheetUpload, uploadOf } from '../../xlsx/route.js';
 import {
   lawStanding,
   lawWithArticles,
@@ -95,11 +95,7 @@ export const lawRoutes = [
       const now = app.clock();
       const on = today(now);
       const data = await exportLaws(db, on, now);
-      reply
-        .header('content-type', xlsxMediaType)
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', attachment(`laws-${on}.xlsx`, `法律法规库-${on}.xlsx`));
-      return data;
+      return sendWorkbook(reply, data, `laws-${on}.xlsx`, `法律法规库-${on}.xlsx`);
     },
   }),
   defineRoute({
@@ -108,13 +104,8 @@ export const lawRoutes = [
     access: 'law.manage',
     summary:
       '导入法律法规库（.xlsx，与导出格式相同；按名称和施行日期对应已有文本，按条号对应条文，新增或修改；逐行校验，任何一行有误则不写入）',
-    body: z.strictObject({
-      fileName: text(200, 0).optional(),
-      content: base64File,
-      dryRun: z.boolean().default(false),
-    }),
-    handler: async ({ db, body, app, record }) =>
-      importLaws(db, record, { data: decodeBase64(body.content), dryRun: body.dryRun }, app.clock()),
+    body: sheetUpload,
+    handler: async ({ db, body, app, record }) => importLaws(db, record, uploadOf(body), app.clock()),
   }),
   defineRoute({
     method: 'GET',

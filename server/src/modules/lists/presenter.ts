@@ -14,14 +14,13 @@ import {
   inspectionMethodLabels,
   type PowerListStatus,
   powerListStatusLabels,
-  publicationStateLabels,
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { mayTake } from '../../http/route.js';
 import type { CurrentUser } from '../../http/session.js';
 import { ambiguousTitles, basisText, loadBasis, presentBasis } from '../enforcement-items/presenter.js';
-import { type PublicationRow, publicationsOfMany } from '../publication/service.js';
+import { type PublicationRow, presentPublication, publicationsOfMany } from '../publication/service.js';
 import { type AnyListContent, contentSchemas, type ListKind } from './kinds.js';
 
 export type { PublicationRow };
@@ -180,7 +179,6 @@ function contentLabels(kind: ListKind, content: AnyListContent) {
 }
 
 export function presentVersion(lists: LoadedLists, row: VersionRow, publication: PublicationRow | undefined) {
-  const state = publication?.state ?? 'draft';
   const content = readContent(row.kind, row.content);
   const basis = lists.basis.get(row.id) ?? [];
   const item = row.enforcement_item_id ? lists.items.get(row.enforcement_item_id) : undefined;
@@ -198,12 +196,7 @@ export function presentVersion(lists: LoadedLists, row: VersionRow, publication:
     createdBy: row.created_by_name,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by_name,
-    state,
-    stateLabel: publicationStateLabels[state],
-    publishedAt: publication?.published_at ?? null,
-    correctionNote: publication?.correction_note ?? '',
-    withdrawnAt: publication?.withdrawn_at ?? null,
-    withdrawalReason: publication?.withdrawal_reason ?? '',
+    ...presentPublication(publication),
   };
 }
 export type PresentedVersion = ReturnType<typeof presentVersion>;

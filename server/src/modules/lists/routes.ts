@@ -26,7 +26,7 @@ import { text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake, type RouteDefinition } from '../../http/route.js';
 import { agencyScope, notFound, requireAgencyInScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
-import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { sendWorkbook, sheetUpload, uploadOf } from '../../xlsx/route.js';
 import { publicationHistory } from '../publication/service.js';
 import {
   type AnyListBody,
@@ -109,14 +109,7 @@ async function presentOne(
         withdrawalReason: publication?.withdrawal_reason ?? '',
       };
     }),
-    history: history.map((h) => ({
-      id: h.id,
-      version: h.version,
-      action: h.action,
-      note: h.note,
-      actor: h.actor_name,
-      occurredAt: h.occurred_at,
-    })),
+    history,
   };
 }
 
@@ -180,14 +173,7 @@ function routesOf(kind: ListKind): RouteDefinition[] {
         const now = app.clock();
         const on = today(now);
         const data = await exportList(db, kind, await agencyScope(db, user), on, now);
-        reply
-          .header('content-type', xlsxMediaType)
-          .header('cache-control', 'private, no-store')
-          .header(
-            'content-disposition',
-            attachment(`${path}-${on}.xlsx`, `${kindInfo[kind].listTitle}-${on}.xlsx`),
-          );
-        return data;
+        return sendWorkbook(reply, data, `${path}-${on}.xlsx`, `${kindInfo[kind].listTitle}-${on}.xlsx`);
       },
     }),
     defineRoute({
@@ -195,18 +181,14 @@ function routesOf(kind: ListKind): RouteDefinition[] {
       url: `${base}/import`,
       access: 'disclosureList.edit',
       summary: `导入${noun}（.xlsx，与导出格式相同；有编号的修改该条目，已发布的生成新版本草稿，无编号的新增草稿；逐行校验，任何一行有误则不写入）`,
-      body: z.strictObject({
-        fileName: text(200, 0).optional(),
-        content: base64File,
-        dryRun: z.boolean().default(false),
-      }),
+      body: sheetUpload,
       handler: async ({ db, user, body, app, record }) => {
         const now = app.clock();
         return importList(
           db,
           record,
           kind,
-          { agencyId: user.agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
+          { agencyId: user.agencyId, ...uploadOf(body) },
           actorOf(user, now),
           today(now),
         );

@@ -6,16 +6,13 @@
  * transaction and the handler's ledger recorder; events go on the stream
  * <kind>:<id>, with the publication events.
  */
-import {
-  AppError,
-  benchmarkProblems,
-  type ErrorDetail,
-  editOutcome,
-  publicationStateLabels,
-} from '@zhifa/core';
+import { benchmarkProblems, type ErrorDetail } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { problemsError } from '../../http/errors.js';
+import { writeBasis } from '../enforcement-items/service.js';
 import {
+  editOutcomeOf,
   openDraft,
   type PersonAction,
   type PublicationActor,
@@ -24,6 +21,7 @@ import {
   type Subject,
   subjectStream,
   transition,
+  versionToMove,
 } from '../publication/service.js';
 import { type AnyListBody, kindInfo, type ListKind, searchText, splitBody } from './kinds.js';
 
@@ -113,15 +111,8 @@ export async function bodyProblems(
 }
 
 async function requireValidBody(db: Kysely<DB>, kind: ListKind, agencyId: string, body: AnyListBody) {
-  const problems = (await bodyProblems(db, kind, agencyId, body)).map((p) => ({
-    field: `body.${p.field}`,
-    message: p.message,
-  }));
-  if (problems.length > 0)
-    throw new AppError('VALIDATION_FAILED', `输入无效：${problems[0]!.field}：${problems[0]!.message}`, {
-      field: problems[0]!.field,
-      details: problems,
-    });
+  const problems = await bodyProblems(db, kind, agencyId, body);
+  if (problems.length > 0) throw problemsError(problems, 'body');
 }
 
 function versionValues(kind: ListKind, body: AnyListBody) {
@@ -144,17 +135,6 @@ function ledgerFields(kind: ListKind, body: AnyListBody) {
     basisArticleIds,
     content: JSON.parse(JSON.stringify(content)),
   };
-}
-
-async function writeBasis(db: Kysely<DB>, versionId: string, articleIds: string[], replace: boolean) {
-  if (replace) await db.deleteFrom('list_entry_basis').where('version_id', '=', versionId).execute();
-  if (articleIds.length === 0) return;
-  await db
-    .insertInto('list_entry_basis')
-    .values(
-      articleIds.map((articleId, position) => ({ version_id: versionId, article_id: articleId, position })),
-    )
-    .execute();
 }
 
 export async function createEntry(
@@ -186,7 +166,7 @@ export async function createEntry(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeBasis(db, version.id, body.basisArticleIds, false);
+  await writeBasis(db, version.id, body.basisArticleIds, false, 'list_entry_basis');
   await openDraft(db, entrySubject(entry), 1, actor);
   await record({
     ...subjectStream(entrySubject(entry)),
@@ -221,12 +201,7 @@ export async function editEntry(
 ): Promise<{ version: number; newVersion: boolean }> {
   const rows = await publicationsOf(db, entrySubject(entry));
   const state = rows.find((r) => r.version === entry.latest_version)?.state ?? 'draft';
-  const outcome = editOutcome(state);
-  if (outcome === 'refused')
-    throw new AppError(
-      'CONFLICT',
-      `第 ${entry.latest_version} 版当前状态为“${publicationStateLabels[state]}”，不能修改（可由公示管理员退回后修改）`,
-    );
+  const outcome = editOutcomeOf(state, entry.latest_version);
   await requireValidBody(db, entry.kind, entry.agency_id, body);
   let version = entry.latest_version;
   if (outcome === 'inPlace') {
@@ -237,7 +212,7 @@ export async function editEntry(
       .where('version', '=', version)
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeBasis(db, latest.id, body.basisArticleIds, true);
+    await writeBasis(db, latest.id, body.basisArticleIds, true, 'list_entry_basis');
   } else {
     version += 1;
     const created = await db
@@ -255,7 +230,7 @@ export async function editEntry(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeBasis(db, created.id, body.basisArticleIds, false);
+    await writeBasis(db, created.id, body.basisArticleIds, false, 'list_entry_basis');
     await openDraft(db, entrySubject(entry), version, actor);
   }
   await db
@@ -290,11 +265,7 @@ export async function moveEntry(
   note: string,
   actor: PublicationActor,
 ) {
-  let version = entry.latest_version;
-  if (action === 'withdraw') {
-    const published = (await publicationsOf(db, entrySubject(entry))).find((r) => r.state === 'published');
-    if (published) version = published.version;
-  }
+  const version = await versionToMove(db, entrySubject(entry), entry.latest_version, action);
   return transition(db, record, entrySubject(entry), version, action, { note }, actor);
 }
 

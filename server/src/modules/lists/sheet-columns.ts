@@ -20,7 +20,7 @@ import {
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { CellOut, SheetColumn } from '../../xlsx/sheet.js';
+import { type CellOut, type SheetColumn, splitCell } from '../../xlsx/sheet.js';
 import { basisText } from '../enforcement-items/presenter.js';
 import { type LibraryLaw, loadLibrary, resolveCitations } from '../enforcement-items/sheet.js';
 import type { ListKind } from './kinds.js';
@@ -178,7 +178,6 @@ const enums = {
   level: vocabulary(circumstanceLevels, circumstanceLevelLabels),
   exemptionKind: vocabulary(exemptionKinds, exemptionKindLabels),
 };
-const splitWords = (cell: string) => cell.split(/[、，,;；\s]+/).filter(Boolean);
 export const listsOf = (columns: readonly ListColumn[]) => [
   ...new Set(columns.flatMap((c) => (c.list ? [c.list] : []))),
 ];
@@ -222,7 +221,7 @@ export async function readCell(
     case 'decimal':
       return number(/^\d{1,3}(\.\d+)?$/, '应为数字（百分比，如 5 或 2.5）');
     case 'methods': {
-      const words = splitWords(text);
+      const words = splitCell(text);
       const unknown = words.filter((w) => !enums.methods.value.has(w));
       if (unknown.length > 0)
         return { problems: unknown.map((w) => `“${w}”不是检查方式（应为：${enums.methods.list}）`) };

@@ -6,9 +6,10 @@
  * import reads it back. An import may instead give the whole number, which is
  * matched by its keyed digest, as the person register does.
  */
-import { idNumberProblem } from '@zhifa/core';
+import { AppError, idNumberProblem } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB, PersonKind } from '../../db/schema.js';
+import { type ReadRow, type RowProblem, rowProblemsError, type SheetColumn } from '../../xlsx/sheet.js';
 
 export interface SheetPerson {
   id: string;
@@ -142,4 +143,48 @@ export async function personDirectory(
     .orderBy('p.name')
     .execute();
   return new PersonDirectory(people, digest);
+}
+
+/** Reads one row of a register import into what to write: a plan, 'unchanged', or nothing after reporting its problems. */
+export type RowCheck<K extends string, Plan> = (
+  row: ReadRow<K>,
+  problem: (key: K, message: string) => void,
+  /** Whether a problem of this row was reported. */
+  failed: () => boolean,
+) => Promise<Plan | 'unchanged' | undefined>;
+
+/**
+ * The frame of a register import (Q2, L2, P8): `check` reads each row into a
+ * plan (or finds it changes nothing), reporting its problems by column; an
+ * AppError it throws (the console's own checks) goes in the column `columnOf`
+ * its field. Nothing is written unless every row is good, and then, unless a
+ * dry run, `apply` carries out the plans in row order.
+ */
+export async function importRows<K extends string, Plan extends { kind: 'create' | 'update' }>(
+  rows: readonly ReadRow<K>[],
+  sheet: { columns: readonly SheetColumn<K>[]; what: string; columnOf: (field: string) => K },
+  check: RowCheck<K, Plan>,
+  apply: (plan: Plan) => Promise<void>,
+  dryRun: boolean,
+): Promise<RegisterImportOutcome> {
+  const problems: RowProblem[] = [];
+  const planned: Plan[] = [];
+  let unchanged = 0;
+  for (const row of rows) {
+    const before = problems.length;
+    const problem = (key: K, message: string) =>
+      problems.push({ row: row.row, column: sheet.columns.find((c) => c.key === key)!.header, message });
+    try {
+      const plan = await check(row, problem, () => problems.length > before);
+      if (plan === 'unchanged') unchanged += 1;
+      else if (plan) planned.push(plan);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problem(sheet.columnOf(error.field ?? ''), error.message);
+    }
+  }
+  if (problems.length > 0) throw rowProblemsError(problems, sheet.what);
+  if (!dryRun) for (const plan of planned) await apply(plan);
+  const created = planned.filter((p) => p.kind === 'create').length;
+  return { rows: rows.length, created, updated: planned.length - created, unchanged, dryRun };
 }

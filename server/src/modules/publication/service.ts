@@ -14,6 +14,8 @@
  */
 import {
   AppError,
+  type EditOutcome,
+  editOutcome,
   type PublicationAction,
   type PublicationState,
   type PublicationSubjectKind,
@@ -55,6 +57,19 @@ export function publicationsOf(db: Kysely<DB>, subject: Pick<Subject, 'kind' | '
     .where('subject_id', '=', subject.id)
     .orderBy('version')
     .execute();
+}
+
+/** A version's publication as the console and the portal show it; a version without a row is a draft. */
+export function presentPublication(publication: PublicationRow | undefined) {
+  const state = publication?.state ?? 'draft';
+  return {
+    state,
+    stateLabel: publicationStateLabels[state],
+    publishedAt: publication?.published_at ?? null,
+    correctionNote: publication?.correction_note ?? '',
+    withdrawnAt: publication?.withdrawn_at ?? null,
+    withdrawalReason: publication?.withdrawal_reason ?? '',
+  };
 }
 
 /** The rows of many subjects of one kind at once (for lists). */
@@ -132,6 +147,31 @@ export interface TransitionInput {
 }
 
 export type PersonAction = Exclude<PublicationAction, 'supersede'>;
+
+/**
+ * How an edit of the latest version goes: in place while it is a draft, as a
+ * new draft version once it was published or withdrawn; refused (409 naming the
+ * state) while submitted, until the disclosure officer returns it.
+ */
+export function editOutcomeOf(state: PublicationState, version: number): Exclude<EditOutcome, 'refused'> {
+  const outcome = editOutcome(state);
+  if (outcome === 'refused')
+    throw new AppError(
+      'CONFLICT',
+      `第 ${version} 版当前状态为“${publicationStateLabels[state]}”，不能修改（可由公示管理员退回后修改）`,
+    );
+  return outcome;
+}
+
+/**
+ * The version an action moves: the latest, but for a withdrawal the one
+ * published (or, if none, the latest, whose state the refusal then names).
+ */
+export async function versionToMove(db: Kysely<DB>, subject: Subject, latest: number, action: PersonAction) {
+  if (action !== 'withdraw') return latest;
+  const published = (await publicationsOf(db, subject)).find((r) => r.state === 'published');
+  return published?.version ?? latest;
+}
 
 /**
  * Moves one version of a subject. Refusals: 404 when the version has no row,
@@ -247,11 +287,11 @@ export async function transition(
   return { state: 'published', corrected: current !== undefined };
 }
 
-/** The history of a subject's publication, oldest first, with who did what. */
+/** The history of a subject's publication, oldest first, with who did what, as the console shows it. */
 export function publicationHistory(db: Kysely<DB>, subject: Pick<Subject, 'kind' | 'id'>) {
   return db
     .selectFrom('publication_event')
-    .select(['id', 'version', 'action', 'note', 'actor_name', 'occurred_at'])
+    .select(['id', 'version', 'action', 'note', 'actor_name as actor', 'occurred_at as occurredAt'])
     .where('subject_kind', '=', subject.kind)
     .where('subject_id', '=', subject.id)
     .orderBy('id')

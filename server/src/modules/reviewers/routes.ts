@@ -11,7 +11,7 @@ import { isoDate, text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { agencyScope, notFound, requireInScope } from '../../http/scope.js';
 import { targetAgency } from '../../http/target-agency.js';
-import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { sendWorkbook, sheetUpload, uploadOf } from '../../xlsx/route.js';
 import { currentSettings } from '../settings/service.js';
 import { capacityOf, changeReviewer, loadReviewers, presentReviewer, registerReviewer } from './service.js';
 import { exportReviewers, importReviewers } from './sheet.js';
@@ -127,11 +127,7 @@ export const reviewerRoutes = [
       const now = app.clock();
       const on = shanghaiDateOf(now);
       const data = await exportReviewers(db, user.agencyId, on, now);
-      reply
-        .header('content-type', xlsxMediaType)
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', attachment(`reviewers-${on}.xlsx`, `法制审核人员名单-${on}.xlsx`));
-      return data;
+      return sendWorkbook(reply, data, `reviewers-${on}.xlsx`, `法制审核人员名单-${on}.xlsx`);
     },
   }),
   defineRoute({
@@ -139,16 +135,12 @@ export const reviewerRoutes = [
     url: '/api/reviewers/import',
     access: 'person.manage',
     summary: '导入法制审核人员名单（.xlsx，与导出格式相同；按人员更新或登记，逐行校验，有误则不写入）',
-    body: z.strictObject({
-      fileName: text(200, 0).optional(),
-      content: base64File,
-      dryRun: z.boolean().default(false),
-    }),
+    body: sheetUpload,
     handler: async ({ db, user, body, app, record }) =>
       importReviewers(
         db,
         record,
-        { agencyId: user.agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
+        { agencyId: user.agencyId, ...uploadOf(body) },
         { today: shanghaiDateOf(app.clock()), digest: (idNumber) => app.cipher.digest(idNumber) },
       ),
   }),

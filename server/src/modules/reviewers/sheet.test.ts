@@ -1,51 +1,19 @@
-import { idNumberCheckChar } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
-import { type CellOut, readSheet, writeWorkbook } from '../../xlsx/sheet.js';
+import { registerPerson, registerSheet, syntheticIdNumbers } from '../../test/sheets.js';
 import { reviewerColumns, reviewerSheetName } from './sheet.js';
 
 let t: TestApp;
 let admin: Session;
-let serial = 0;
 
-/** A synthetic 身份证号 (unassigned region 990121) with a valid check character. */
-function syntheticIdNumber() {
-  serial += 1;
-  const first17 = `99012119850620${String(serial).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
-async function newPerson(name: string, kind: 'staff' | 'reviewer' | 'auxiliary' = 'staff') {
-  const idNumber = syntheticIdNumber();
-  const response = await t.request(admin, {
-    method: 'POST',
-    url: '/api/persons',
-    payload: { name, kind, idNumber },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return { id: response.json().id as string, idNumber };
-}
-
-const exportSheet = async () => {
-  const response = await t.request(admin, { method: 'GET', url: '/api/reviewers/export' });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.rawPayload;
-};
-const importSheet = (content: Buffer, dryRun = false, session = admin) =>
-  t.request(session, {
-    method: 'POST',
-    url: '/api/reviewers/import',
-    payload: { content: content.toString('base64'), dryRun },
-  });
-const rowsOf = async (sheet: Buffer) =>
-  (await readSheet(sheet, reviewerColumns, { maxRows: 5_000 })).map(
-    (r) => ({ ...r.values }) as Record<string, CellOut>,
-  );
-const sheetOf = (rows: Record<string, CellOut>[]) =>
-  writeWorkbook([{ name: reviewerSheetName, columns: reviewerColumns, rows }], {
-    creator: 'test',
-    created: t.now(),
-  });
+const syntheticIdNumber = syntheticIdNumbers('19850620');
+const newPerson = (name: string, kind: 'staff' | 'reviewer' | 'auxiliary' = 'staff') =>
+  registerPerson(t, admin, { name, kind, idNumber: syntheticIdNumber() });
+const { exportSheet, importSheet, rowsOf, sheetOf } = registerSheet(
+  '/api/reviewers',
+  { name: reviewerSheetName, columns: reviewerColumns },
+  () => ({ t, session: admin }),
+);
 const register = async () =>
   (await t.request(admin, { method: 'GET', url: '/api/reviewers' })).json() as {
     items: {

@@ -8,20 +8,19 @@
  * of post). Nothing is written unless every row is good; entries the sheet
  * leaves out are left alone.
  */
-import { AppError, type IsoDate, type ReviewerMembership, reviewerMembershipLabels } from '@zhifa/core';
+import { type IsoDate, type ReviewerMembership, reviewerMembershipLabels } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { isoDate, text } from '../../http/fields.js';
+import { type CellOut, readSheet, type SheetColumn, writeWorkbook } from '../../xlsx/sheet.js';
 import {
-  type CellOut,
-  type RowProblem,
-  readSheet,
-  rowProblemsError,
-  type SheetColumn,
-  writeWorkbook,
-} from '../../xlsx/sheet.js';
-import { personDirectory, type RegisterImportOutcome, type SheetPerson } from '../persons/sheet-cells.js';
+  importRows,
+  personDirectory,
+  type RegisterImportOutcome,
+  type RowCheck,
+  type SheetPerson,
+} from '../persons/sheet-cells.js';
 import type { Recorder } from '../publication/service.js';
 import {
   changeReviewer,
@@ -59,8 +58,6 @@ export const reviewerColumns: readonly SheetColumn<Key>[] = [
   { key: 'status', header: '状态', width: 10, exportOnly: true },
 ];
 export const reviewerSheetName = '法制审核人员名单';
-
-const header = (key: Key) => reviewerColumns.find((c) => c.key === key)!.header;
 
 const membershipByText = new Map<string, ReviewerMembership>(
   (Object.entries(reviewerMembershipLabels) as [ReviewerMembership, string][]).flatMap(([value, label]) => [
@@ -117,14 +114,9 @@ export async function importReviewers(
   const rows = await readSheet(input.data, reviewerColumns, { maxRows: 2_000, sheetName: reviewerSheetName });
   const directory = await personDirectory(db, input.agencyId, context.digest);
   const entries = new Map((await loadReviewers(db, [input.agencyId])).map((e) => [e.person_id, e]));
-  const problems: RowProblem[] = [];
-  const planned: Planned[] = [];
   const seen = new Map<string, number>();
-  let unchanged = 0;
 
-  for (const { row, values } of rows) {
-    const problem = (key: Key, message: string) => problems.push({ row, column: header(key), message });
-    const before = problems.length;
+  const check: RowCheck<Key, Planned> = async ({ row, values }, problem, failed) => {
     const parsed = rowSchema.safeParse({
       qualification: values.qualification,
       appointedOn: values.appointedOn || undefined,
@@ -146,70 +138,58 @@ export async function importReviewers(
       (p) => entries.has(p.id) || (p.kind !== 'auxiliary' && p.active),
     );
     if ('problem' in found) problem(found.on, found.problem);
-    if (problems.length > before || !parsed.success || !membership || 'problem' in found) continue;
+    if (failed() || !parsed.success || !membership || 'problem' in found) return;
     const { person } = found;
     const earlier = seen.get(person.id);
     if (earlier !== undefined) {
       problem('name', `与第${earlier}行是同一人`);
-      continue;
+      return;
     }
     seen.set(person.id, row);
     const { qualification, appointedOn } = parsed.data;
     const endedOn = parsed.data.endedOn ?? null;
     const entry = entries.get(person.id);
-    try {
-      if (entry) {
-        if (appointedOn && appointedOn !== entry.appointed_on) {
-          problem('appointedOn', `任职日期不能修改（名单中为 ${entry.appointed_on}）`);
-          continue;
-        }
-        const change: ReviewerChange = {};
-        if (membership !== entry.membership) change.membership = membership;
-        if (qualification !== entry.qualification) change.qualification = qualification;
-        if (endedOn !== entry.ended_on) change.endedOn = endedOn;
-        if (Object.keys(change).length === 0) unchanged += 1;
-        else {
-          checkChange(entry, change);
-          planned.push({ kind: 'update', entry, change });
-        }
-      } else {
-        const registration: ReviewerInput = {
-          membership,
-          qualification,
-          appointedOn: appointedOn ?? context.today,
-        };
-        await checkRegistration(db, { ...person, agency_id: input.agencyId });
-        if (endedOn) checkChange({ appointed_on: registration.appointedOn }, { endedOn });
-        planned.push({ kind: 'create', person, input: registration, endedOn });
+    if (entry) {
+      if (appointedOn && appointedOn !== entry.appointed_on) {
+        problem('appointedOn', `任职日期不能修改（名单中为 ${entry.appointed_on}）`);
+        return;
       }
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      problem(columnOfField[error.field ?? ''] ?? 'name', error.message);
+      const change: ReviewerChange = {};
+      if (membership !== entry.membership) change.membership = membership;
+      if (qualification !== entry.qualification) change.qualification = qualification;
+      if (endedOn !== entry.ended_on) change.endedOn = endedOn;
+      if (Object.keys(change).length === 0) return 'unchanged';
+      checkChange(entry, change);
+      return { kind: 'update', entry, change };
     }
-  }
-  if (problems.length > 0) throw rowProblemsError(problems, '审核人员');
-  if (!input.dryRun)
-    for (const plan of planned) {
-      if (plan.kind === 'update') {
-        await changeReviewer(db, record, plan.entry, plan.change);
-        continue;
-      }
-      const candidate = { ...plan.person, agency_id: input.agencyId };
-      const id = await registerReviewer(db, record, candidate, plan.input);
-      if (plan.endedOn)
-        await changeReviewer(
-          db,
-          record,
-          { id, agency_id: input.agencyId, person_id: plan.person.id, appointed_on: plan.input.appointedOn },
-          { endedOn: plan.endedOn },
-        );
-    }
-  const created = planned.filter((p) => p.kind === 'create').length;
-  return {
-    rows: rows.length,
-    created,
-    updated: planned.length - created,
-    unchanged,
-    dryRun: input.dryRun,
+    const registration: ReviewerInput = {
+      membership,
+      qualification,
+      appointedOn: appointedOn ?? context.today,
+    };
+    await checkRegistration(db, { ...person, agency_id: input.agencyId });
+    if (endedOn) checkChange({ appointed_on: registration.appointedOn }, { endedOn });
+    return { kind: 'create', person, input: registration, endedOn };
   };
+
+  const apply = async (plan: Planned) => {
+    if (plan.kind === 'update') return changeReviewer(db, record, plan.entry, plan.change);
+    const candidate = { ...plan.person, agency_id: input.agencyId };
+    const id = await registerReviewer(db, record, candidate, plan.input);
+    if (plan.endedOn)
+      await changeReviewer(
+        db,
+        record,
+        { id, agency_id: input.agencyId, person_id: plan.person.id, appointed_on: plan.input.appointedOn },
+        { endedOn: plan.endedOn },
+      );
+  };
+
+  return importRows(
+    rows,
+    { columns: reviewerColumns, what: '审核人员', columnOf: (field) => columnOfField[field] ?? 'name' },
+    check,
+    apply,
+    input.dryRun,
+  );
 }

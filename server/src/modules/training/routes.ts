@@ -11,7 +11,8 @@ import { isoDate, text, uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { requireInScope } from '../../http/scope.js';
 import { targetAgency } from '../../http/target-agency.js';
-import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { sendWorkbook, sheetUploadFields } from '../../xlsx/route.js';
+import { decodeBase64 } from '../../xlsx/sheet.js';
 import { currentSettings } from '../settings/service.js';
 import {
   addCourse,
@@ -298,10 +299,7 @@ export const trainingRoutes = [
     body: z.strictObject({
       agencyId: uuid.optional(),
       year: trainingYear,
-      fileName: text(200, 0).optional(),
-      content: base64File,
-      /** Only check the sheet: the same report, nothing written. */
-      dryRun: z.boolean().default(false),
+      ...sheetUploadFields,
     }),
     handler: async ({ db, user, body, app, record }) => {
       const agency = await targetAgency(db, user, body.agencyId);
@@ -339,14 +337,7 @@ export const trainingRoutes = [
       const now = app.clock();
       const year = query.year ?? currentYear(now);
       const data = await exportLedger(db, agency, year, shanghaiDateOf(now), await currentSettings(db), now);
-      reply
-        .header('content-type', xlsxMediaType)
-        .header('cache-control', 'private, no-store')
-        .header(
-          'content-disposition',
-          attachment(`training-${year}.xlsx`, `培训台账-${agency.name}-${year}.xlsx`),
-        );
-      return data;
+      return sendWorkbook(reply, data, `training-${year}.xlsx`, `培训台账-${agency.name}-${year}.xlsx`);
     },
   }),
 ];

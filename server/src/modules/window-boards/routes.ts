@@ -5,11 +5,11 @@
  */
 import { enforcementItemTypeLabels, enforcementItemTypes, shanghaiDateOf } from '@zhifa/core';
 import { z } from 'zod';
-import { text, uuid } from '../../http/fields.js';
+import { uuid } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { notFound, requireInScope } from '../../http/scope.js';
 import { targetAgency } from '../../http/target-agency.js';
-import { attachment, base64File, decodeBase64, xlsxMediaType } from '../../xlsx/sheet.js';
+import { sendWorkbook, sheetUpload, uploadOf } from '../../xlsx/route.js';
 import { boardFields } from './schema.js';
 import { createBoard, loadBoards, removeBoard, staffCandidates, updateBoard } from './service.js';
 import { exportBoards, importBoards } from './sheet.js';
@@ -114,11 +114,7 @@ export const windowBoardRoutes = [
       const now = app.clock();
       const on = shanghaiDateOf(now);
       const data = await exportBoards(db, user.agencyId, now);
-      reply
-        .header('content-type', xlsxMediaType)
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', attachment(`window-boards-${on}.xlsx`, `窗口公示牌-${on}.xlsx`));
-      return data;
+      return sendWorkbook(reply, data, `window-boards-${on}.xlsx`, `窗口公示牌-${on}.xlsx`);
     },
   }),
   defineRoute({
@@ -126,16 +122,12 @@ export const windowBoardRoutes = [
     url: '/api/window-boards/import',
     access: 'windowBoard.manage',
     summary: '导入窗口公示牌（.xlsx，与导出格式相同；按窗口名称更新或新增，逐行校验，有误则不写入）',
-    body: z.strictObject({
-      fileName: text(200, 0).optional(),
-      content: base64File,
-      dryRun: z.boolean().default(false),
-    }),
+    body: sheetUpload,
     handler: async ({ db, user, body, app, record }) =>
       importBoards(
         db,
         record,
-        { agencyId: user.agencyId, data: decodeBase64(body.content), dryRun: body.dryRun },
+        { agencyId: user.agencyId, ...uploadOf(body) },
         { now: app.clock(), digest: (idNumber) => app.cipher.digest(idNumber) },
       ),
   }),

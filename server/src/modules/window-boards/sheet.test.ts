@@ -1,46 +1,20 @@
-import { idNumberCheckChar } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
-import { type CellOut, readSheet, writeWorkbook } from '../../xlsx/sheet.js';
+import { registerPerson, registerSheet, syntheticIdNumbers } from '../../test/sheets.js';
 import { boardColumns, boardSheetName } from './sheet.js';
 
 let t: TestApp;
 let discloser: Session;
-let serial = 0;
 
-/** A person with a synthetic 身份证号 (unassigned region 990121), registered by the system administrator. */
-async function newPerson(name: string) {
-  serial += 1;
-  const first17 = `99012119880808${String(serial).padStart(3, '0')}`;
-  const response = await t.request(await t.login('admin'), {
-    method: 'POST',
-    url: '/api/persons',
-    payload: { name, kind: 'staff', idNumber: first17 + idNumberCheckChar(first17) },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: string; idNumberMasked: string };
-}
-
-const exportSheet = async () => {
-  const response = await t.request(discloser, { method: 'GET', url: '/api/window-boards/export' });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.rawPayload;
-};
-const importSheet = (content: Buffer, dryRun = false, session = discloser) =>
-  t.request(session, {
-    method: 'POST',
-    url: '/api/window-boards/import',
-    payload: { content: content.toString('base64'), dryRun },
-  });
-const rowsOf = async (sheet: Buffer) =>
-  (await readSheet(sheet, boardColumns, { maxRows: 500 })).map(
-    (r) => ({ ...r.values }) as Record<string, CellOut>,
-  );
-const sheetOf = (rows: Record<string, CellOut>[]) =>
-  writeWorkbook([{ name: boardSheetName, columns: boardColumns, rows }], {
-    creator: 'test',
-    created: t.now(),
-  });
+const syntheticIdNumber = syntheticIdNumbers('19880808');
+/** A person with a synthetic 身份证号, registered by the system administrator. */
+const newPerson = async (name: string) =>
+  registerPerson(t, await t.login('admin'), { name, kind: 'staff', idNumber: syntheticIdNumber() });
+const { exportSheet, importSheet, rowsOf, sheetOf } = registerSheet(
+  '/api/window-boards',
+  { name: boardSheetName, columns: boardColumns },
+  () => ({ t, session: discloser }),
+);
 const boards = async () =>
   (await t.request(discloser, { method: 'GET', url: '/api/window-boards' })).json().items as {
     id: string;

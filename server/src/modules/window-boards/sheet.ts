@@ -10,7 +10,6 @@
  * sheet leaves out are left alone (removing one is a console action).
  */
 import {
-  AppError,
   type EnforcementItemType,
   enforcementItemTypeLabels,
   enforcementItemTypeShortLabels,
@@ -19,15 +18,14 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
+import { type CellOut, readSheet, type SheetColumn, splitCell, writeWorkbook } from '../../xlsx/sheet.js';
 import {
-  type CellOut,
-  type RowProblem,
-  readSheet,
-  rowProblemsError,
-  type SheetColumn,
-  writeWorkbook,
-} from '../../xlsx/sheet.js';
-import { PersonDirectory, personDirectory, type RegisterImportOutcome } from '../persons/sheet-cells.js';
+  importRows,
+  PersonDirectory,
+  personDirectory,
+  type RegisterImportOutcome,
+  type RowCheck,
+} from '../persons/sheet-cells.js';
 import type { Recorder } from '../publication/service.js';
 import { boardFields } from './schema.js';
 import {
@@ -63,8 +61,6 @@ export const boardColumns: readonly SheetColumn<Key>[] = [
   { key: 'sortOrder', header: '排序', width: 8 },
 ];
 export const boardSheetName = '窗口公示牌';
-
-const header = (key: Key) => boardColumns.find((c) => c.key === key)!.header;
 
 const typeByText = new Map<string, EnforcementItemType>(
   enforcementItemTypes.flatMap((type) => [
@@ -132,6 +128,10 @@ function sameBoard(board: WindowBoard, input: BoardInput) {
   );
 }
 
+type Planned =
+  | { kind: 'update'; board: WindowBoard; content: BoardInput }
+  | { kind: 'create'; content: BoardInput };
+
 export async function importBoards(
   db: Kysely<DB>,
   record: Recorder,
@@ -146,22 +146,15 @@ export async function importBoards(
     ).map((u) => [u.name, u.id]),
   );
   const boards = new Map((await loadBoards(db, input.agencyId)).map((b) => [b.name, b]));
-  const problems: RowProblem[] = [];
-  const planned: { board: WindowBoard | undefined; content: BoardInput }[] = [];
   const seen = new Map<string, number>();
-  let unchanged = 0;
-
-  for (const { row, values } of rows) {
-    const problem = (key: Key, message: string) => problems.push({ row, column: header(key), message });
-    const before = problems.length;
-
+  const check: RowCheck<Key, Planned> = async ({ row, values }, problem, failed) => {
     let unitId: string | null = null;
     if (values.unit) {
       unitId = units.get(values.unit) ?? null;
       if (!unitId) problem('unit', `本执法主体没有承办机构“${values.unit}”`);
     }
     const enforcementTypes: EnforcementItemType[] = [];
-    for (const label of values.enforcementTypes.split(/[、,，;；\s]+/).filter(Boolean)) {
+    for (const label of splitCell(values.enforcementTypes)) {
       const type = typeByText.get(label);
       if (type) enforcementTypes.push(type);
       else
@@ -197,40 +190,35 @@ export async function importBoards(
     });
     if (!parsed.success)
       for (const issue of parsed.error.issues) problem(columnOf(issue.path.join('.')), issue.message);
-    if (problems.length > before || !parsed.success) continue;
+    if (failed() || !parsed.success) return;
     const content = parsed.data;
     const earlier = seen.get(content.name);
     if (earlier !== undefined) {
       problem('name', `与第${earlier}行的窗口名称重复`);
-      continue;
+      return;
     }
     seen.set(content.name, row);
     const board = boards.get(content.name);
-    if (board && sameBoard(board, content)) {
-      unchanged += 1;
-      continue;
-    }
-    try {
-      await checkBoard(db, input.agencyId, content);
-      planned.push({ board, content });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      problem(columnOf(error.field ?? ''), error.message);
-    }
-  }
-  if (problems.length > 0) throw rowProblemsError(problems, '窗口公示牌');
-  if (!input.dryRun)
-    for (const { board, content } of planned) {
-      if (board)
-        await updateBoard(db, record, { id: board.id, agency_id: input.agencyId }, content, context.now);
-      else await createBoard(db, record, input.agencyId, content, context.now);
-    }
-  const created = planned.filter((p) => !p.board).length;
-  return {
-    rows: rows.length,
-    created,
-    updated: planned.length - created,
-    unchanged,
-    dryRun: input.dryRun,
+    if (board && sameBoard(board, content)) return 'unchanged';
+    await checkBoard(db, input.agencyId, content);
+    return board ? { kind: 'update', board, content } : { kind: 'create', content };
   };
+
+  return importRows(
+    rows,
+    { columns: boardColumns, what: '窗口公示牌', columnOf },
+    check,
+    async (plan) => {
+      if (plan.kind === 'update')
+        await updateBoard(
+          db,
+          record,
+          { id: plan.board.id, agency_id: input.agencyId },
+          plan.content,
+          context.now,
+        );
+      else await createBoard(db, record, input.agencyId, plan.content, context.now);
+    },
+    input.dryRun,
+  );
 }
