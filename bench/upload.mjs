@@ -224,7 +224,10 @@ try {
       main: server2.main - cpu.server.main,
       others: server2.others - cpu.server.others,
       byName: Object.fromEntries(
-        Object.entries(server2.byName).map(([name, seconds]) => [name, seconds - (cpu.server.byName[name] ?? 0)]),
+        Object.entries(server2.byName).map(([name, seconds]) => [
+          name,
+          seconds - (cpu.server.byName[name] ?? 0),
+        ]),
       ),
       client: (client.user + client.system) / 1e6,
     });
@@ -247,7 +250,9 @@ try {
         `上传中 RSS 最高 ${r.during.toFixed(0)} MB`,
     );
     const threads = Object.entries(r.byName).filter(([, seconds]) => seconds >= 0.01);
-    console.log(`  其他线程 ms/MB：${threads.map(([name, seconds]) => `${name} ${perMb(seconds)}`).join('，')}`);
+    console.log(
+      `  其他线程 ms/MB：${threads.map(([name, seconds]) => `${name} ${perMb(seconds)}`).join('，')}`,
+    );
   }
   const best = Math.min(...runs.map((r) => r.seconds));
   const ratio = mb(size) / best / sm3Speed;
