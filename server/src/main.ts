@@ -32,7 +32,7 @@ async function main() {
   await evidence.sweepStaging();
   await initialiseDatabase(database.db, clock());
   if (!(await isSeeded(database.db))) {
-    const password = await seedDemo(database.db, cipher, clock(), config.demoPassword);
+    const password = await seedDemo(database.db, { cipher, evidence }, clock(), config.demoPassword);
     console.log(
       '\n已载入演示数据：示例省交通运输厅 → 示例市交通运输局 → 示例县交通运输局，以及示例县司法局。',
     );

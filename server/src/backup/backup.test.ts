@@ -12,7 +12,7 @@ import { openDatabase } from '../db/database.js';
 import { appendEvent } from '../ledger/append.js';
 import { createCheckpoint, verifyCheckpoints } from '../ledger/checkpoint.js';
 import { loadOrCreateSigner } from '../ledger/signing.js';
-import { verifyEvidence, verifyLedger } from '../ledger/verify.js';
+import { storedFiles, verifyEvidence, verifyLedger } from '../ledger/verify.js';
 import { inquiryRecordExample } from '../modules/documents/test-fixtures.js';
 import { LocalEvidenceStore } from '../storage/local.js';
 import { createTestApp, databaseFingerprint, openTestDatabase, type TestApp } from '../test/harness.js';
@@ -26,6 +26,7 @@ let source: TestApp;
 let workDir: string;
 let backupFile: string;
 let manifest: BackupManifest;
+let seededFiles: number;
 const progress: string[] = [];
 
 const sourceDataDir = () => path.join(workDir, 'source');
@@ -35,6 +36,9 @@ beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'zhifa-backup-'));
   // The source deployment's key files (the test app keeps its keys in memory).
   loadOrCreateFieldKeys(sourceDataDir());
+  const seeded = await sql<{ n: number }>`
+    SELECT count(DISTINCT sha256)::int AS n FROM ${storedFiles} AS stored`.execute(source.database.db);
+  seededFiles = seeded.rows[0]!.n;
   const officer = await source.login('officer1');
   const video = Buffer.concat([mediaSamples.mp4!.bytes, randomBytes(300_000)]);
   for (const bytes of [video, video, mediaSamples.png!.bytes]) {
@@ -121,13 +125,16 @@ describe('R7: backup and restore', () => {
       ]),
     );
     expect(manifest.tables.map((t) => t.name)).not.toContain('user_session');
-    expect(manifest.evidence).toHaveLength(3);
+    // The demo's stored files, the two distinct uploads and the rendered document, each once.
+    expect(manifest.evidence).toHaveLength(seededFiles + 3);
+    expect(new Set(manifest.evidence.map((e) => e.sha256)).size).toBe(manifest.evidence.length);
     expect(manifest.keys.map((k) => k.name).sort()).toEqual(['field-keys.json', 'sm2-private.key']);
     expect(manifest.checkpoint?.root).toMatch(/^[0-9a-f]{64}$/);
     expect(progress).toContain(
       `数据表 ledger_event：${manifest.tables.find((t) => t.name === 'ledger_event')!.rows} 行`,
     );
-    expect(progress.some((line) => line.startsWith('证据文件 3/3'))).toBe(true);
+    const total = manifest.evidence.length;
+    expect(progress.some((line) => line.startsWith(`证据文件 ${total}/${total}`))).toBe(true);
   });
 
   it('R7: the round trip restores identical rows, files and keys, and the same checkpoint root', async () => {

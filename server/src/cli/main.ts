@@ -102,7 +102,8 @@ program
         return;
       }
       const given = readConfig().demoPassword;
-      const password = await seedDemo(db, cipher, new Date(), given);
+      const evidence = await configuredEvidenceStore();
+      const password = await seedDemo(db, { cipher, evidence }, new Date(), given);
       console.log(`已载入演示数据，账号：${demoUsers.map((u) => u.username).join('、')}`);
       console.log(given ? '密码：ZHIFA_DEMO_PASSWORD 所设的值' : `密码（只显示这一次）：${password}`);
     }),

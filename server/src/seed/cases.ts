@@ -4,15 +4,44 @@
  * relative to the seeding day, so the demo always shows running clocks: a
  * defence period, a service period, a case limit close to its end.
  *
- * Each case's stream carries what the seed did, as events by no one (actor
- * null): its registration, its team, the facts recorded and the stages passed.
+ * Each case's stream carries what the seed did: its registration, its team and
+ * the stages passed as events by no one (actor null); and, at each stage it
+ * passed, what the API would have added there, by the demo user who would have
+ * done it — the 现场笔录, the recordings (stored in the evidence store with their
+ * capture metadata, on their own evidence:<id> stream, and linked to the stage),
+ * and the 执法文书 the stage produces, rendered from the case's own fields,
+ * numbered and signed. So the archived case's file passes the archive check.
  */
-import { addCalendarDays, type IsoDate, type ProcessKind, type StageId, shanghaiDateOf } from '@zhifa/core';
+import {
+  addCalendarDays,
+  type DocumentKindId,
+  type IsoDate,
+  type ProcessKind,
+  type RuleContext,
+  type StageId,
+  shanghaiDateOf,
+} from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { CaseOfficerRole, DB } from '../db/schema.js';
+import type { CurrentUser } from '../http/session.js';
 import { appendEvent } from '../ledger/append.js';
-import type { StoredFacts } from '../modules/cases/schema.js';
+import {
+  type CaseRecordRow,
+  caseFields,
+  mergeCaseData,
+  requireProducible,
+} from '../modules/cases/documents.js';
+import { type LoadedCase, loadCaseFacts, ruleContext } from '../modules/cases/facts.js';
+import { recordContentSchemas, type StoredFacts } from '../modules/cases/schema.js';
+import { caseStream, linkEvidence } from '../modules/cases/service.js';
+import { dataSchema } from '../modules/documents/render.js';
+import { chineseDate, type RenderDeps, renderDocument } from '../modules/documents/service.js';
+import { storeContent } from '../modules/documents/templates.js';
+import { detectMediaType } from '../modules/evidence/media-type.js';
+import { recordEvidence } from '../modules/evidence/service.js';
+import { captureFields } from '../modules/evidence/upload.js';
 import { demoName } from './certificates.js';
+import { demoPhoto, demoVideo } from './media.js';
 
 interface DemoCase {
   title: string;
@@ -26,6 +55,8 @@ interface DemoCase {
   facts: (today: IsoDate) => StoredFacts;
   major?: boolean;
   archived?: boolean;
+  /** A seizure recorded on site: video at 通知到场 and 现场笔录, a photo at 现场笔录. */
+  recorded?: boolean;
 }
 
 const fine = (yuan: number) => ({ kinds: ['fine' as const], fineFen: yuan * 100 });
@@ -117,6 +148,19 @@ const demoCases: DemoCase[] = [
     facts: (today) => ({ discoveredOn: today, seizureApproval: { approvedOn: today, emergency: false } }),
   },
   {
+    title: '扣押无道路运输证营运车辆',
+    processKind: 'seizure',
+    source: 'inspection',
+    party: { kind: 'individual', name: demoName(67) },
+    daysAgo: 1,
+    path: ['approve', 'notifyParty', 'record'],
+    recorded: true,
+    facts: (today) => ({
+      discoveredOn: ago(today, 1),
+      seizureApproval: { approvedOn: ago(today, 1), emergency: false },
+    }),
+  },
+  {
     title: '客运班车未按核定站点停靠',
     processKind: 'penaltyGeneral',
     source: 'inspection',
@@ -156,8 +200,290 @@ const demoTeam: [string, CaseOfficerRole][] = [
   ['auxiliary1', 'assistant'],
 ];
 
+/** Who does what the API would have been asked for: the lead officer records, the head signs. */
+const actors = ['officer1', 'unithead1', 'head1'] as const;
+type Actor = (typeof actors)[number];
+
+const place = '示例县城关镇客运站';
+const bureau = '示例县交通运输局综合行政执法大队';
+const paymentText =
+  '自收到本决定书之日起十五日内，到示例县农村商业银行缴纳罚款（账户：示例县财政局非税收入专户，账号 9999 0000 0000 0001）';
+
+interface SeedContext {
+  trx: Kysely<DB>;
+  deps: RenderDeps;
+  now: Date;
+  today: IsoDate;
+  rule: RuleContext;
+  agencyId: string;
+  users: Map<Actor, CurrentUser>;
+}
+
+/** One case being seeded: its demo entry, its stored facts, the case as loaded for the rules. */
+interface SeedCase {
+  demo: DemoCase;
+  facts: StoredFacts;
+  loaded: LoadedCase;
+  stream: { streamId: string; agencyId: string };
+  /** 现场笔录 made at a stage, for the document made from it. */
+  record?: CaseRecordRow;
+  /** Numbers of documents rendered so far, by kind. */
+  numbers: Map<DocumentKindId, string | null>;
+  /** The recording stored at one stage and linked again at the next. */
+  video?: string;
+}
+
+const narrative = (demo: DemoCase) =>
+  `经查，当事人${demo.party.name}存在“${demo.title}”的违法行为，有现场检查笔录、现场照片等证据证实。`;
+
+/** A 现场笔录 of the stage, added as `POST /api/cases/:id/records` would (row, then its event). */
+async function addOnSiteRecord(
+  ctx: SeedContext,
+  c: SeedCase,
+  stage: StageId,
+  madeAt: string,
+  content: unknown,
+) {
+  const officer = ctx.users.get('officer1')!;
+  const parsed = recordContentSchemas.onSite.parse(content);
+  const row = await ctx.trx
+    .insertInto('case_record')
+    .values({
+      case_id: c.loaded.row.id,
+      agency_id: ctx.agencyId,
+      kind: 'onSite',
+      stage,
+      content: JSON.stringify(parsed),
+      made_at: new Date(madeAt),
+      recorded_by: officer.id,
+      recorded_at: ctx.now,
+    })
+    .returning(['id', 'kind', 'content', 'made_at'])
+    .executeTakeFirstOrThrow();
+  await appendEvent(
+    ctx.trx,
+    {
+      ...c.stream,
+      actorId: officer.id,
+      kind: 'case.recordAdded',
+      payload: { recordId: row.id, kind: 'onSite', stage, madeAt, content: parsed },
+    },
+    ctx.now,
+  );
+  c.record = row;
+}
+
+/**
+ * A document of the case as `POST /api/cases/:id/documents` renders it: only a
+ * kind a reached stage produces, the fields the case holds filled from it, and
+ * `extra` supplying only what the case does not hold; signed by `signer`.
+ */
+async function renderCaseDocument(
+  ctx: SeedContext,
+  c: SeedCase,
+  kind: DocumentKindId,
+  signer: Actor,
+  extra: Record<string, unknown>,
+  record?: CaseRecordRow,
+): Promise<string | null> {
+  requireProducible(c.loaded, kind);
+  const filled = await caseFields(
+    kind,
+    c.loaded,
+    { db: ctx.trx, cipher: ctx.deps.cipher, rule: ctx.rule },
+    record,
+  );
+  const given = Object.fromEntries(Object.entries(extra).filter(([name]) => !Object.hasOwn(filled, name)));
+  const data = dataSchema(kind).parse(mergeCaseData(filled, given));
+  const user = ctx.users.get(signer)!;
+  const id = await renderDocument(
+    ctx.trx,
+    ctx.deps,
+    {
+      agencyId: ctx.agencyId,
+      kind,
+      streamId: caseStream(c.loaded.row.id),
+      data,
+      signerId: user.id,
+      actorId: user.id,
+    },
+    ctx.now,
+  );
+  const { number } = await ctx.trx
+    .selectFrom('document')
+    .select('number')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  c.numbers.set(kind, number);
+  return number;
+}
+
+/**
+ * Generated media stored as an upload would be (content first, type told from
+ * the bytes, capture metadata checked by the upload's schema, then the row and
+ * its `evidence.stored` event), uploaded by the lead officer.
+ */
+async function storeRecording(
+  ctx: SeedContext,
+  content: Buffer,
+  originalName: string,
+  fields: Record<string, string>,
+): Promise<string> {
+  const mediaType = await detectMediaType(content);
+  const digest = await storeContent(ctx.deps.evidence, content);
+  return recordEvidence(
+    ctx.trx,
+    ctx.users.get('officer1')!,
+    { digest, mediaType, originalName, fields: captureFields.parse(fields) },
+    ctx.now,
+  );
+}
+
+/** Links evidence to a stage the case was at, as `POST /api/cases/:id/evidence` did there. */
+async function linkToStage(
+  ctx: SeedContext,
+  c: SeedCase,
+  stage: StageId,
+  input: { evidenceId: string; recordingKind: 'video' | 'photo'; description: string },
+) {
+  const officer = ctx.users.get('officer1')!;
+  const linked = await linkEvidence(ctx.trx, { ...c.loaded.row, stage }, input, officer, ctx.now);
+  await appendEvent(
+    ctx.trx,
+    {
+      ...c.stream,
+      actorId: officer.id,
+      kind: 'case.evidenceLinked',
+      payload: {
+        evidenceId: input.evidenceId,
+        stage: linked.stage,
+        recordingKind: input.recordingKind,
+        partyName: null,
+        description: input.description,
+      },
+    },
+    ctx.now,
+  );
+}
+
+/** What the API would have added while the case was at `stage`. */
+async function atStage(ctx: SeedContext, c: SeedCase, stage: StageId) {
+  const { demo, facts } = c;
+  const registeredOn = ago(ctx.today, demo.daysAgo);
+  const officers = ['赵执法', '钱执法'];
+  switch (stage) {
+    case 'register':
+      await renderCaseDocument(ctx, c, 'filingApproval', 'head1', {
+        facts: narrative(demo),
+        unitOpinion: '经初步核实，有违法事实，建议立案调查。',
+        approvalOpinion: '同意立案，由赵执法、钱执法承办。',
+      });
+      break;
+    case 'investigate':
+      await addOnSiteRecord(ctx, c, stage, `${registeredOn}T09:30:00+08:00`, {
+        place,
+        inspectors: officers,
+        present: [demo.party.kind === 'individual' ? demo.party.name : `${demo.party.name}负责人`],
+        findings: `现场检查发现当事人${demo.party.name}存在“${demo.title}”的情形，已拍照取证；当事人在场，对检查情况无异议。`,
+        endedAt: `${registeredOn}T10:10:00+08:00`,
+      });
+      await renderCaseDocument(ctx, c, 'sceneRecord', 'officer1', {}, c.record);
+      break;
+    case 'notify': {
+      const notice = facts.priorNotice;
+      const number = await renderCaseDocument(ctx, c, 'priorNotice', 'unithead1', {
+        facts: narrative(demo),
+        evidence: '现场检查笔录、现场照片',
+        basis: reasons.basis,
+        ...(notice?.hearingRightNotified && {
+          hearingRight: '你（单位）有权要求听证，应当在收到本告知书之日起五日内提出。',
+        }),
+        replyDeadline: '收到本告知书之日起五日内',
+      });
+      // The receipt of the notice; a case served later holds its decision's service, not this one's.
+      if (notice && !facts.service)
+        await renderCaseDocument(ctx, c, 'serviceReceipt', 'officer1', {
+          servedDocument: `行政处罚事先告知书（${number}）`,
+          servedAt: chineseDate(notice.servedOn),
+          place: bureau,
+          method: '直接送达',
+        });
+      break;
+    }
+    case 'decide':
+      await renderCaseDocument(ctx, c, 'penaltyDecision', 'head1', {
+        facts: narrative(demo),
+        defence: '当事人陈述申辩称系初次违法，请求从轻处罚；本机关已在裁量中予以考虑。',
+        payment: paymentText,
+      });
+      break;
+    case 'serve':
+      if (facts.service)
+        await renderCaseDocument(ctx, c, 'serviceReceipt', 'officer1', {
+          servedDocument: `行政处罚决定书（${c.numbers.get('penaltyDecision')}）`,
+          place: bureau,
+        });
+      break;
+    case 'close':
+      await renderCaseDocument(ctx, c, 'closingReport', 'head1', {
+        summary:
+          '本案经立案、调查取证、事先告知、听取陈述申辩，依法作出行政处罚决定并送达，当事人已全额缴纳罚款。',
+        approvalOpinion: '同意结案。',
+      });
+      break;
+    case 'notifyParty':
+    case 'record':
+      if (!demo.recorded) break;
+      await seizureRecording(ctx, c, stage, registeredOn);
+      break;
+  }
+}
+
+/** The seizure recorded on site: the body-camera video at 通知到场 and 现场笔录, a photo, the 现场笔录. */
+async function seizureRecording(ctx: SeedContext, c: SeedCase, stage: StageId, on: IsoDate) {
+  const capture = { capturedBy: '赵执法', location: place, deviceId: '执法记录仪 DEMO-01' };
+  if (stage === 'notifyParty') {
+    const video = await storeRecording(ctx, demoVideo(95), 'DEMO-01_现场执法.mp4', {
+      ...capture,
+      capturedAt: `${on}T09:00:00+08:00`,
+      durationSeconds: '95',
+    });
+    c.video = video;
+    await linkToStage(ctx, c, stage, {
+      evidenceId: video,
+      recordingKind: 'video',
+      description: '通知当事人到场，出示执法证件，告知理由、依据和权利，全程录像',
+    });
+    return;
+  }
+  await linkToStage(ctx, c, stage, {
+    evidenceId: c.video!,
+    recordingKind: 'video',
+    description: '现场清点、扣押车辆，全程录像',
+  });
+  const photo = await storeRecording(ctx, demoPhoto(), '扣押车辆外观.png', {
+    ...capture,
+    capturedAt: `${on}T09:05:00+08:00`,
+  });
+  await linkToStage(ctx, c, stage, {
+    evidenceId: photo,
+    recordingKind: 'photo',
+    description: '被扣押车辆外观照片',
+  });
+  await addOnSiteRecord(ctx, c, stage, `${on}T09:10:00+08:00`, {
+    place,
+    inspectors: ['赵执法', '钱执法'],
+    present: [c.demo.party.name],
+    findings: `当事人${c.demo.party.name}驾驶的小型客车（示A·D0001）未取得道路运输证从事客运经营，经批准依法扣押该车辆；当事人在场，执法记录仪全程录像。`,
+    measures: `扣押车辆一辆，存放于${bureau}停车场。`,
+    endedAt: `${on}T09:40:00+08:00`,
+  });
+  await renderCaseDocument(ctx, c, 'sceneRecord', 'officer1', {}, c.record);
+}
+
 export async function seedDemoCases(
   trx: Kysely<DB>,
+  deps: RenderDeps,
   now: Date,
   ids: { county: string; shortName: string; persons: Map<string, string> },
 ): Promise<void> {
@@ -171,6 +497,38 @@ export async function seedDemoCases(
       demoTeam.map(([username]) => ids.persons.get(username)!),
     )
     .execute();
+  const userRows = await trx
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name', 'agency_id', 'unit_id', 'roles'])
+    .where('username', 'in', [...actors])
+    .execute();
+  // The seed acts as these users outside any session, as the routes would for them.
+  const users = new Map(
+    userRows.map((u) => [
+      u.username as Actor,
+      {
+        id: u.id,
+        username: u.username,
+        displayName: u.display_name,
+        agencyId: u.agency_id,
+        unitId: u.unit_id,
+        roles: u.roles,
+        restriction: null,
+        totpEnabled: false,
+        sessionId: '',
+        csrfToken: '',
+      } satisfies CurrentUser,
+    ]),
+  );
+  const ctx: SeedContext = {
+    trx,
+    deps,
+    now,
+    today,
+    rule: await ruleContext(trx, now),
+    agencyId: ids.county,
+    users,
+  };
   let serial = 0;
   for (const demo of demoCases) {
     const facts = demo.facts(today);
@@ -204,9 +562,9 @@ export async function seedDemoCases(
         updated_at: now,
         archived_at: null,
       })
-      .returning('id')
+      .returningAll()
       .executeTakeFirstOrThrow();
-    const stream = { streamId: `case:${row.id}`, agencyId: ids.county, actorId: null };
+    const stream = { streamId: caseStream(row.id), agencyId: ids.county, actorId: null };
     await appendEvent(
       trx,
       {
@@ -244,7 +602,17 @@ export async function seedDemoCases(
       .execute();
     const named = officers.map((o) => ({ ...o, name: people.find((p) => p.id === o.personId)!.name }));
     await appendEvent(trx, { ...stream, kind: 'case.officersAssigned', payload: { officers: named } }, now);
-    for (let i = 1; i < demo.path.length; i += 1)
+    // The case as the rules see it (its team and stored facts), for the documents' fields.
+    const loaded = (await loadCaseFacts(trx, [row])).get(row.id)!;
+    const seeded: SeedCase = {
+      demo,
+      facts,
+      loaded,
+      stream: { streamId: stream.streamId, agencyId: ids.county },
+      numbers: new Map(),
+    };
+    await atStage(ctx, seeded, demo.path[0]!);
+    for (let i = 1; i < demo.path.length; i += 1) {
       await appendEvent(
         trx,
         {
@@ -260,6 +628,8 @@ export async function seedDemoCases(
         },
         now,
       );
+      await atStage(ctx, seeded, demo.path[i]!);
+    }
     if (demo.archived)
       await trx.updateTable('enforcement_case').set({ archived_at: now }).where('id', '=', row.id).execute();
   }

@@ -11,9 +11,9 @@ import {
   type Role,
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
-import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { AgencyLevel, DB, PersonKind } from '../db/schema.js';
 import { generatePassword, hashPassword } from '../modules/auth/passwords.js';
+import type { RenderDeps } from '../modules/documents/service.js';
 import { seedDemoCases } from './cases.js';
 import { seedDemoCertificates } from './certificates.js';
 import { seedDemoLists } from './lists.js';
@@ -159,9 +159,13 @@ function demoIdNumber(index: number): string {
   return first17 + idNumberCheckChar(first17);
 }
 
+/**
+ * `deps` are the field cipher (ID numbers, signing keys) and the evidence store
+ * the demo cases' recordings and documents are stored in.
+ */
 export async function seedDemo(
   db: Kysely<DB>,
-  cipher: FieldCipher,
+  deps: RenderDeps,
   now: Date,
   password = generatePassword(),
 ): Promise<string> {
@@ -212,8 +216,8 @@ export async function seedDemo(
             unit_id: u.unit ? unitIds.get(u.unit)! : null,
             name: u.displayName,
             kind: personKind(u.roles),
-            id_number_cipher: cipher.encrypt(idNumber),
-            id_number_digest: cipher.digest(idNumber),
+            id_number_cipher: deps.cipher.encrypt(idNumber),
+            id_number_digest: deps.cipher.digest(idNumber),
             id_number_masked: maskIdNumber(idNumber),
           };
         }),
@@ -235,7 +239,7 @@ export async function seedDemo(
         })),
       )
       .execute();
-    await seedDemoCertificates(trx, cipher, now, {
+    await seedDemoCertificates(trx, deps.cipher, now, {
       county: agencyIds.get('county')!,
       units: unitIds,
       persons: new Map(demoUsers.map((u, i) => [u.username, persons[i]!.id])),
@@ -247,7 +251,7 @@ export async function seedDemo(
       persons: new Map(demoUsers.map((u, i) => [u.username, persons[i]!.id])),
     });
     await seedDemoLists(trx, now, { county: agencyIds.get('county')! });
-    await seedDemoCases(trx, now, {
+    await seedDemoCases(trx, deps, now, {
       county: agencyIds.get('county')!,
       shortName: agencies.find((a) => a.key === 'county')!.shortName,
       persons: new Map(demoUsers.map((u, i) => [u.username, persons[i]!.id])),

@@ -94,7 +94,6 @@ export async function createTestApp<S extends EvidenceStore = LocalEvidenceStore
   const clock = () => now;
   const cipher = createFieldCipher(randomFieldKeys());
   await initialiseDatabase(database.db, now);
-  if (options.seed !== false) await seedDemo(database.db, cipher, now, demoPassword);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhifa-test-'));
   const evidence =
     options.evidence ??
@@ -102,6 +101,21 @@ export async function createTestApp<S extends EvidenceStore = LocalEvidenceStore
       path.join(dataDir, 'evidence'),
       options.integrityLog ?? (() => {}),
     ) as EvidenceStore as S);
+  // The demo's recordings and documents go to the app's store; a store the test brings (an S3
+  // bucket, one made to fail) is left as the test set it up, and the demo's files go to a
+  // directory of the harness's own.
+  if (options.seed !== false)
+    await seedDemo(
+      database.db,
+      {
+        cipher,
+        evidence: options.evidence
+          ? new LocalEvidenceStore(path.join(dataDir, 'demo-evidence'), () => {})
+          : evidence,
+      },
+      now,
+      demoPassword,
+    );
   const app = await buildApp({
     db: database.db,
     databaseKind: database.kind,

@@ -4,9 +4,10 @@
  * one ledger event per step. Parties are generated; dates are in 2026 (the
  * bundled calendar's last year).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyEvidence, verifyLedger } from '../../ledger/verify.js';
 import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -796,6 +797,53 @@ describe('the API around the rules', () => {
     );
     const archived = demo.items.find((c: { archivedAt: string | null }) => c.archivedAt);
     expect(ok(await get('officer1', `/api/cases/${archived.id}/timeline`)).verification.ok).toBe(true);
+    // The archived case's file holds every document the file standard asks for (ARCHIVE).
+    const check = ok(await get('officer1', `/api/cases/${archived.id}/archive-check`));
+    expect(check).toMatchObject({ archived: true, complete: true, missing: [] });
+    expect(check.required.length).toBeGreaterThanOrEqual(6);
+    // Every case has the documents of the stages it passed, rendered from its own fields.
+    const passed = ok(
+      await get(
+        'officer1',
+        `/api/cases/${demo.items.find((c: { title: string }) => c.title === '出租汽车拒载').id}`,
+      ),
+    );
+    expect(passed.documents.map((d: { kind: string }) => d.kind)).toEqual([
+      'filingApproval',
+      'sceneRecord',
+      'priorNotice',
+      'serviceReceipt',
+      'penaltyDecision',
+    ]);
+    // A seizure with its recording: a video linked at 通知到场 and at 现场笔录, whose content verifies.
+    const recorded = demo.items.find((c: { title: string }) => c.title === '扣押无道路运输证营运车辆');
+    const recordedPage = ok(await get('officer1', `/api/cases/${recorded.id}`));
+    const videos = recordedPage.evidence.filter(
+      (e: { recordingKind: string | null }) => e.recordingKind === 'video',
+    );
+    expect(videos.map((e: { stage: string }) => e.stage)).toEqual(['notifyParty', 'record']);
+    expect(videos[0].mediaType).toBe('video/mp4');
+    expect(recordedPage.documents.map((d: { kind: string }) => d.kind)).toEqual(['sceneRecord']);
+    // R4 is met at 现场笔录: its move is not refused for the recording.
+    expect(recordedPage.moves[0].refusals.map((r: { rule: string }) => r.rule)).not.toContain('R4');
+    const content = await t.request(await as('officer1'), { method: 'GET', url: videos[0].contentUrl });
+    expect(content.statusCode).toBe(200);
+    expect(createHash('sha256').update(content.rawPayload).digest('hex')).toBe(videos[0].sha256);
+    const stored = ok(await get('officer1', `/api/evidence/${videos[0].evidenceId}`));
+    expect(stored).toMatchObject({ sha256: videos[0].sha256, capturedBy: '赵执法', durationSeconds: 95 });
+    // What the seed wrote verifies like anything the API writes: every chain of the database,
+    // the seeded recordings' files (other tests here add evidence rows without files), and
+    // the archived file's signed documents.
+    expect((await verifyLedger(t.database.db)).ok).toBe(true);
+    for (const evidenceId of new Set<string>(
+      recordedPage.evidence.map((e: { evidenceId: string }) => e.evidenceId),
+    )) {
+      const verdict = await verifyEvidence(t.database.db, t.evidence, { evidenceId });
+      expect(verdict, evidenceId).toMatchObject({ ok: true, files: 1 });
+    }
+    for (const { documents } of check.required)
+      for (const { id } of documents)
+        expect(ok(await get('officer1', `/api/documents/${id}/verify`))).toMatchObject({ problem: null });
   });
 
   it('lists by stage, process and officer; the supervisor reads the county’s cases', async () => {

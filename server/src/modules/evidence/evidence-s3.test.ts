@@ -107,6 +107,8 @@ describe('a bucket that fails', () => {
 
   it('makes an upload a server error (500), not the client’s, and records nothing', async () => {
     const session = await broken.login('officer1');
+    const rowsOf = () => broken.database.db.selectFrom('evidence').select('id').execute();
+    const seeded = await rowsOf();
     const response = await broken.request(session, {
       method: 'POST',
       url: '/api/evidence',
@@ -116,7 +118,6 @@ describe('a bucket that fails', () => {
     });
     expect(response.statusCode, response.body).toBe(500);
     expect(response.json().code).toBe('INTERNAL');
-    const rows = await broken.database.db.selectFrom('evidence').select('id').execute();
-    expect(rows).toEqual([]);
+    expect(await rowsOf()).toEqual(seeded);
   });
 });

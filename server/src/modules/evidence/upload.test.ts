@@ -42,9 +42,15 @@ const rows = async () =>
 
 const staging = () => (existsSync(t.evidence.stagingDir) ? readdirSync(t.evidence.stagingDir) : []);
 
+/** What the demo seed stored; a refused upload must leave exactly that. */
+let seeded: { files: number; rows: number };
+beforeAll(async () => {
+  seeded = { files: storedFiles(), rows: await rows() };
+});
+
 async function expectNothingLeft() {
-  expect(storedFiles()).toBe(0);
-  expect(await rows()).toBe(0);
+  expect(storedFiles()).toBe(seeded.files);
+  expect(await rows()).toBe(seeded.rows);
 }
 
 describe('refused uploads leave nothing behind', () => {

@@ -2,8 +2,7 @@
  * 案件 endpoints and shapes (server/src/modules/cases/presenter.ts). The server
  * judges every move and step; the console shows its verdicts and refusals.
  */
-import { api } from '../../app/api';
-import type { Session } from '../../app/types';
+import { api, upload } from '../../app/api';
 
 export interface Refusal {
   rule: string;
@@ -223,38 +222,14 @@ export const casesApi = {
 
 export const documentUrl = (id: string) => `/api/documents/${id}/content`;
 
-/**
- * Uploads one evidence file with XMLHttpRequest, so the browser reports upload
- * progress (fetch does not). The CSRF token is read fresh from the session.
- */
-export async function uploadEvidence(
+/** Uploads one evidence file, reporting progress; the capture metadata travels as form fields. */
+export function uploadEvidence(
   file: File,
   fields: Record<string, string>,
   onProgress: (percent: number) => void,
 ): Promise<{ id: string }> {
-  const { csrfToken } = await api.get<Session>('/api/auth/me');
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
   form.append('file', file, file.name);
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/evidence');
-    xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    xhr.onload = () => {
-      let body: { id?: string; message?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // Not JSON: the status decides.
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body.id) resolve({ id: body.id });
-      else reject(new Error(body.message ?? `上传失败（HTTP ${xhr.status}）`));
-    };
-    xhr.onerror = () => reject(new Error('无法连接服务器，请检查网络后重试'));
-    xhr.send(form);
-  });
+  return upload<{ id: string }>('/api/evidence', form, onProgress);
 }
