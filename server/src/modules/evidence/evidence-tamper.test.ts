@@ -54,7 +54,9 @@ describe('R7: tampering with evidence files', () => {
       const original = writeByte(file, offset, 0);
       // A different value at the same place: XOR with 1..255.
       writeByte(file, offset, original ^ randomInt(1, 256));
-      const result = await verifyEvidence(t.database.db, t.evidence);
+      // The check `zhifa verify --stream evidence:<id>` runs; the whole store (the demo's files too) is
+      // verified before and after the loop.
+      const result = await verifyEvidence(t.database.db, t.evidence, { evidenceId: target.id });
       expect(result.ok, `mutation ${i} at byte ${offset} of ${target.id}`).toBe(false);
       expect(result.firstProblem).toMatchObject({ evidenceId: target.id, problem: 'sha256' });
       writeByte(file, offset, original);
