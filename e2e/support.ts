@@ -204,6 +204,8 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 
 /** Picks an option of the open antd Select dropdown by its exact label. */
 export async function pickOption(page: Page, label: string): Promise<void> {
+  // Typing before the dropdown is open (a busy machine) would lose the keys.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor();
   await page.keyboard.type(label);
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')

@@ -11,6 +11,7 @@ import { errorMessage } from '../../app/api';
 import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useLoader } from '../../app/use-loader';
+import { ArchiveCheckCard } from './ArchiveCheckCard';
 import { type CaseDetail, casesApi } from './api';
 import { DeadlineBadge } from './DeadlineBadge';
 import { DeadlinesTab } from './DeadlinesTab';
@@ -102,6 +103,9 @@ export default function CasePage() {
                     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
                       <MovesCard c={c} onChanged={changed} />
                       <StepsCard c={c} onChanged={changed} />
+                      {c.stage === 'close' || c.stage === 'archive' ? (
+                        <ArchiveCheckCard id={c.id} version={timelineVersion} />
+                      ) : null}
                     </Space>
                   ),
                 },
@@ -131,7 +135,7 @@ export default function CasePage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <OfficersCard c={c} />
+          <OfficersCard c={c} onChanged={changed} />
         </Col>
       </Row>
     </div>

@@ -12,6 +12,7 @@ import { formFailure } from '../../app/form-errors';
 import { useLoader } from '../../app/use-loader';
 import { type CaseDetail, casesApi, type DocumentKindInfo, documentUrl } from './api';
 import { dateTime, penaltyOptions, sourceLabel, stageDocuments, yuan } from './labels';
+import { RecordDocumentCard, recordOfDocument } from './RecordDocumentCard';
 
 type Facts = Record<string, Record<string, unknown> | undefined>;
 
@@ -31,6 +32,11 @@ function prefill(c: CaseDetail): Record<string, string | undefined> {
     .map((o) => o.name)
     .join('、');
   const defence = c.deadlines.clocks.find((k) => k.id === 'defence');
+  const paid = (facts.payment?.payments ?? []) as {
+    paidOn: string;
+    amountFen: number;
+    bankReference: string;
+  }[];
   return {
     partyName: c.party.name,
     recipient: c.party.name,
@@ -46,6 +52,11 @@ function prefill(c: CaseDetail): Record<string, string | undefined> {
     basis: reasons.basis,
     discretion: reasons.discretion,
     replyDeadline: defence ? `${defence.dueOn}前` : undefined,
+    defence: facts.defence?.waived ? '当事人明确放弃陈述、申辩。' : undefined,
+    outcome: facts.decision ? penaltyText(facts.decision.penalty) : undefined,
+    execution:
+      paid.map((p) => `${p.paidOn}缴纳${yuan(p.amountFen)}（银行流水号 ${p.bankReference}）`).join('；') ||
+      undefined,
   };
 }
 
@@ -159,6 +170,8 @@ export function DocumentsTab({
   // Only the kinds the viewer may sign: a notice or decision is signed by a head.
   const mine = new Set(me.roles.map((r) => r.role));
   const available = stageKinds.filter((k) => k.signerRoles.some((r) => mine.has(r)));
+  const fromRecords = available.filter((k) => recordOfDocument[k.kind]);
+  const typed = available.filter((k) => !recordOfDocument[k.kind]);
   const othersSign = stageKinds.filter((k) => !available.includes(k)).map((k) => k.title);
   const documents = (timeline.data?.items ?? []).filter((e) => e.kind === 'document.rendered');
   const error = kinds.error ?? timeline.error;
@@ -167,11 +180,19 @@ export function DocumentsTab({
       {error ? (
         <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />
       ) : null}
-      {c.actions.handle && available.length ? (
-        <GenerateForm key={c.stage} c={c} kinds={available} onDone={onChanged} />
+      {c.actions.handle && fromRecords.length ? (
+        <RecordDocumentCard
+          key={`${c.stage}-${c.records.length}`}
+          c={c}
+          kinds={fromRecords}
+          onDone={onChanged}
+        />
+      ) : null}
+      {c.actions.handle && typed.length ? (
+        <GenerateForm key={c.stage} c={c} kinds={typed} onDone={onChanged} />
       ) : (
         <Typography.Paragraph type="secondary">
-          {produced.length ? '' : '本环节不制作文书。'}
+          {produced.length || fromRecords.length ? '' : '本环节不制作文书。'}
         </Typography.Paragraph>
       )}
       {othersSign.length ? (

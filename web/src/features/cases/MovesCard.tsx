@@ -4,7 +4,7 @@
  * move the server still refuses shows why — nothing fails silently.
  */
 import { Alert, App, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../app/api';
 import { type CaseDetail, casesApi, type Move, type Refusal } from './api';
 
@@ -16,11 +16,15 @@ const whoActs: Record<string, string> = {
   'case.archive': '档案管理员',
 };
 
+const refusalKey = (r: Refusal) => `${r.rule}-${r.code}-${r.message}`;
+
 export function RefusalList({ refusals, testId }: { refusals: Refusal[]; testId?: string }) {
+  // Two checks may refuse for the same reason (N11: no seizure recorded yet); say it once.
+  const distinct = [...new Map(refusals.map((r) => [refusalKey(r), r])).values()];
   return (
     <ul className="case-refusals" data-testid={testId} style={{ margin: 0, paddingLeft: 18 }}>
-      {refusals.map((r) => (
-        <li key={`${r.rule}-${r.code}-${r.message}`}>
+      {distinct.map((r) => (
+        <li key={refusalKey(r)}>
           <Tag color="red" style={{ marginRight: 6 }}>
             {r.rule}
           </Tag>
@@ -44,6 +48,11 @@ function MoveItem({ c, move, onChanged }: { c: CaseDetail; move: Move; onChanged
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<{ title: string; items: string[] } | null>(null);
+  // What the server refused no longer stands once the judgement of the move changes
+  // (a recording linked, a fact recorded): the list above says what still blocks it.
+  const judgement = `${move.allowed}:${move.refusals.map((r) => r.message).join('|')}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when the judgement changes.
+  useEffect(() => setRefused(null), [judgement]);
   const go = async () => {
     setBusy(true);
     setRefused(null);

@@ -1,13 +1,32 @@
 /** 办案人员 with whether each may count as one of the two officers today (N1). */
-import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, Card, List, Space, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, CloseCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { may, useMe } from '../../app/auth';
 import type { CaseDetail } from './api';
 import { roleLabels } from './labels';
+import { TeamModal } from './TeamModal';
 
-export function OfficersCard({ c }: { c: CaseDetail }) {
+export function OfficersCard({ c, onChanged }: { c: CaseDetail; onChanged(): Promise<void> }) {
+  const me = useMe();
+  const [editing, setEditing] = useState(0);
   const counting = c.officers.filter((o) => o.qualification.allowed).length;
+  // The team is named from the agency's register, which the unit head and agency head read.
+  const mayAssign = c.actions.handle && may(me, 'person.read');
   return (
-    <Card size="small" title="办案人员" data-testid="case-officers">
+    <Card
+      size="small"
+      title="办案人员"
+      data-testid="case-officers"
+      extra={
+        mayAssign ? (
+          <Button size="small" icon={<TeamOutlined />} onClick={() => setEditing((n) => n + 1)}>
+            指定承办人员
+          </Button>
+        ) : null
+      }
+    >
+      {editing ? <TeamModal key={editing} c={c} onClose={() => setEditing(0)} onChanged={onChanged} /> : null}
       {counting < 2 ? (
         <Alert
           type="warning"

@@ -8,7 +8,10 @@ import { FormModal } from '../../app/FormModal';
 import { useModal } from '../../app/use-modal';
 import { type CaseDetail, casesApi } from './api';
 import { penaltyOptions, yuan } from './labels';
-import { type StepForm, stepForms } from './step-forms';
+import { SeizureSummary, seizureForms } from './seizure-forms';
+import { stepForms as penaltyForms, type StepForm } from './step-forms';
+
+const stepForms: Record<string, StepForm> = { ...penaltyForms, ...seizureForms };
 
 type Facts = Record<string, Record<string, unknown> | undefined>;
 
@@ -135,6 +138,7 @@ export function StepsCard({ c, onChanged }: { c: CaseDetail; onChanged(): Promis
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本环节没有您可以记录的事项" />
       )}
       <FactsSummary facts={c.facts as Facts} />
+      <SeizureSummary facts={c.facts} />
       {open ? (
         <StepModal key={modal.key} c={c} step={open} onClose={modal.close} onChanged={onChanged} />
       ) : null}

@@ -5,12 +5,16 @@ import { PageLoading } from '../../app/loading';
 import { useLoader } from '../../app/use-loader';
 import { casesApi, type TimelineEvent } from './api';
 import { dateTime, eventLabel, stagesOf } from './labels';
+import { seizureForms } from './seizure-forms';
+import { stepForms } from './step-forms';
+
+const stepTitles = (step: string) => ({ ...stepForms, ...seizureForms })[step]?.title ?? step;
 
 function detail(e: TimelineEvent, stage: (id: unknown) => string): string {
   const p = e.payload;
   if (e.kind === 'case.transitioned')
     return `${stage(p.from)} → ${stage(p.to)}${p.caseNumber ? `（${p.caseNumber}）` : ''}`;
-  if (e.kind === 'case.factsRecorded') return `记录事项：${p.step}`;
+  if (e.kind === 'case.factsRecorded') return `记录事项：${stepTitles(String(p.step))}`;
   if (e.kind === 'document.rendered') return `${p.title}${p.number ? ` ${p.number}` : ''}`;
   if (e.kind === 'case.registered') return `${p.title}，当事人 ${p.partyName}`;
   if (e.kind === 'case.evidenceLinked') return String(p.description || p.evidenceId || '');

@@ -218,7 +218,21 @@ export const casesApi = {
   documentKinds: () => api.get<{ kinds: DocumentKindInfo[] }>('/api/document-kinds'),
   renderDocument: (caseId: string, kind: string, data: Record<string, unknown>) =>
     api.post<RenderedDocument>('/api/documents', { kind, streamId: `case:${caseId}`, data }),
+  /** A document made from the case itself (a 笔录 named by recordId): nothing typed twice. */
+  renderFromCase: (id: string, body: { kind: string; recordId?: string }) =>
+    api.post<RenderedDocument>(`${base(id)}/documents`, body),
+  assignOfficers: (id: string, body: { version: number; officers: { personId: string; role: string }[] }) =>
+    api.put<CaseDetail>(`${base(id)}/officers`, body),
+  archiveCheck: (id: string) => api.get<ArchiveCheck>(`${base(id)}/archive-check`),
 };
+
+/** The file standard against the case's documents (ARCHIVE). */
+export interface ArchiveCheck {
+  archived: boolean;
+  complete: boolean;
+  required: { label: string; present: boolean; documents: { id: string; number: string | null }[] }[];
+  missing: string[];
+}
 
 export const documentUrl = (id: string) => `/api/documents/${id}/content`;
 

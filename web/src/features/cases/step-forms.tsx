@@ -49,7 +49,7 @@ const present = (v: Values) =>
 const penaltyFields = (
   <>
     <Form.Item name="kinds" label="处罚种类" rules={[{ required: true, message: '至少选择一种处罚' }]}>
-      <Select mode="multiple" options={penaltyOptions} placeholder="选择处罚种类" />
+      <Select mode="multiple" optionFilterProp="label" options={penaltyOptions} placeholder="选择处罚种类" />
     </Form.Item>
     <Form.Item name="fineYuan" label="罚款金额（元）">
       <InputNumber min={0} precision={2} style={{ width: '100%' }} />
