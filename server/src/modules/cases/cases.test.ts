@@ -4,10 +4,16 @@
  * one ledger event per step. Parties are generated; dates are in 2026 (the
  * bundled calendar's last year).
  */
+
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyEvidence, verifyLedger } from '../../ledger/verify.js';
+import { describeVerdict, verifyPackage } from '../../ledger/verify-package.js';
 import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -122,14 +128,17 @@ const decide = (id: string, fineFen = 500_000, extra: Record<string, unknown> = 
     ...extra,
   });
 
+/** A stored file (its type is what the caller says), as an upload would leave it. */
 async function addEvidence(mediaType: string) {
+  const staged = await t.evidence.stage(Readable.from([randomBytes(1000)]), { maxBytes: 1 << 20 });
+  await staged.commit();
   const row = await t.database.db
     .insertInto('evidence')
     .values({
       agency_id: countyId,
-      sha256: randomBytes(32).toString('hex'),
-      sm3: randomBytes(32).toString('hex'),
-      size: 1000,
+      sha256: staged.sha256,
+      sm3: staged.sm3,
+      size: staged.size,
       media_type: mediaType,
       original_name: null,
       captured_by: '测试采集人',
@@ -342,6 +351,17 @@ describe('a general-procedure penalty from source registration to archive', () =
       expect(event.actor?.username).toBeTruthy();
     }
     expect(timeline.items[6].actor.username).toBe('auxiliary1');
+
+    // One click: the archived file as a self-verifying package, checked with no database.
+    const exported = await get('archivist1', `/api/cases/${id}/package`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.headers['content-type']).toBe('application/zip');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'zhifa-case-package-')), 'case.zip');
+    writeFileSync(file, exported.rawPayload);
+    const verdict = await verifyPackage(file);
+    expect(verdict.status, describeVerdict(verdict).join('\n')).toBe('ok');
+    expect(verdict.summary).toMatchObject({ evidenceFiles: 1 });
+    rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it('archived: the file is read-only, in the service and in the database', async () => {

@@ -13,6 +13,7 @@ import { notFound } from '../../http/scope.js';
 import { documentKindNames } from '../documents/kinds.js';
 import { dataSchema } from '../documents/render.js';
 import { renderDocument } from '../documents/service.js';
+import { replyWithStreamPackage } from '../ledger/package-reply.js';
 import {
   archiveCheck,
   type CaseRecordRow,
@@ -108,6 +109,20 @@ export const caseDocumentRoutes = [
     handler: async ({ db, user, params }) => {
       const loaded = await loadOne(db, user, params.id);
       return { caseId: loaded.row.id, archived: loaded.row.archived_at !== null, ...archiveCheck(loaded) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id/package',
+    access: 'case.read',
+    summary:
+      '一键导出案卷校验包（zip：案件全过程记录、证据、文书、签名检查点与包含证明，可离线校验；导出记入全过程记录）',
+    params: idParams,
+    // As the ledger explorer's package: recorded in a short transaction, then streamed.
+    transaction: false,
+    handler: async ({ app, user, params, reply }) => {
+      await loadOne(app.db, user, params.id);
+      return replyWithStreamPackage(app, user, reply, caseStream(params.id));
     },
   }),
 ];

@@ -6,6 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { appendEvent } from '../../ledger/append.js';
+import { caseStream } from './service.js';
 import { steps } from './steps.js';
 
 export async function createCaseFixture(db: Kysely<DB>, agencyId: string, now: Date): Promise<string> {
@@ -30,6 +32,18 @@ export async function createCaseFixture(db: Kysely<DB>, agencyId: string, now: D
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Every real case has its stream from registration on.
+  await appendEvent(
+    db,
+    {
+      streamId: caseStream(row.id),
+      agencyId,
+      actorId: null,
+      kind: 'test.note',
+      payload: { text: '矩阵测试案件' },
+    },
+    now,
+  );
   return row.id;
 }
 

@@ -17,17 +17,8 @@ import {
   presentEvent,
   verifyCheckpoints,
 } from '../../ledger/checkpoint.js';
-import { exportStreamPackage } from '../../ledger/package.js';
 import { verifyLedger } from '../../ledger/verify.js';
-
-/** RFC 6266: an ASCII name for old clients, the Chinese name (RFC 5987, UTF-8) for the rest. */
-function attachment(name: { ascii: string; chinese: string }): string {
-  const encoded = encodeURIComponent(name.chinese).replace(
-    /['()*!]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${name.ascii}"; filename*=UTF-8''${encoded}`;
-}
+import { replyWithStreamPackage } from './package-reply.js';
 
 const streamParams = z.strictObject({ streamId: z.string().min(1).max(200) });
 const idParams = z.strictObject({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
@@ -130,25 +121,7 @@ export const ledgerRoutes = [
     transaction: false,
     handler: async ({ app, user, params, reply }) => {
       await streamVisible(app.db, user, params.streamId);
-      const exported = await exportStreamPackage(
-        app.db,
-        { signer: app.signer, store: app.evidence },
-        {
-          streamId: params.streamId,
-          actorId: user.id,
-          now: app.clock(),
-          mayInclude: async (evidence) => {
-            for (const agencyId of new Set(evidence.map((e) => e.agency_id)))
-              await requireAgencyInScope(app.db, user, agencyId, '记录流');
-          },
-        },
-      );
-      if (!exported) throw notFound('记录流');
-      reply
-        .header('content-type', 'application/zip')
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', attachment(exported.fileName));
-      return exported.zip;
+      return replyWithStreamPackage(app, user, reply, params.streamId);
     },
   }),
   defineRoute({

@@ -83,9 +83,18 @@ export default function CasePage() {
           </Space>
         }
         extra={
-          <Button size="small" onClick={() => void changed()} loading={loaded.loading}>
-            刷新
-          </Button>
+          <Space size="small">
+            <Button
+              size="small"
+              href={`/api/cases/${c.id}/package`}
+              title="下载 zip：案件全过程记录、证据、文书、签名检查点与包含证明，可用 zhifa verify-package 或通用工具离线校验；导出记入全过程记录"
+            >
+              导出校验包
+            </Button>
+            <Button size="small" onClick={() => void changed()} loading={loaded.loading}>
+              刷新
+            </Button>
+          </Space>
         }
         style={{ marginBottom: 16 }}
       >
