@@ -65,8 +65,8 @@ async function save(page: Page, dialog: Locator, name: string): Promise<void> {
   await dialog.waitFor({ state: 'hidden' });
 }
 
-/** 文书 tab: picks the kind (if another is offered first), fills what the case does not hold, signs. */
-async function sign(page: Page, kind: string, fields: Record<string, string> = {}): Promise<void> {
+/** 文书 tab: picks the kind (if another is offered first); returns its form. */
+async function choose(page: Page, kind: string): Promise<Locator> {
   await page.getByRole('tab', { name: '文书' }).click();
   const form = page.locator('form#caseDocument');
   await form.waitFor();
@@ -75,6 +75,12 @@ async function sign(page: Page, kind: string, fields: Record<string, string> = {
     await picker.click();
     await pickOption(page, kind);
   }
+  return form;
+}
+
+/** …fills what the case does not hold (what it holds is shown, not typed), signs. */
+async function sign(page: Page, kind: string, fields: Record<string, string> = {}): Promise<void> {
+  const form = await choose(page, kind);
   for (const [label, value] of Object.entries(fields))
     await form.getByLabel(label, { exact: true }).fill(value);
   await form.getByRole('button', { name: '生成并签署' }).click();
@@ -218,11 +224,13 @@ describe('a general-procedure penalty, source to archive, in the console', () =>
     page = await as('officer1');
     const service = await step(page, '送达');
     await save(page, service, '送达');
+    // The service just recorded fills 送达时间 and 送达方式: they are shown, not typed again.
+    await choose(page, '送达回证');
+    await expect.poll(() => page.getByTestId('document-filled').textContent()).toContain('直接送达');
+    expect(await page.locator('form#caseDocument').getByLabel('送达方式').count()).toBe(0);
     await sign(page, '送达回证', {
       送达文书名称及文号: '行政处罚决定书',
-      送达时间: today(),
       送达地点: '当事人经营场所',
-      送达方式: '直接送达',
     });
     await page.getByRole('tab', { name: '办理' }).click();
     await move(page, 'execute', '执行');
@@ -236,11 +244,10 @@ describe('a general-procedure penalty, source to archive, in the console', () =>
     // 结案 approved and reported by 郑局长.
     page = await as('head1');
     await move(page, 'close', '结案');
-    // What the case holds is filled in: the outcome and the payment with its bank reference.
-    await page.getByRole('tab', { name: '文书' }).click();
-    await expect
-      .poll(() => page.locator('form#caseDocument').getByLabel('执行情况').inputValue())
-      .toContain('BOC-2026-000123');
+    // What the case holds is shown read-only: the outcome and the payment with its bank reference.
+    await choose(page, '结案报告');
+    await expect.poll(() => page.getByTestId('document-filled').textContent()).toContain('BOC-2026-000123');
+    expect(await page.locator('form#caseDocument').getByLabel('执行情况').count()).toBe(0);
     await sign(page, '结案报告', {
       案件办理经过: '立案后调查取证，事先告知后当事人放弃陈述申辩，作出处罚决定并送达。',
     });

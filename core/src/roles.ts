@@ -72,6 +72,7 @@ export const actions = [
   'document.render',
   'document.read',
   'documentTemplate.manage',
+  'recordingList.edit',
   'case.read',
   'case.handle',
   'case.assist',
@@ -202,6 +203,9 @@ export const policy: Record<Action, readonly Role[]> = {
     'audit_admin',
   ],
   'documentTemplate.manage': ['legal_reviewer', 'system_admin'],
+  // 音像记录事项清单 (R5): the agency's own rule for its cases, drafted by the legal unit and
+  // the agency head; everyone who reads cases reads it (case.read).
+  'recordingList.edit': ['legal_reviewer', 'agency_head'],
   // 案件办理 (N1–N11, R1–R9): case handlers, the heads who approve and decide, the legal
   // unit that reviews, the archivist who files, and the supervising justice bureau read cases.
   'case.read': [

@@ -17,6 +17,7 @@ import { lawRoutes } from './modules/laws/routes.js';
 import { ledgerRoutes } from './modules/ledger/routes.js';
 import { listRoutes } from './modules/lists/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
+import { recordingListRoutes } from './modules/recording-lists/routes.js';
 import { reviewerRoutes } from './modules/reviewers/routes.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
 import { settingsRoutes } from './modules/settings/routes.js';
@@ -63,4 +64,5 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...flowchartPortalRoutes,
   ...listPortalRoutes,
   ...caseRoutes,
+  ...recordingListRoutes,
 ];

@@ -3,7 +3,13 @@ import { buildCalendar, type CalendarEntry } from '../calendar.js';
 import { defaultJurisdictionSettings, mergeOverDefaults } from '../settings.js';
 import type { CaseFacts, PaymentFacts } from './facts.js';
 import { formatFen, lateFeeFen, yuanToFen } from './money.js';
-import { checkPaymentPlan, checkPaymentRecord, paymentSchedule, paymentStatus } from './payment.js';
+import {
+  checkPaymentPlan,
+  checkPaymentPlanApproval,
+  checkPaymentRecord,
+  paymentSchedule,
+  paymentStatus,
+} from './payment.js';
 import type { GuardResult, RuleContext } from './result.js';
 
 const entries: CalendarEntry[] = [
@@ -168,5 +174,86 @@ describe('N8: payment within 15 days, deferral and instalments, late fee on what
     ['in the future', paid('2026-10-21', 100_000), 'INVALID_FACTS'],
   ] as const)('record: %s', (_name, record, expected) => {
     expect(code(checkPaymentRecord(facts(), record, context('2026-10-20')))).toBe(expected);
+  });
+});
+
+describe('N8: an approved deferral or instalment plan gives time, on a served, unpaid fine', () => {
+  const field = (result: GuardResult) => (result.ok ? undefined : result.field);
+  const parts = (...list: [string, number][]) => ({
+    parts: list.map(([dueOn, amountFen]) => ({ dueOn, amountFen })),
+  });
+  it.each([
+    ['deferral after the statutory date', { deferral: { until: '2026-12-31' } }, 'ok', undefined],
+    [
+      'deferral not after the statutory date (13 October)',
+      { deferral: { until: '2026-10-13' } },
+      'PAYMENT_PLAN_INVALID',
+      'payment.deferral.until',
+    ],
+    [
+      'instalments adding up, none before the statutory date',
+      { instalments: parts(['2026-10-13', 40_000], ['2026-11-13', 60_000]) },
+      'ok',
+      undefined,
+    ],
+    [
+      'instalments not adding up to the fine',
+      { instalments: parts(['2026-10-13', 40_000], ['2026-11-13', 50_000]) },
+      'PAYMENT_PLAN_INVALID',
+      'payment.instalments.parts',
+    ],
+    [
+      'an instalment before the statutory date',
+      { instalments: parts(['2026-10-12', 40_000], ['2026-11-13', 60_000]) },
+      'PAYMENT_PLAN_INVALID',
+      'payment.instalments.parts[0].dueOn',
+    ],
+    [
+      'a zero instalment',
+      { instalments: parts(['2026-10-13', 0], ['2026-11-13', 100_000]) },
+      'PAYMENT_PLAN_INVALID',
+      'payment.instalments.parts[0].amountFen',
+    ],
+  ] as const)('%s', (_name, plan, expected, at) => {
+    const result = checkPaymentPlanApproval(
+      facts(),
+      { ...plan, approvedOn: '2026-10-09' },
+      context('2026-10-09'),
+    );
+    expect(code(result)).toBe(expected);
+    expect(field(result)).toBe(at);
+  });
+
+  it('approved before service, before any service, without a fine, or once paid: refused', () => {
+    const plan = { deferral: { until: '2026-12-31' }, approvedOn: '2026-09-27' };
+    expect(field(checkPaymentPlanApproval(facts(), plan, context('2026-10-09')))).toBe('payment.approvedOn');
+    const later = { ...plan, approvedOn: '2026-10-09' };
+    expect(field(checkPaymentPlanApproval({ payment: facts().payment }, later, context('2026-10-09')))).toBe(
+      'service.servedOn',
+    );
+    expect(field(checkPaymentPlanApproval({ service: facts().service }, later, context('2026-10-09')))).toBe(
+      'payment',
+    );
+    const settled = facts({ payments: [paid('2026-10-01', 100_000)] });
+    expect(code(checkPaymentPlanApproval(settled, later, context('2026-10-09')))).toBe(
+      'PAYMENT_PLAN_INVALID',
+    );
+  });
+
+  it('approved after the due date, when late fees already accrue: refused; on the due date: allowed', () => {
+    const plan = { deferral: { until: '2026-12-31' } };
+    const late = checkPaymentPlanApproval(
+      facts(),
+      { ...plan, approvedOn: '2026-10-14' },
+      context('2026-10-14'),
+    );
+    expect(code(late)).toBe('PAYMENT_PLAN_INVALID');
+    expect(field(late)).toBe('payment.approvedOn');
+    const onTime = checkPaymentPlanApproval(
+      facts(),
+      { ...plan, approvedOn: '2026-10-13' },
+      context('2026-10-13'),
+    );
+    expect(code(onTime)).toBe('ok');
   });
 });

@@ -53,6 +53,71 @@ export function checkPaymentPlan(payment: PaymentFacts): GuardResult {
   return allowed;
 }
 
+/** An approved deferral or instalment plan as the agency head records it (N8, art. 66). */
+export interface PaymentPlanApproval {
+  deferral?: { until: IsoDate };
+  instalments?: { parts: readonly PaymentPart[] };
+  approvedOn: IsoDate;
+}
+
+/**
+ * N8: may this plan be recorded on the case's fine? There is a fine, the
+ * decision has been served (the statutory due date counts from service), it is
+ * not fully paid, the plan is approved on or after service and is a valid plan
+ * (`checkPaymentPlan`), and it gives time rather than taking it: a deferral
+ * ends after the statutory due date and no instalment falls before it.
+ */
+export function checkPaymentPlanApproval(
+  facts: Pick<CaseFacts, 'payment' | 'service'>,
+  plan: PaymentPlanApproval,
+  context: RuleContext,
+): GuardResult {
+  return guarded('N8', () => {
+    const current = facts.payment;
+    if (!current || !isFen(current.fineFen) || current.fineFen === 0)
+      return refuse('N8', 'INVALID_FACTS', '该案没有待缴罚款，不能批准延期或分期缴纳', { field: 'payment' });
+    const servedOn = facts.service?.servedOn;
+    if (!servedOn)
+      return refuse('N8', 'INVALID_FACTS', '决定书尚未送达，无从计算缴款期限', { field: 'service.servedOn' });
+    if (plan.approvedOn < servedOn)
+      return refuse('N8', 'PAYMENT_PLAN_INVALID', `批准日期早于决定书送达日期（${servedOn}）`, {
+        field: 'payment.approvedOn',
+      });
+    const { deferral: _d, instalments: _i, ...rest } = current;
+    const proposed: PaymentFacts = {
+      ...rest,
+      ...(plan.deferral && { deferral: { approved: true, until: plan.deferral.until } }),
+      ...(plan.instalments && { instalments: { approved: true, parts: plan.instalments.parts } }),
+    };
+    const valid = checkPaymentPlan(proposed);
+    if (!valid.ok) return valid;
+    const paidFen = current.payments.reduce((sum, p) => sum + p.amountFen, 0);
+    if (paidFen >= current.fineFen)
+      return refuse('N8', 'PAYMENT_PLAN_INVALID', '罚款已缴清，无需延期或分期缴纳', { field: 'payment' });
+    const statutory = periodEnd('payment', servedOn, context.settings.penalty.paymentDays, context);
+    // Late fees accrue from the day after the due date (art. 72); a plan approved after it
+    // would recompute them as if it had always applied, erasing fees already owed.
+    const due = paymentSchedule(facts, context)?.at(-1)?.dueOn ?? statutory;
+    if (plan.approvedOn > due)
+      return refuse(
+        'N8',
+        'PAYMENT_PLAN_INVALID',
+        `缴款期限（${due}）已届满并产生加处罚款，延期或分期缴纳应当在期限届满前批准`,
+        { field: 'payment.approvedOn' },
+      );
+    if (plan.deferral && plan.deferral.until <= statutory)
+      return refuse('N8', 'PAYMENT_PLAN_INVALID', `暂缓缴纳的期限应当晚于法定缴款期限（${statutory}）`, {
+        field: 'payment.deferral.until',
+      });
+    const early = plan.instalments?.parts.findIndex((part) => part.dueOn < statutory) ?? -1;
+    if (early >= 0)
+      return refuse('N8', 'PAYMENT_PLAN_INVALID', `分期缴纳的各期期限不得早于法定缴款期限（${statutory}）`, {
+        field: `payment.instalments.parts[${early}].dueOn`,
+      });
+    return allowed;
+  });
+}
+
 /**
  * The due dates and amounts: approved instalments; else an approved deferral
  * (never earlier than the statutory due date); else the whole fine on the last

@@ -11,6 +11,7 @@ import * as trainingAndBoards from './migrations/0008_training_and_boards.js';
 import * as guidesAndLists from './migrations/0009_guides_and_lists.js';
 import * as cases from './migrations/0010_cases.js';
 import * as documents from './migrations/0011_documents.js';
+import * as recordingLists from './migrations/0012_recording_lists.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_guides_and_lists': guidesAndLists,
   '0010_cases': cases,
   '0011_documents': documents,
+  '0012_recording_lists': recordingLists,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -575,6 +575,15 @@ export interface DocumentTemplateTable {
   uploaded_at: Timestamp;
 }
 
+/** 音像记录事项清单 (migration 0012): an agency's list, whole, as JSON. */
+export interface RecordingListTable {
+  agency_id: string;
+  entries: ColumnType<unknown, string, string>;
+  version: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 /** 案件办理 (migration 0010): the case, its officers, its 笔录, its linked evidence. */
 export interface EnforcementCaseTable {
   id: Generated<string>;
@@ -692,6 +701,7 @@ export interface DB {
   case_officer: CaseOfficerTable;
   case_record: CaseRecordTable;
   case_evidence: CaseEvidenceTable;
+  recording_list: RecordingListTable;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -280,6 +280,9 @@ const examples: Record<string, Example> = {
   }),
   'PATCH /api/users/:id': () => ({ body: { displayName: '矩阵测试' } }),
   'PUT /api/settings': () => ({ body: { expectedVersion: 1, note: '不修改', settings: currentSettings } }),
+  'GET /api/recording-list': (side) => ({ query: { agencyId: fixtures[side].agency }, agencyScoped: true }),
+  // A stale version is a 409 after the first save: still past the access check.
+  'PUT /api/recording-list': () => ({ body: { expectedVersion: 0, note: '矩阵测试', entries: [] } }),
   'POST /preferences/elder-mode': () => ({ body: { enabled: '1', back: '/' } }),
   'GET /api/ledger/consistency': () => ({ query: { from: checkpointId, to: checkpointId } }),
   // A real upload: a file with its capture metadata, always into the uploader's own agency.

@@ -177,6 +177,8 @@ export const ledgerPayloadSchemas = {
   'reviewer.updated': z.strictObject({ change: json }),
   // The agency's public profile (P2) on agency:<id>; window boards (P8) on windowBoard:<id>.
   'agency.profileUpdated': z.strictObject({ change: json }),
+  // The agency's 音像记录事项清单 (R5) on agency:<id>: each version whole.
+  'recordingList.changed': z.strictObject({ version: z.number().int(), note: z.string(), entries: json }),
   'windowBoard.created': z.strictObject({ board: json }),
   'windowBoard.updated': z.strictObject({ change: json }),
   'windowBoard.removed': z.strictObject({ name: z.string() }),

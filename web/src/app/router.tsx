@@ -31,6 +31,7 @@ const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
 const CasesPage = lazy(() => import('../features/cases/CasesPage'));
 const CasePage = lazy(() => import('../features/cases/CasePage'));
 const MyDeadlinesPage = lazy(() => import('../features/cases/MyDeadlinesPage'));
+const RecordingListPage = lazy(() => import('../features/recording-list/RecordingListPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const RestrictedPage = lazy(() => import('../features/account/RestrictedPage'));
 const StatusPage = lazy(() => import('./status-pages'));
@@ -79,6 +80,7 @@ export const router = createBrowserRouter(
         guarded('cases', 'case.read', <CasesPage />),
         guarded('cases/:id', 'case.read', <CasePage />),
         guarded('my-deadlines', 'case.read', <MyDeadlinesPage />),
+        guarded('recording-list', 'case.read', <RecordingListPage />),
         guarded('organisation', 'agency.read', <OrganisationPage />),
         guarded('persons', 'person.read', <PersonsPage />),
         guarded('certificates', 'certificate.read', <CertificatesPage />),

@@ -645,6 +645,52 @@ describe('refusals, each named by its rule', () => {
     const clocks = ok(await get('officer1', `/api/cases/${id}/deadlines`)).clocks;
     expect(clocks[0]).toMatchObject({ id: 'seizure', dueOn: '2026-07-31' });
   });
+
+  it('R7: each look at a case’s evidence is on the stream of every case it is linked to', async () => {
+    at('2026-06-01');
+    const [first, second] = [await register(), await register()];
+    const evidenceId = await addEvidence('video/mp4');
+    for (const id of [first, second])
+      ok(
+        await t.request(await as('officer1'), {
+          method: 'POST',
+          url: `/api/cases/${id}/evidence`,
+          payload: { evidenceId, recordingKind: 'video' },
+        }),
+      );
+    const viewer = await as('officer2');
+    expect((await t.request(viewer, { method: 'GET', url: `/api/evidence/${evidenceId}` })).statusCode).toBe(
+      200,
+    );
+    const ranged = await t.request(viewer, {
+      method: 'GET',
+      url: `/api/evidence/${evidenceId}/content`,
+      headers: { range: 'bytes=0-99' },
+    });
+    expect(ranged.statusCode).toBe(206);
+    const viewerId = (
+      await t.database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', 'officer2')
+        .executeTakeFirstOrThrow()
+    ).id;
+    for (const id of [first, second]) {
+      const accesses = await t.database.db
+        .selectFrom('ledger_event')
+        .select(['payload', 'actor_id'])
+        .where('stream_id', '=', `case:${id}`)
+        .where('kind', '=', 'case.evidenceAccessed')
+        .orderBy('seq')
+        .execute();
+      expect(accesses.map((a) => a.payload)).toEqual([
+        { evidenceId, access: 'metadata', range: null },
+        { evidenceId, access: 'view', range: 'bytes=0-99' },
+      ]);
+      expect(accesses.every((a) => a.actor_id === viewerId)).toBe(true);
+    }
+    expect((await verifyLedger(t.database.db)).ok).toBe(true);
+  });
 });
 
 describe('case documents', () => {

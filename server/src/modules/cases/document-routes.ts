@@ -2,7 +2,8 @@
  * A case's 执法文书: rendered from the case (fields it holds are filled, never
  * typed again), only of a kind a stage the case reached produces (PROCESS),
  * signed by the caller, in the same transaction as its `document.rendered`
- * event on the case's stream; and the file standard checked before 归档.
+ * event on the case's stream; the plan of what the case fills and what is
+ * still needed for each kind; and the file standard checked before 归档.
  */
 import { AppError } from '@zhifa/core';
 import { z } from 'zod';
@@ -18,6 +19,7 @@ import {
   archiveCheck,
   type CaseRecordRow,
   caseFields,
+  documentPlan,
   mergeCaseData,
   recordKindOf,
   requireProducible,
@@ -97,6 +99,24 @@ export const caseDocumentRoutes = [
         sm3: document.sm3,
         filled: Object.keys(filled),
         contentUrl: `/api/documents/${document.id}/content`,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id/documents/kinds',
+    access: 'document.render',
+    summary:
+      '本案现在可制作的文书：每种文书由案件自动填写的内容（只读，不可另行填写）和仍需填写的字段，以及本人能否签署',
+    params: idParams,
+    handler: async ({ db, app, user, params }) => {
+      const loaded = await loadOne(db, user, params.id);
+      // As for rendering: documents are made in the case's own agency, never by a supervisor.
+      if (loaded.row.agency_id !== user.agencyId) throw notFound('案件');
+      const rule = await ruleContext(db, app.clock());
+      return {
+        caseId: loaded.row.id,
+        kinds: await documentPlan(loaded, { db, cipher: app.cipher, rule }, user),
       };
     },
   }),

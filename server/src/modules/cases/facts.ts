@@ -19,6 +19,7 @@ import {
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CaseOfficerRole, DB, EnforcementCaseTable, PersonKind } from '../../db/schema.js';
 import { loadCalendar } from '../calendar/service.js';
+import { asRuleList, loadRecordingLists } from '../recording-lists/service.js';
 import { currentSettings } from '../settings/service.js';
 import { type StoredFacts, storedFactsSchema } from './schema.js';
 
@@ -192,14 +193,22 @@ export function assembleFacts(
   if (row.stage_outcome !== null) facts.currentOutcome = row.stage_outcome;
   if (item) facts.item = item;
   if (row.registered_on) facts.registeredOn = row.registered_on;
-  const { seizure, seizureApproval, payment, legalReview, service, ...rest } = stored;
+  const { seizure, seizureApproval, payment, legalReview, service, majorFiling, ...rest } = stored;
   Object.assign(facts, rest);
+  if (majorFiling) facts.majorFiledOn = majorFiling.filedOn;
   if (service) facts.service = { servedOn: service.servedOn };
   if (legalReview) {
     const { reviewerName: _n, opinion: _o, ...review } = legalReview;
     facts.legalReview = review;
   }
-  if (payment) facts.payment = { fineFen: payment.fineFen, payments: payment.payments };
+  // Only approved plans are stored (the step is the agency head's approval, N8).
+  if (payment)
+    facts.payment = {
+      fineFen: payment.fineFen,
+      payments: payment.payments,
+      ...(payment.deferral && { deferral: { approved: true, until: payment.deferral.until } }),
+      ...(payment.instalments && { instalments: { approved: true, parts: payment.instalments.parts } }),
+    };
   if (seizure)
     facts.seizure = {
       approval: seizureApproval
@@ -279,12 +288,21 @@ export async function loadCaseFacts(db: Kysely<DB>, rows: readonly CaseRow[]) {
   const recordings = await loadRecordings(db, ids);
   const scopes = await loadScopes(db, rows);
   const documents = await loadDocuments(db, ids);
+  const lists = await loadRecordingLists(
+    db,
+    rows.map((r) => r.agency_id),
+  );
   return new Map(
     rows.map((row) => {
       const stored = storedFactsOf(row);
       const team = teams.get(row.id) ?? [];
       const facts = assembleFacts(row, stored, team, recordings.get(row.id) ?? [], scopes.get(row.id));
-      return [row.id, { row, stored, team, facts, documents: documents.get(row.id) ?? [] }] as const;
+      /** R5: the agency's 音像记录事项清单, applied by every recording check. */
+      const recordingList = asRuleList(lists.get(row.agency_id)?.entries ?? []);
+      return [
+        row.id,
+        { row, stored, team, facts, recordingList, documents: documents.get(row.id) ?? [] },
+      ] as const;
     }),
   );
 }

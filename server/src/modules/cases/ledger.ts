@@ -41,6 +41,12 @@ export const caseLedgerPayloadSchemas = {
     partyName: z.string().nullable(),
     description: z.string(),
   }),
+  /** A look at linked evidence (R7), also on the evidence's own stream: who saw which file of the case. */
+  'case.evidenceAccessed': z.strictObject({
+    evidenceId: z.string(),
+    access: z.enum(['metadata', 'view', 'download']),
+    range: z.string().nullable(),
+  }),
   /** One fact-recording step (steps.ts): which, at which stage, the section as stored. */
   'case.factsRecorded': z.strictObject({
     step: z.enum([
@@ -55,6 +61,10 @@ export const caseLedgerPayloadSchemas = {
       'service',
       'payment',
       'timeLimitExtension',
+      'paymentPlan',
+      'majorFiling',
+      'pause',
+      'resume',
       'seizureApproval',
       'seizure',
       'seizureExtension',

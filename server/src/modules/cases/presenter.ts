@@ -11,6 +11,7 @@ import {
   processDefinition,
   type Refusal,
   type RuleContext,
+  stageRecordingRequirement,
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -133,6 +134,8 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
     scope: item ?? null,
     completedStages: row.completed_stages,
     stageOutcomes: stage?.outcomes ?? [],
+    /** R4/R5: what recording this stage needs, by the agency's list or the definition. */
+    stageRecording: stageRecordingRequirement(row.process_kind, row.stage, loaded.recordingList),
     facts: stored,
     officers: team.map((m) => ({
       personId: m.id,

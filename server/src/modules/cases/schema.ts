@@ -76,8 +76,13 @@ const decision = z.strictObject({
   penalty: penaltyContent.optional(),
   reasons: reasons.optional(),
 });
+const paymentPart = z.strictObject({ dueOn: isoDate, amountFen: fen });
+/** N8 (art. 66): approved by the agency head; a later plan replaces the earlier one. */
+const paymentPlanApproval = { approvedOn: isoDate, reason: z.string() };
 const payment = z.strictObject({
   fineFen: fen,
+  deferral: z.strictObject({ until: isoDate, ...paymentPlanApproval }).optional(),
+  instalments: z.strictObject({ parts: z.array(paymentPart), ...paymentPlanApproval }).optional(),
   payments: z.array(
     z.strictObject({
       paidOn: isoDate,
@@ -124,6 +129,8 @@ export const storedFactsSchema = z.strictObject({
     .optional(),
   seizureApproval: seizureApproval.optional(),
   seizure: seizure.optional(),
+  /** L7: filed with the superior agency and the justice bureau. */
+  majorFiling: z.strictObject({ filedOn: isoDate, recipients: z.string() }).optional(),
 });
 export type StoredFacts = z.infer<typeof storedFactsSchema>;
 
@@ -240,6 +247,20 @@ export const listQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/**
+ * The keys a payment plan may have, whatever its kind: an unknown key is named
+ * as such before the union looks at `kind` (which would only name `kind`).
+ */
+const anything = z.unknown().optional();
+const paymentPlanKeys = z.strictObject({
+  version: anything,
+  kind: anything,
+  until: anything,
+  parts: anything,
+  approvedOn: anything,
+  reason: anything,
+});
+
 // Per-step bodies; the steps themselves are in steps.ts.
 export const stepBodies = {
   flags: z
@@ -301,6 +322,30 @@ export const stepBodies = {
     reason: text(500),
     approvedOn: isoDate,
   }),
+  paymentPlan: paymentPlanKeys.pipe(
+    z.discriminatedUnion('kind', [
+      z.strictObject({
+        version,
+        kind: z.literal('deferral'),
+        until: isoDate,
+        approvedOn: isoDate,
+        reason: text(500),
+      }),
+      z.strictObject({
+        version,
+        kind: z.literal('instalments'),
+        parts: z
+          .array(z.strictObject({ dueOn: isoDate, amountFen: fen }))
+          .min(1)
+          .max(12),
+        approvedOn: isoDate,
+        reason: text(500),
+      }),
+    ]),
+  ),
+  majorFiling: z.strictObject({ version, filedOn: isoDate, recipients: text(500) }),
+  pause: z.strictObject({ version, from: isoDate, reason: text(500) }),
+  resume: z.strictObject({ version, to: isoDate }),
   seizureApproval: z.strictObject({ version, approvedOn: isoDate, emergency: z.boolean() }),
   seizure: z.strictObject({
     version,

@@ -7,15 +7,21 @@
 import {
   AppError,
   type CaseFacts,
+  caseTimeLimit,
   checkHearingNotice,
   checkHearingRequest,
   checkHearingRightNotified,
   checkLegalReview,
+  checkPaymentPlanApproval,
   checkPaymentRecord,
   checkService,
   checkSimpleProcedure,
   checkTimeLimitExtension,
   isRefusal,
+  majorFilingDeadline,
+  type Refusal,
+  type RefusalCode,
+  type RequirementId,
 } from '@zhifa/core';
 import { mayTake } from '../../http/route.js';
 import type { LoadedCase } from './facts.js';
@@ -27,12 +33,34 @@ const penalty = ['penaltyGeneral', 'penaltySimple'] as const;
 
 const facts = (loaded: LoadedCase, change: Partial<CaseFacts>): CaseFacts => ({ ...loaded.facts, ...change });
 
+/** A refusal of a rule core has no guard for (L7 filing, N6 pauses), shaped as core's are. */
+const refusal = (
+  rule: RequirementId,
+  code: RefusalCode,
+  message: string,
+  field: string,
+  blocking = true,
+): Refusal => ({ ok: false, rule, code, message, field, blocking });
+
+/** The stages of a general-procedure penalty before the decision: the 90-day clock runs (N6). */
+const beforeDecision = [
+  'investigate',
+  'review',
+  'notify',
+  'hear',
+  'legalReview',
+  'deliberate',
+  'decide',
+] as const;
+
 export const steps: readonly StepDefinition[] = [
   define({
     name: 'flags',
     path: 'flags',
     summary: '标记重大案件或情节复杂（标记后不能取消：重大案件须经法制审核方可决定）',
     access: 'case.handle',
+    // Only a general-procedure penalty has the 法制审核 and 集体讨论 stages these flags lead to.
+    processes: ['penaltyGeneral'],
     apply: ({ loaded, input }) => {
       const stored = { ...loaded.stored };
       if (input.complexOrMajor) stored.complexOrMajor = true;
@@ -247,6 +275,148 @@ export const steps: readonly StepDefinition[] = [
         section: extension,
         refusals: checks,
       };
+    },
+  }),
+  define({
+    name: 'paymentPlan',
+    path: 'payment-plan',
+    summary: '批准暂缓（延期）或分期缴纳罚款（N8：当事人确有经济困难，经申请和行政机关负责人批准）',
+    access: 'case.approve',
+    processes: penalty,
+    stages: ['serve', 'execute', 'file'],
+    apply: ({ loaded, input, rule }) => {
+      past(input.approvedOn, rule, 'approvedOn');
+      const approval = { approvedOn: input.approvedOn, reason: input.reason };
+      const plan =
+        input.kind === 'deferral'
+          ? { deferral: { until: input.until, ...approval } }
+          : { instalments: { parts: input.parts, ...approval } };
+      const checks = refusals(
+        checkPaymentPlanApproval(loaded.facts, { ...plan, approvedOn: input.approvedOn }, rule),
+      );
+      const current = loaded.stored.payment ?? { fineFen: 0, payments: [] };
+      // A plan approved later replaces the one before it (deferral or instalments).
+      const { deferral: _d, instalments: _i, ...rest } = current;
+      const stored = { ...loaded.stored, payment: { ...rest, ...plan } };
+      return { stored, section: { kind: input.kind, ...plan }, refusals: checks };
+    },
+  }),
+  define({
+    name: 'majorFiling',
+    path: 'major-filing',
+    summary:
+      '重大行政处罚决定备案（L7：作出决定之日起5日内报上级主管部门和同级司法行政机关备案；逾期照常记录）',
+    access: 'case.handle',
+    processes: ['penaltyGeneral'],
+    stages: ['serve', 'execute', 'close'],
+    apply: ({ loaded, input, rule }) => {
+      past(input.filedOn, rule, 'filedOn');
+      const decision = loaded.stored.decision;
+      if (!loaded.row.major || decision?.outcome !== 'penalty')
+        missing('只有重大案件的行政处罚决定须备案', 'majorFiling');
+      if (loaded.stored.majorFiling)
+        missing(`该决定已于${loaded.stored.majorFiling.filedOn}备案`, 'majorFiling');
+      const majorFiling = { filedOn: input.filedOn, recipients: input.recipients };
+      const checks: Refusal[] = [];
+      const due = majorFilingDeadline(loaded.facts, rule);
+      if (input.filedOn < decision.decidedOn)
+        checks.push(
+          refusal(
+            'L7',
+            'INVALID_FACTS',
+            `备案日期早于决定日期（${decision.decidedOn}）`,
+            'majorFiling.filedOn',
+          ),
+        );
+      else if (due && input.filedOn > due)
+        checks.push(
+          refusal(
+            'L7',
+            'INVALID_FACTS',
+            `重大行政处罚决定应当自作出之日起${rule.settings.reporting.majorPenaltyFilingDays}日内（至${due}）备案，已逾期；逾期情况将记录在案`,
+            'majorFiling.filedOn',
+            false,
+          ),
+        );
+      return { stored: { ...loaded.stored, majorFiling }, section: majorFiling, refusals: checks };
+    },
+  }),
+  define({
+    name: 'pause',
+    path: 'pauses',
+    summary:
+      '办案期限中止：依法不计入办案期限的期间（听证、公告、检测、检验、检疫、鉴定等）开始，经负责人批准（N6）',
+    access: 'case.approve',
+    processes: ['penaltyGeneral'],
+    stages: beforeDecision,
+    apply: ({ loaded, input, rule }) => {
+      past(input.from, rule, 'from');
+      const list = loaded.stored.pausedPeriods ?? [];
+      const checks: Refusal[] = [];
+      const open = list.find((p) => !p.to);
+      const lastEnd = list.reduce<string | undefined>(
+        (last, p) => (p.to && (!last || p.to > last) ? p.to : last),
+        undefined,
+      );
+      const limit = caseTimeLimit(loaded.facts, rule);
+      if (open)
+        checks.push(
+          refusal('N6', 'INVALID_FACTS', `自${open.from}起的中止尚未结束，请先记录恢复`, 'pausedPeriods'),
+        );
+      else if (!limit) checks.push(refusal('N6', 'INVALID_FACTS', '缺少立案日期', 'registeredOn'));
+      else if (input.from < limit.registeredOn)
+        checks.push(
+          refusal('N6', 'INVALID_FACTS', `中止日期早于立案日期（${limit.registeredOn}）`, 'pause.from'),
+        );
+      else if (lastEnd && input.from <= lastEnd)
+        checks.push(
+          refusal(
+            'N6',
+            'INVALID_FACTS',
+            `中止期间不得与已记录的期间重叠（上一期间至${lastEnd}）`,
+            'pause.from',
+          ),
+        );
+      else if (input.from > limit.dueOn)
+        checks.push(
+          refusal(
+            'N6',
+            'CASE_TIME_LIMIT_EXCEEDED',
+            `办案期限已于${limit.dueOn}届满，届满后不能中止`,
+            'pause.from',
+          ),
+        );
+      const pause = { from: input.from, reason: input.reason };
+      return {
+        stored: { ...loaded.stored, pausedPeriods: [...list, pause] },
+        section: pause,
+        refusals: checks,
+      };
+    },
+  }),
+  define({
+    name: 'resume',
+    path: 'pauses/resume',
+    summary: '办案期限恢复计算：中止期间结束（含当日，N6）',
+    access: 'case.approve',
+    processes: ['penaltyGeneral'],
+    stages: beforeDecision,
+    apply: ({ loaded, input, rule }) => {
+      past(input.to, rule, 'to');
+      const list = loaded.stored.pausedPeriods ?? [];
+      const index = list.findIndex((p) => !p.to);
+      const open = list[index];
+      if (!open) {
+        const none = refusal('N6', 'INVALID_FACTS', '没有正在中止的期间', 'pausedPeriods');
+        return { stored: loaded.stored, section: {}, refusals: [none] };
+      }
+      const checks =
+        input.to < open.from
+          ? [refusal('N6', 'INVALID_FACTS', `恢复日期早于中止日期（${open.from}）`, 'pause.to')]
+          : [];
+      const closed = { ...open, to: input.to };
+      const pausedPeriods = list.map((p, i) => (i === index ? closed : p));
+      return { stored: { ...loaded.stored, pausedPeriods }, section: closed, refusals: checks };
     },
   }),
   ...seizureSteps,

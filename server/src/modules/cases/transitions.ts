@@ -96,12 +96,12 @@ export function judgeMove(
   const verdict = { to, label, action: moveAction(row, to) };
   const transition = checkCaseTransition(facts, to, rule);
   if (isRefusal(transition)) return { ...verdict, refusals: [transition], lateness: [] };
-  const all: Refusal[] = [...stageCompletionRefusals(facts, row.stage, rule)];
+  const all: Refusal[] = [...stageCompletionRefusals(facts, row.stage, rule, loaded.recordingList)];
   if (
     row.stage === 'decide' &&
     (row.process_kind === 'penaltyGeneral' || row.process_kind === 'penaltySimple')
   )
-    all.push(...decisionRefusals(facts, rule));
+    all.push(...decisionRefusals(facts, rule, loaded.recordingList));
   if (row.stage === 'decide' && row.process_kind === 'seizure')
     for (const result of [checkSeizureApproval(facts, rule), checkSeizureTerm(facts, rule)])
       if (isRefusal(result)) all.push(result);
@@ -113,10 +113,12 @@ export function judgeMove(
     const limitation = checkLimitation(facts, rule);
     if (isRefusal(limitation)) all.push(limitation);
   }
+  // Two checks may refuse for the same reason (N11: no seizure recorded yet); it is said once.
+  const distinct = [...new Map(all.map((r) => [`${r.rule}|${r.code}|${r.message}`, r])).values()];
   return {
     ...verdict,
-    refusals: all.filter((r) => r.blocking),
-    lateness: all.filter((r) => !r.blocking),
+    refusals: distinct.filter((r) => r.blocking),
+    lateness: distinct.filter((r) => !r.blocking),
   };
 }
 

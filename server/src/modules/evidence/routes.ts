@@ -10,13 +10,7 @@ import { defineRoute } from '../../http/route.js';
 import { currentSettings } from '../settings/service.js';
 import { detectMediaType, showsInline } from './media-type.js';
 import { parseRange } from './range.js';
-import {
-  evidenceStream,
-  loadEvidence,
-  presentEvidence,
-  recordEvidence,
-  recordEvidenceAccess,
-} from './service.js';
+import { loadEvidence, presentEvidence, recordEvidence, recordEvidenceAccess } from './service.js';
 import { receiveUpload } from './upload.js';
 
 const idParams = z.strictObject({ id: uuid });
@@ -75,14 +69,9 @@ export const evidenceRoutes = [
     params: idParams,
     // The access event is a write; appending it needs the stream's row lock.
     transaction: true,
-    handler: async ({ db, user, params, record }) => {
+    handler: async ({ app, db, user, params }) => {
       const row = await loadEvidence(db, user, params.id);
-      await record({
-        streamId: evidenceStream(row.id),
-        agencyId: row.agency_id,
-        kind: 'evidence.accessed',
-        payload: { access: 'metadata', range: null },
-      });
+      await recordEvidenceAccess(db, row, { actorId: user.id, access: 'metadata', range: null }, app.clock());
       return presentEvidence(row);
     },
   }),

@@ -8,6 +8,7 @@ import { requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { appendEvent } from '../../ledger/append.js';
 import type { ContentDigest } from '../../storage/evidence-store.js';
+import { caseStream } from '../cases/service.js';
 import type { CaptureFields } from './upload.js';
 
 export const evidenceStream = (id: string) => `evidence:${id}`;
@@ -72,16 +73,19 @@ export async function recordEvidence(
 
 /**
  * Records one look at a piece of evidence on its chain of custody (stream
- * evidence:<id>): metadata read, viewed, or downloaded — by the content route
- * and by every ledger package that carries the file. Runs in the caller's transaction.
+ * evidence:<id>) and on the stream of every case it is linked to, so a case's
+ * record shows who saw its evidence: metadata read, viewed, or downloaded — by
+ * the content route and by every ledger package that carries the file. Runs in
+ * the caller's transaction; streams are locked evidence first, then cases in id
+ * order, so concurrent accesses cannot deadlock.
  */
-export function recordEvidenceAccess(
+export async function recordEvidenceAccess(
   db: Kysely<DB>,
   evidence: { id: string; agency_id: string },
   access: { actorId: string | null; access: 'metadata' | 'view' | 'download'; range: string | null },
   now: Date,
 ) {
-  return appendEvent(
+  await appendEvent(
     db,
     {
       streamId: evidenceStream(evidence.id),
@@ -92,6 +96,25 @@ export function recordEvidenceAccess(
     },
     now,
   );
+  const cases = await db
+    .selectFrom('case_evidence')
+    .select('case_id')
+    .distinct()
+    .where('evidence_id', '=', evidence.id)
+    .orderBy('case_id')
+    .execute();
+  for (const { case_id } of cases)
+    await appendEvent(
+      db,
+      {
+        streamId: caseStream(case_id),
+        agencyId: evidence.agency_id,
+        actorId: access.actorId,
+        kind: 'case.evidenceAccessed',
+        payload: { evidenceId: evidence.id, access: access.access, range: access.range },
+      },
+      now,
+    );
 }
 
 const columns = [

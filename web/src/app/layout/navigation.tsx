@@ -23,6 +23,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
   UserSwitchOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Action, Me } from '../types';
@@ -38,6 +39,7 @@ export const navigation: readonly NavEntry[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined /> },
   { path: '/cases', label: '案件办理', icon: <FolderOpenOutlined />, action: 'case.read' },
   { path: '/my-deadlines', label: '我的期限', icon: <FieldTimeOutlined />, action: 'case.read' },
+  { path: '/recording-list', label: '音像记录清单', icon: <VideoCameraOutlined />, action: 'case.read' },
   { path: '/organisation', label: '执法主体与机构', icon: <ApartmentOutlined />, action: 'agency.read' },
   { path: '/persons', label: '人员名册', icon: <IdcardOutlined />, action: 'person.read' },
   { path: '/certificates', label: '执法证件', icon: <FileProtectOutlined />, action: 'certificate.read' },

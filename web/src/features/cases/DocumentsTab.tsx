@@ -1,63 +1,58 @@
 /**
- * 文书: generate a document of a kind the current stage produces, its fields
- * filled from the case where the case knows them; and every document rendered
- * on the case's stream (from its ledger events), each downloadable.
+ * 文书: generate a document of a kind the case may produce now. The server's
+ * plan says, for each kind, what the case fills (shown read-only, never typed
+ * again) and what is still needed (the only inputs); the server renders from
+ * the case. Below, every document rendered on the case's stream (from its
+ * ledger events), each downloadable.
  */
 import { DownloadOutlined, FileAddOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api';
-import { useMe } from '../../app/auth';
 import { formFailure } from '../../app/form-errors';
 import { useLoader } from '../../app/use-loader';
-import { type CaseDetail, casesApi, type DocumentKindInfo, documentUrl } from './api';
-import { dateTime, penaltyOptions, sourceLabel, stageDocuments, yuan } from './labels';
-import { RecordDocumentCard, recordOfDocument } from './RecordDocumentCard';
+import {
+  type CaseDetail,
+  casesApi,
+  type DocumentKindInfo,
+  type DocumentPlanKind,
+  documentPlan,
+  documentUrl,
+  renderCaseDocument,
+} from './api';
+import { dateTime } from './labels';
+import { RecordDocumentCard } from './RecordDocumentCard';
 
-type Facts = Record<string, Record<string, unknown> | undefined>;
-
-function penaltyText(p: unknown): string | undefined {
-  const v = p as { kinds?: string[]; fineFen?: number } | undefined;
-  if (!v?.kinds) return undefined;
-  const kinds = v.kinds.map((k) => penaltyOptions.find((o) => o.value === k)?.label ?? k).join('、');
-  return v.fineFen !== undefined ? `${kinds}${yuan(v.fineFen)}` : kinds;
-}
-
-/** What the case already says, by the field names the document kinds use. */
-function prefill(c: CaseDetail): Record<string, string | undefined> {
-  const facts = c.facts as Facts;
-  const reasons = (facts.decision?.reasons ?? {}) as Record<string, string>;
-  const handlers = c.officers
-    .filter((o) => o.role !== 'assistant')
-    .map((o) => o.name)
-    .join('、');
-  const defence = c.deadlines.clocks.find((k) => k.id === 'defence');
-  const paid = (facts.payment?.payments ?? []) as {
-    paidOn: string;
-    amountFen: number;
-    bankReference: string;
-  }[];
-  return {
-    partyName: c.party.name,
-    recipient: c.party.name,
-    caseTitle: c.title,
-    source: sourceLabel(c.processKind, c.source),
-    handlers,
-    officers: handlers,
-    servers: handlers,
-    facts: c.title,
-    proposedPenalty: penaltyText(facts.proposal),
-    penalty: penaltyText(facts.decision?.penalty ?? facts.proposal),
-    evidence: reasons.evidence,
-    basis: reasons.basis,
-    discretion: reasons.discretion,
-    replyDeadline: defence ? `${defence.dueOn}前` : undefined,
-    defence: facts.defence?.waived ? '当事人明确放弃陈述、申辩。' : undefined,
-    outcome: facts.decision ? penaltyText(facts.decision.penalty) : undefined,
-    execution:
-      paid.map((p) => `${p.paidOn}缴纳${yuan(p.amountFen)}（银行流水号 ${p.bankReference}）`).join('；') ||
-      undefined,
-  };
+/** What the case fills for the kind: shown as the document will show it, not editable here. */
+function FilledFields({ spec }: { spec: DocumentPlanKind }) {
+  if (!spec.filled.length) return null;
+  return (
+    <div data-testid="document-filled" style={{ marginBottom: 12 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        以下内容取自案件，不可在此修改
+      </Typography.Paragraph>
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        items={spec.filled.map((f) => ({ key: f.name, label: f.label, children: f.value }))}
+      />
+    </div>
+  );
 }
 
 function GenerateForm({
@@ -66,7 +61,7 @@ function GenerateForm({
   onDone,
 }: {
   c: CaseDetail;
-  kinds: DocumentKindInfo[];
+  kinds: DocumentPlanKind[];
   onDone(): Promise<void>;
 }) {
   const { message } = App.useApp();
@@ -81,7 +76,7 @@ function GenerateForm({
     setFailure(null);
     try {
       const clean = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== ''));
-      const doc = await casesApi.renderDocument(c.id, spec.kind, clean);
+      const doc = await renderCaseDocument(c.id, spec.kind, clean);
       message.success(`已生成${doc.title}${doc.number ? ` ${doc.number}` : ''}`);
       await onDone();
     } catch (error) {
@@ -103,55 +98,67 @@ function GenerateForm({
         }}
       />
       {spec ? (
-        <Form
-          key={spec.kind}
-          form={form}
-          name="caseDocument"
-          layout="vertical"
-          preserve={false}
-          initialValues={prefill(c)}
-          onFinish={submit}
-        >
-          {spec.fields.map((f) => (
-            <Form.Item
-              key={f.name}
-              name={f.name}
-              label={f.label}
-              rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
-            >
-              {f.max > 200 ? <Input.TextArea rows={2} maxLength={f.max} /> : <Input maxLength={f.max} />}
-            </Form.Item>
-          ))}
-          {spec.lists.map((list) => (
-            <Form.List key={list.name} name={list.name} initialValue={list.required ? [{}] : []}>
-              {(rows, { add, remove }) => (
-                <Form.Item label={list.label}>
-                  {rows.map((row) => (
-                    <Space key={row.key} wrap align="start">
-                      {list.items.map((item) => (
-                        <Form.Item key={item.name} name={[row.name, item.name]}>
-                          <Input placeholder={item.label} />
-                        </Form.Item>
-                      ))}
-                      <MinusCircleOutlined onClick={() => remove(row.name)} aria-label="删除" />
-                    </Space>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                    增加一行
-                  </Button>
-                </Form.Item>
-              )}
-            </Form.List>
-          ))}
-          {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} /> : null}
-          <Button type="primary" htmlType="submit" icon={<FileAddOutlined />} loading={busy}>
-            生成并签署
-          </Button>
-        </Form>
+        <>
+          <FilledFields spec={spec} />
+          <Form
+            key={spec.kind}
+            form={form}
+            name="caseDocument"
+            layout="vertical"
+            preserve={false}
+            onFinish={submit}
+          >
+            {spec.needed.map((f) => (
+              <Form.Item
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+              >
+                {f.max > 200 ? <Input.TextArea rows={2} maxLength={f.max} /> : <Input maxLength={f.max} />}
+              </Form.Item>
+            ))}
+            {spec.neededLists.map((list) => (
+              <Form.List key={list.name} name={list.name} initialValue={list.required ? [{}] : []}>
+                {(rows, { add, remove }) => (
+                  <Form.Item label={list.label}>
+                    {rows.map((row) => (
+                      <Space key={row.key} wrap align="start">
+                        {list.items.map((item) => (
+                          <Form.Item key={item.name} name={[row.name, item.name]}>
+                            <Input placeholder={item.label} />
+                          </Form.Item>
+                        ))}
+                        <MinusCircleOutlined onClick={() => remove(row.name)} aria-label="删除" />
+                      </Space>
+                    ))}
+                    <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                      增加一行
+                    </Button>
+                  </Form.Item>
+                )}
+              </Form.List>
+            ))}
+            {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} /> : null}
+            <Button type="primary" htmlType="submit" icon={<FileAddOutlined />} loading={busy}>
+              生成并签署
+            </Button>
+          </Form>
+        </>
       ) : null}
     </Card>
   );
 }
+
+/** The record card names kinds by `kind` and `title` only. */
+const asKindInfo = (k: DocumentPlanKind): DocumentKindInfo => ({
+  kind: k.kind,
+  title: k.title,
+  code: null,
+  signerRoles: [],
+  fields: k.needed,
+  lists: k.neededLists,
+});
 
 export function DocumentsTab({
   c,
@@ -162,19 +169,20 @@ export function DocumentsTab({
   version: number;
   onChanged(): Promise<void>;
 }) {
-  const kinds = useLoader(() => casesApi.documentKinds(), []);
+  // The plan is for those who render documents (the same roles as case.handle).
+  const plan = useLoader(
+    () => (c.actions.handle ? documentPlan(c.id) : Promise.resolve({ caseId: c.id, kinds: [] })),
+    [c.id, c.version, c.actions.handle, version],
+  );
   const timeline = useLoader(() => casesApi.timeline(c.id), [c.id, version]);
-  const produced = stageDocuments(c.processKind, c.stage);
-  const me = useMe();
-  const stageKinds = (kinds.data?.kinds ?? []).filter((k) => produced.includes(k.kind as never));
+  const producible = plan.data?.kinds ?? [];
   // Only the kinds the viewer may sign: a notice or decision is signed by a head.
-  const mine = new Set(me.roles.map((r) => r.role));
-  const available = stageKinds.filter((k) => k.signerRoles.some((r) => mine.has(r)));
-  const fromRecords = available.filter((k) => recordOfDocument[k.kind]);
-  const typed = available.filter((k) => !recordOfDocument[k.kind]);
-  const othersSign = stageKinds.filter((k) => !available.includes(k)).map((k) => k.title);
+  const available = producible.filter((k) => k.maySign);
+  const fromRecords = available.filter((k) => k.recordKind).map(asKindInfo);
+  const typed = available.filter((k) => !k.recordKind);
+  const othersSign = producible.filter((k) => !k.maySign).map((k) => k.title);
   const documents = (timeline.data?.items ?? []).filter((e) => e.kind === 'document.rendered');
-  const error = kinds.error ?? timeline.error;
+  const error = plan.error ?? timeline.error;
   return (
     <>
       {error ? (
@@ -189,10 +197,10 @@ export function DocumentsTab({
         />
       ) : null}
       {c.actions.handle && typed.length ? (
-        <GenerateForm key={c.stage} c={c} kinds={typed} onDone={onChanged} />
+        <GenerateForm key={typed.map((k) => k.kind).join()} c={c} kinds={typed} onDone={onChanged} />
       ) : (
         <Typography.Paragraph type="secondary">
-          {produced.length || fromRecords.length ? '' : '本环节不制作文书。'}
+          {c.actions.handle && plan.data && !producible.length ? '案件已到达的环节不制作文书。' : ''}
         </Typography.Paragraph>
       )}
       {othersSign.length ? (

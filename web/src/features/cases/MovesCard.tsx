@@ -3,6 +3,8 @@
  * presses it: a blocked move lists its refusals (rule ID and message), and a
  * move the server still refuses shows why — nothing fails silently.
  */
+
+import { recordingKindLabels } from '@zhifa/core';
 import { Alert, App, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../app/api';
@@ -19,11 +21,9 @@ const whoActs: Record<string, string> = {
 const refusalKey = (r: Refusal) => `${r.rule}-${r.code}-${r.message}`;
 
 export function RefusalList({ refusals, testId }: { refusals: Refusal[]; testId?: string }) {
-  // Two checks may refuse for the same reason (N11: no seizure recorded yet); say it once.
-  const distinct = [...new Map(refusals.map((r) => [refusalKey(r), r])).values()];
   return (
     <ul className="case-refusals" data-testid={testId} style={{ margin: 0, paddingLeft: 18 }}>
-      {distinct.map((r) => (
+      {refusals.map((r) => (
         <li key={refusalKey(r)}>
           <Tag color="red" style={{ marginRight: 6 }}>
             {r.rule}
@@ -133,9 +133,31 @@ function MoveItem({ c, move, onChanged }: { c: CaseDetail; move: Move; onChanged
 const casesApiMove = (c: CaseDetail, to: string, outcome: string | undefined) =>
   casesApi.move(c.id, { to, version: c.version, ...(outcome && { outcome }) });
 
+/** R4/R5: the recording this stage needs, so the officer knows before a move is refused. */
+function StageRecording({ c }: { c: CaseDetail }) {
+  const need = c.stageRecording;
+  if (c.archivedAt || need.requirement === 'none') return null;
+  const kinds = need.kinds.map((k) => recordingKindLabels[k]).join('或');
+  const source = need.source === 'list' ? '本机关音像记录事项清单' : '法定默认';
+  return (
+    <Alert
+      type={need.requirement === 'mandatory' ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 8 }}
+      data-testid="stage-recording"
+      title={
+        need.requirement === 'mandatory'
+          ? `本环节应当全程音像记录：请在“证据”中关联${kinds}后再办结（${source}）`
+          : `本环节根据实际情况音像记录（${kinds}，${source}）`
+      }
+    />
+  );
+}
+
 export function MovesCard({ c, onChanged }: { c: CaseDetail; onChanged(): Promise<void> }) {
   return (
     <Card size="small" title="下一环节">
+      <StageRecording c={c} />
       {c.moves.length ? (
         <List
           dataSource={c.moves}

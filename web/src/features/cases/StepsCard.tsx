@@ -39,6 +39,22 @@ function penaltyText(p: unknown): string {
   return value.fineFen !== undefined ? `${kinds}（${yuan(value.fineFen)}）` : kinds;
 }
 
+interface PaymentPlan {
+  deferral?: { until: string; approvedOn: string; reason: string };
+  instalments?: { parts: { dueOn: string; amountFen: number }[]; approvedOn: string; reason: string };
+}
+
+function hearingText(h: Record<string, unknown>): string {
+  if (h.waived) return '当事人放弃听证';
+  const parts = [
+    h.requestedOn && `${h.requestedOn} 申请`,
+    h.noticeServedOn && `${h.noticeServedOn} 送达听证通知`,
+    h.scheduledOn && `定于 ${h.scheduledOn} 举行`,
+    h.heldOn && `${h.heldOn} 举行`,
+  ];
+  return parts.filter(Boolean).join('，') || '—';
+}
+
 function FactsSummary({ facts }: { facts: Facts }) {
   const rows: [string, string][] = [];
   if (facts.proposal) rows.push(['拟作出的处罚', penaltyText(facts.proposal)]);
@@ -49,13 +65,7 @@ function FactsSummary({ facts }: { facts: Facts }) {
     ]);
   if (facts.defence)
     rows.push(['陈述申辩', facts.defence.waived ? '当事人放弃' : `${facts.defence.heardOn ?? ''} 听取`]);
-  if (facts.hearing)
-    rows.push([
-      '听证',
-      Object.entries(facts.hearing)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('；'),
-    ]);
+  if (facts.hearing) rows.push(['听证', hearingText(facts.hearing)]);
   if (facts.legalReview)
     rows.push([
       '法制审核',
@@ -72,7 +82,24 @@ function FactsSummary({ facts }: { facts: Facts }) {
     amountFen: number;
     bankReference: string;
   }[];
+  const plan = facts.payment as PaymentPlan | undefined;
+  if (plan?.deferral)
+    rows.push([
+      '暂缓缴纳',
+      `${plan.deferral.approvedOn} 批准，至 ${plan.deferral.until}（${plan.deferral.reason}）`,
+    ]);
+  if (plan?.instalments)
+    rows.push([
+      '分期缴纳',
+      `${plan.instalments.approvedOn} 批准：${plan.instalments.parts.map((p) => `${p.dueOn} 前 ${yuan(p.amountFen)}`).join('；')}`,
+    ]);
   for (const p of payments) rows.push(['缴款', `${p.paidOn} ${yuan(p.amountFen)}，凭证 ${p.bankReference}`]);
+  if (facts.majorFiling)
+    rows.push(['重大处罚备案', `${facts.majorFiling.filedOn} 报 ${facts.majorFiling.recipients}`]);
+  for (const x of (facts.timeLimitExtensions ?? []) as unknown as { days: number; approvedOn: string }[])
+    rows.push(['延长办案期限', `${x.approvedOn} 批准延长 ${x.days} 日`]);
+  for (const p of (facts.pausedPeriods ?? []) as unknown as { from: string; to?: string; reason: string }[])
+    rows.push(['期限中止', `${p.from} 至 ${p.to ?? '今（未恢复）'}：${p.reason}`]);
   if (!rows.length) return null;
   return (
     <Descriptions size="small" column={1} bordered style={{ marginTop: 12 }}>

@@ -2,6 +2,7 @@
  * 案件 endpoints and shapes (server/src/modules/cases/presenter.ts). The server
  * judges every move and step; the console shows its verdicts and refusals.
  */
+import type { RecordingKind, RecordingRequirement } from '@zhifa/core';
 import { api, upload } from '../../app/api';
 
 export interface Refusal {
@@ -114,6 +115,12 @@ export interface CaseDetail extends CaseSummary {
   enforcementItemId: string | null;
   completedStages: string[];
   stageOutcomes: { id: string; label: string }[];
+  /** R4/R5: what recording the current stage needs, by the agency's list or the definition. */
+  stageRecording: {
+    requirement: RecordingRequirement;
+    kinds: RecordingKind[];
+    source: 'list' | 'definition';
+  };
   facts: Record<string, unknown>;
   officers: CaseOfficer[];
   records: CaseRecord[];
@@ -247,3 +254,32 @@ export function uploadEvidence(
   form.append('file', file, file.name);
   return upload<{ id: string }>('/api/evidence', form, onProgress);
 }
+
+/** A field of a document kind the case does not hold (server: documents/kinds.ts, FieldSpec). */
+export interface DocumentField {
+  name: string;
+  label: string;
+  required: boolean;
+  max: number;
+}
+
+/** One kind the case may produce now: what the case fills (read-only) and what is still needed. */
+export interface DocumentPlanKind {
+  kind: string;
+  title: string;
+  /** Whether the viewer may sign it (the signer is whoever renders it). */
+  maySign: boolean;
+  filled: { name: string; label: string; value: string }[];
+  needed: DocumentField[];
+  neededLists: DocumentKindInfo['lists'];
+  /** 询问笔录 and 现场笔录 are made from a 笔录 of this kind. */
+  recordKind?: string;
+}
+
+/** The kinds the case may produce now, each split into filled and needed (server: documentPlan). */
+export const documentPlan = (caseId: string) =>
+  api.get<{ caseId: string; kinds: DocumentPlanKind[] }>(`/api/cases/${caseId}/documents/kinds`);
+
+/** A document of the case rendered on the server from the case; `data` holds only needed fields. */
+export const renderCaseDocument = (caseId: string, kind: string, data: Record<string, unknown>) =>
+  api.post<RenderedDocument>(`/api/cases/${caseId}/documents`, { kind, data });

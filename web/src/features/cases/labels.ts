@@ -1,12 +1,5 @@
 /** Chinese names for case data: from core's published process definitions where they exist. */
-import {
-  type DocumentKindId,
-  type ProcessKind,
-  penaltyKindLabels,
-  processDefinitions,
-  processKinds,
-  stageDocumentKinds,
-} from '@zhifa/core';
+import { type ProcessKind, penaltyKindLabels, processDefinitions, processKinds } from '@zhifa/core';
 
 export const processOptions = processKinds.map((kind) => ({
   value: kind,
@@ -40,12 +33,6 @@ export function sourceLabel(kind: string, source: string): string {
   return all.find((s) => s.value === source)?.label ?? source;
 }
 
-/** Document kinds the case's current stage produces. */
-export function stageDocuments(kind: string, stage: string): DocumentKindId[] {
-  const byStage = stageDocumentKinds[kind as ProcessKind] ?? {};
-  return [...((byStage as Record<string, readonly DocumentKindId[]>)[stage] ?? [])];
-}
-
 export const penaltyOptions = Object.entries(penaltyKindLabels).map(([value, label]) => ({ value, label }));
 
 export const roleLabels: Record<string, string> = {
@@ -70,6 +57,7 @@ const eventLabels: Record<string, string> = {
   'case.factsRecorded': '记录办案事实',
   'case.recordAdded': '制作笔录',
   'case.evidenceLinked': '关联证据',
+  'case.evidenceAccessed': '调阅证据',
   'document.rendered': '生成文书',
   'document.accessed': '下载文书',
   'evidence.accessed': '调阅证据',

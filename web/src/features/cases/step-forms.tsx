@@ -4,7 +4,8 @@
  * (server/src/modules/cases/schema.ts, stepBodies). Money is typed in yuan
  * and sent in fen; dates are calendar dates.
  */
-import { Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { penaltyOptions } from './labels';
 
@@ -65,6 +66,51 @@ const outcome = (name: string, label: string, options: { value: string; label: s
   <Form.Item name={name} label={label} rules={[{ required: true, message: `请选择${label}` }]}>
     <Radio.Group options={options} />
   </Form.Item>
+);
+
+/** N8 instalments: up to 12 parts, each a due date and an amount in yuan (sent in fen). */
+const instalmentParts = (
+  <Form.List
+    name="parts"
+    rules={[
+      {
+        validator: async (_, parts?: unknown[]) => {
+          if (!parts || parts.length < 1) throw new Error('至少填写一期');
+          if (parts.length > 12) throw new Error('最多分十二期');
+        },
+      },
+    ]}
+  >
+    {(items, { add, remove }, { errors }) => (
+      <>
+        {items.map(({ key, name }, index) => (
+          <Space key={key} align="baseline" wrap>
+            <Form.Item
+              name={[name, 'dueOn']}
+              label={`第${index + 1}期缴纳期限`}
+              rules={[{ required: true, message: '请填写缴纳期限' }]}
+            >
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item
+              name={[name, 'amountYuan']}
+              label="金额（元）"
+              rules={[{ required: true, message: '请填写金额' }]}
+            >
+              <InputNumber min={0.01} precision={2} />
+            </Form.Item>
+            <MinusCircleOutlined aria-label="删除此期" onClick={() => remove(name)} />
+          </Space>
+        ))}
+        <Form.Item>
+          <Button type="dashed" icon={<PlusOutlined />} disabled={items.length >= 12} onClick={() => add()}>
+            增加一期
+          </Button>
+          <Form.ErrorList errors={errors} />
+        </Form.Item>
+      </>
+    )}
+  </Form.List>
 );
 
 export const stepForms: Record<string, StepForm> = {
@@ -258,5 +304,76 @@ export const stepForms: Record<string, StepForm> = {
       </>
     ),
     body: (v) => ({ days: v.days, approvedOn: v.approvedOn, reason: v.reason }),
+  },
+  paymentPlan: {
+    title: '批准暂缓或分期缴纳罚款',
+    path: 'payment-plan',
+    initial: { kind: 'deferral', approvedOn: today(), parts: [{}, {}] },
+    fields: (
+      <>
+        {outcome('kind', '方式', [
+          { value: 'deferral', label: '暂缓（延期）缴纳' },
+          { value: 'instalments', label: '分期缴纳' },
+        ])}
+        <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+          {({ getFieldValue }) =>
+            getFieldValue('kind') === 'instalments' ? instalmentParts : date('until', '暂缓缴纳至')
+          }
+        </Form.Item>
+        {date('approvedOn', '批准日期')}
+        {textArea('reason', '当事人申请理由及批准意见')}
+      </>
+    ),
+    body: (v) => ({
+      kind: v.kind,
+      ...(v.kind === 'instalments'
+        ? {
+            parts: ((v.parts ?? []) as { dueOn: string; amountYuan: number }[]).map((p) => ({
+              dueOn: p.dueOn,
+              amountFen: fen(p.amountYuan),
+            })),
+          }
+        : { until: v.until }),
+      approvedOn: v.approvedOn,
+      reason: v.reason,
+    }),
+  },
+  majorFiling: {
+    title: '重大行政处罚决定备案',
+    path: 'major-filing',
+    initial: { filedOn: today() },
+    fields: (
+      <>
+        {date('filedOn', '备案日期')}
+        <Form.Item
+          name="recipients"
+          label="备案机关"
+          rules={[{ required: true, message: '请填写备案机关' }]}
+          extra="上级主管部门和同级司法行政机关"
+        >
+          <Input maxLength={500} />
+        </Form.Item>
+      </>
+    ),
+    body: (v) => ({ filedOn: v.filedOn, recipients: v.recipients }),
+  },
+  pause: {
+    title: '办案期限中止（不计入期限的期间开始）',
+    path: 'pauses',
+    initial: { from: today() },
+    fields: (
+      <>
+        {date('from', '起始日期')}
+        {textArea('reason', '事由（如听证、公告、检测、检验、检疫、鉴定）')}
+      </>
+    ),
+    body: (v) => ({ from: v.from, reason: v.reason }),
+  },
+  resume: {
+    title: '办案期限恢复计算',
+    path: 'pauses/resume',
+    initial: { to: today() },
+    fields: date('to', '中止期间截止日期（含当日）'),
+    body: (v) => ({ to: v.to }),
   },
 };

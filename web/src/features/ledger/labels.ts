@@ -46,6 +46,7 @@ const kindLabels: Record<string, string> = {
   'reviewer.registered': '登记法制审核人员',
   'reviewer.updated': '修改法制审核人员',
   'agency.profileUpdated': '修改执法主体公示信息',
+  'recordingList.changed': '修改音像记录事项清单',
   'windowBoard.created': '新增窗口公示牌',
   'windowBoard.updated': '修改窗口公示牌',
   'windowBoard.removed': '删除窗口公示牌',

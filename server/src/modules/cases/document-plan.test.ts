@@ -1,0 +1,203 @@
+/**
+ * The document plan of a case (`GET /api/cases/:id/documents/kinds`): for each
+ * kind the case may produce now, what the case fills (shown, never typed) and
+ * what is still needed; rendering with only the needed data gives a document
+ * carrying the case's values.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { docxText } from '../documents/render.js';
+
+let t: TestApp;
+const persons = new Map<string, string>();
+const sessions = new Map<string, Session>();
+const today = '2026-06-01';
+
+async function as(username: string): Promise<Session> {
+  if (!sessions.has(username)) sessions.set(username, await t.login(username));
+  return sessions.get(username)!;
+}
+function ok(response: Awaited<ReturnType<TestApp['request']>>) {
+  expect(response.statusCode, response.body).toBeLessThan(300);
+  return response.json();
+}
+const get = async (username: string, url: string) => t.request(await as(username), { method: 'GET', url });
+const versionOf = async (id: string) =>
+  (
+    await t.database.db
+      .selectFrom('enforcement_case')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).version;
+async function step(username: string, id: string, path: string, body: Record<string, unknown> = {}) {
+  return ok(
+    await t.request(await as(username), {
+      method: path === 'officers' ? 'PUT' : 'POST',
+      url: `/api/cases/${id}/${path}`,
+      payload: { version: await versionOf(id), ...body },
+    }),
+  );
+}
+const move = (username: string, id: string, to: string, outcome?: string) =>
+  step(username, id, 'transitions', { to, ...(outcome && { outcome }) });
+
+interface PlanEntry {
+  kind: string;
+  maySign: boolean;
+  filled: { name: string; label: string; value: string }[];
+  needed: { name: string; required: boolean }[];
+  recordKind?: string;
+}
+const planOf = async (username: string, id: string): Promise<PlanEntry[]> =>
+  ok(await get(username, `/api/cases/${id}/documents/kinds`)).kinds;
+const entry = (plan: PlanEntry[], kind: string) => plan.find((k) => k.kind === kind)!;
+const names = (list: { name: string }[]) => list.map((f) => f.name);
+const value = (e: PlanEntry, name: string) => e.filled.find((f) => f.name === name)?.value;
+
+const party = '计划测试运输有限公司';
+const reasons = {
+  evidence: '现场检查笔录、询问笔录',
+  basis: '《道路运输条例》第六十八条',
+  discretion: '首次违法，从轻',
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.setNow(new Date(`${today}T02:00:00Z`));
+  const users = await t.database.db.selectFrom('app_user').select(['username', 'person_id']).execute();
+  for (const u of users) if (u.person_id) persons.set(u.username, u.person_id);
+});
+afterAll(() => t.close());
+
+describe('the document plan of a case', () => {
+  it('lists only what the case may produce, splits filled from needed, and renders from the case', async () => {
+    const id = ok(
+      await t.request(await as('officer1'), {
+        method: 'POST',
+        url: '/api/cases',
+        payload: {
+          processKind: 'penaltyGeneral',
+          title: '未按规定携带道路运输证',
+          source: 'inspection',
+          party: { kind: 'organisation', name: party },
+          discoveredOn: today,
+          violation: { occurredOn: today, continuing: false, severeHarm: false },
+        },
+      }),
+    ).id as string;
+    // 案件来源登记 produces nothing.
+    expect(await planOf('head1', id)).toEqual([]);
+
+    await step('officer1', id, 'officers', {
+      officers: [
+        { personId: persons.get('officer1'), role: 'lead' },
+        { personId: persons.get('officer2'), role: 'assisting' },
+      ],
+    });
+    await move('officer1', id, 'register', 'register');
+    let plan = await planOf('head1', id);
+    expect(plan.map((k) => k.kind)).toEqual(['filingApproval']);
+    const filing = entry(plan, 'filingApproval');
+    expect(filing.maySign).toBe(true);
+    expect(value(filing, 'caseTitle')).toBe('未按规定携带道路运输证');
+    expect(value(filing, 'partyName')).toBe(party);
+    expect(value(filing, 'source')).toBeTruthy();
+    expect(value(filing, 'handlers')).toBe('赵执法、钱执法');
+    expect(names(filing.needed)).toEqual(
+      expect.arrayContaining(['facts', 'approvalOpinion', 'partyAddress', 'unitOpinion']),
+    );
+    for (const name of ['caseTitle', 'partyName', 'source', 'handlers'])
+      expect(names(filing.needed)).not.toContain(name);
+    // The officer sees the kind but may not sign it; the page's offer agrees with the plan.
+    expect(entry(await planOf('officer1', id), 'filingApproval').maySign).toBe(false);
+    const offered = ok(await get('head1', `/api/cases/${id}`)).actions.documents;
+    expect(offered).toEqual(plan.filter((k) => k.maySign).map((k) => k.kind));
+
+    await move('unithead1', id, 'investigate');
+    plan = await planOf('officer1', id);
+    expect(plan.map((k) => k.kind)).toEqual(['filingApproval', 'inquiryRecord', 'sceneRecord']);
+    expect(entry(plan, 'inquiryRecord').recordKind).toBe('inquiry');
+    expect(entry(plan, 'sceneRecord').recordKind).toBe('onSite');
+
+    await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 500_000 } });
+    await move('officer1', id, 'review');
+    await move('unithead1', id, 'notify', 'penalty');
+    await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false });
+    await step('officer1', id, 'defence', { waived: true });
+    await move('unithead1', id, 'decide');
+    await step('head1', id, 'decision', {
+      outcome: 'penalty',
+      decidedOn: today,
+      penalty: { kinds: ['fine'], fineFen: 500_000 },
+      reasons,
+    });
+    plan = await planOf('head1', id);
+    expect(plan.map((k) => k.kind)).not.toContain('closingReport');
+    const decision = entry(plan, 'penaltyDecision');
+    expect(value(decision, 'partyName')).toBe(party);
+    expect(value(decision, 'evidence')).toBe(reasons.evidence);
+    expect(value(decision, 'basis')).toBe(reasons.basis);
+    expect(value(decision, 'discretion')).toBe(reasons.discretion);
+    expect(value(decision, 'penalty')).toContain('罚款');
+    expect(value(decision, 'defence')).toBeTruthy();
+    const needed = names(decision.needed);
+    expect(needed).toEqual(expect.arrayContaining(['facts', 'payment']));
+    for (const name of ['partyName', 'evidence', 'basis', 'discretion', 'penalty'])
+      expect(needed).not.toContain(name);
+
+    // Case data wins: a filled field passed again is refused, naming it.
+    const retyped = await t.request(await as('head1'), {
+      method: 'POST',
+      url: `/api/cases/${id}/documents`,
+      payload: { kind: 'penaltyDecision', data: { facts: '甲', payment: '乙', penalty: '警告' } },
+    });
+    expect(retyped.statusCode).toBe(400);
+    expect(retyped.json().field).toBe('body.data.penalty');
+
+    // Only the needed required fields: the document carries what the case holds.
+    const data = Object.fromEntries(
+      decision.needed.filter((f) => f.required).map((f) => [f.name, `计划测试${f.name}`]),
+    );
+    const rendered = ok(
+      await t.request(await as('head1'), {
+        method: 'POST',
+        url: `/api/cases/${id}/documents`,
+        payload: { kind: 'penaltyDecision', data },
+      }),
+    );
+    expect(rendered.filled).toEqual(expect.arrayContaining(names(decision.filled)));
+    const content = await t.request(await as('head1'), { method: 'GET', url: rendered.contentUrl });
+    expect(content.statusCode).toBe(200);
+    const text = docxText(content.rawPayload);
+    for (const { name, value: shown } of decision.filled) expect(text, name).toContain(shown);
+    expect(text).toContain('计划测试facts');
+  });
+
+  it('answers 403 to a role that does not render documents and 404 for another agency’s case', async () => {
+    const city = await t.database.db
+      .selectFrom('agency')
+      .select('id')
+      .where('name', '=', '示例市交通运输局')
+      .executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .insertInto('enforcement_case')
+      .values({
+        agency_id: city.id,
+        process_kind: 'penaltyGeneral',
+        stage: 'register',
+        title: '市局案件',
+        source: 'inspection',
+        party_kind: 'organisation',
+        party_name: '测试运输有限公司',
+        facts: JSON.stringify({ discoveredOn: today }),
+        created_at: t.now(),
+        updated_at: t.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await get('head1', `/api/cases/${row.id}/documents/kinds`)).statusCode).toBe(404);
+    const own = ok(await get('officer1', '/api/cases?pageSize=1')).items[0].id;
+    expect((await get('archivist1', `/api/cases/${own}/documents/kinds`)).statusCode).toBe(403);
+  });
+});
