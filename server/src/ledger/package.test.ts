@@ -426,38 +426,31 @@ describe('R7: a case stream’s package carries its documents', { timeout: 60_00
       .executeTakeFirstOrThrow();
     const caseId = await createCaseFixture(t.database.db, county.id, t.now());
     const streamId = `case:${caseId}`;
-    const head = await t.login('head1');
-    const report = await t.request(head, {
-      method: 'POST',
-      url: '/api/documents',
-      payload: {
-        kind: 'closingReport',
-        streamId,
-        data: {
-          caseTitle: '未按规定携带道路运输证',
-          partyName: '测试当事人',
-          summary: '按普通程序办结。',
-          outcome: '罚款人民币5,000元',
-          execution: '已缴清',
-          handlers: '赵执法、钱执法',
-        },
-      },
+    // 立案审批表 and 现场笔录 are made from the case once it is at 调查取证 (the case route).
+    await t.database.db
+      .updateTable('enforcement_case')
+      .set({ stage: 'investigate', completed_stages: ['intake', 'register'] })
+      .where('id', '=', caseId)
+      .execute();
+    const render = async (username: string, body: object) =>
+      t.request(await t.login(username), {
+        method: 'POST',
+        url: `/api/cases/${caseId}/documents`,
+        payload: body,
+      });
+    const approval = await render('head1', {
+      kind: 'filingApproval',
+      data: { facts: '未按规定携带道路运输证。', handlers: '赵执法、钱执法', approvalOpinion: '同意立案。' },
     });
-    expect(report.statusCode, report.body).toBe(201);
-    numbered = `documents/${report.json().number}.docx`;
-    const scene = await t.request(await t.login('officer1'), {
-      method: 'POST',
-      url: '/api/documents',
-      payload: {
-        kind: 'sceneRecord',
-        streamId,
-        data: {
-          startedAt: '2026年6月1日 9时00分',
-          place: '示例县客运站',
-          officers: '赵执法、钱执法',
-          partyName: '测试当事人',
-          observations: '未携带道路运输证。',
-        },
+    expect(approval.statusCode, approval.body).toBe(201);
+    numbered = `documents/${approval.json().number}.docx`;
+    const scene = await render('officer1', {
+      kind: 'sceneRecord',
+      data: {
+        startedAt: '2026年6月1日 9时00分',
+        place: '示例县客运站',
+        officers: '赵执法、钱执法',
+        observations: '未携带道路运输证。',
       },
     });
     expect(scene.statusCode, scene.body).toBe(201);
@@ -484,7 +477,7 @@ describe('R7: a case stream’s package carries its documents', { timeout: 60_00
   it('R7: each document under documents/<number or id>.docx, in the sums; the package verifies', async () => {
     expect(docFiles.has(numbered)).toBe(true);
     expect(docFiles.has(unnumbered)).toBe(true);
-    expect(numbered).toMatch(/^documents\/示县交结〔2026〕\d+号\.docx$/);
+    expect(numbered).toMatch(/^documents\/示县交立〔2026〕\d+号\.docx$/);
     for (const sums of ['SHA256SUMS', 'SM3SUMS'])
       expect(docFiles.get(sums)!.toString('utf8')).toContain(`  ${numbered}\n`);
     expect(docFiles.get('README.txt')!.toString('utf8')).toContain('2 份执法文书');

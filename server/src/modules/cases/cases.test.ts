@@ -5,176 +5,33 @@
  * bundled calendar's last year).
  */
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyEvidence, verifyLedger } from '../../ledger/verify.js';
 import { describeVerdict, verifyPackage } from '../../ledger/verify-package.js';
-import { createTestApp, databaseFingerprint, type Session, type TestApp } from '../../test/harness.js';
+import { caseTestKit, ok, refused } from '../../test/case-kit.js';
+import { databaseFingerprint, type TestApp } from '../../test/harness.js';
 
+const kit = caseTestKit();
+const { at, as, step, move, get, register, team, generalAtNotify, generalAtDecide, decide, ledgerOf } = kit;
 let t: TestApp;
-const persons = new Map<string, string>();
 let countyId = '';
 let cityId = '';
-let uploaderId = '';
-const sessions = new Map<string, Session>();
-let today = '';
 
-/** Moves the clock to 10:00 Shanghai time of a day; sessions are made afresh for it. */
-function at(date: string) {
-  today = date;
-  t.setNow(new Date(`${date}T02:00:00Z`));
-}
-async function as(username: string): Promise<Session> {
-  const key = `${username}@${today}`;
-  if (!sessions.has(key)) sessions.set(key, await t.login(username));
-  return sessions.get(key)!;
-}
-
-const versionOf = async (id: string) =>
-  (
-    await t.database.db
-      .selectFrom('enforcement_case')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-  ).version;
-
-/** A step with the case's current version. */
-async function step(username: string, id: string, path: string, body: Record<string, unknown> = {}) {
-  return t.request(await as(username), {
-    method: path === 'officers' ? 'PUT' : 'POST',
-    url: `/api/cases/${id}/${path}`,
-    payload: { version: await versionOf(id), ...body },
-  });
-}
-const move = (username: string, id: string, to: string, outcome?: string) =>
-  step(username, id, 'transitions', { to, ...(outcome && { outcome }) });
-const get = async (username: string, url: string) => t.request(await as(username), { method: 'GET', url });
-
-function ok(response: Awaited<ReturnType<TestApp['request']>>) {
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  return response.json();
-}
-function refused(response: Awaited<ReturnType<TestApp['request']>>, rule: string) {
-  expect(response.statusCode, response.body).toBe(422);
-  expect(response.json().code).toBe('RULE_VIOLATION');
-  expect(response.json().message).toContain(`（${rule}）`);
-  return response.json();
-}
-
-let partySerial = 0;
-const generatedParty = () => {
-  partySerial += 1;
-  return { kind: 'individual', name: `测试当事人${partySerial}` };
-};
-
-async function register(body: Record<string, unknown> = {}) {
-  const response = await t.request(await as('officer1'), {
-    method: 'POST',
-    url: '/api/cases',
-    payload: {
-      processKind: 'penaltyGeneral',
-      title: '未按规定携带道路运输证',
-      source: 'inspection',
-      party: generatedParty(),
-      discoveredOn: today,
-      violation: { occurredOn: today, continuing: false, severeHarm: false },
-      ...body,
-    },
-  });
-  return ok(response).id as string;
-}
-
-const team = (...members: [string, string][]) => ({
-  officers: members.map(([username, role]) => ({ personId: persons.get(username), role })),
-});
-
-/** A general-procedure case moved to 事先告知, two certified officers on it, proposing a fine. */
-async function generalAtNotify(fineFen = 500_000) {
-  const id = await register();
-  ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
-  ok(await move('officer1', id, 'register', 'register'));
-  ok(await move('unithead1', id, 'investigate'));
-  ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen } }));
-  ok(await move('officer1', id, 'review'));
-  ok(await move('unithead1', id, 'notify', 'penalty'));
-  return id;
-}
-
-/** …and on to 决定 with the prior notice served and the defence waived. */
-async function generalAtDecide(fineFen = 500_000) {
-  const id = await generalAtNotify(fineFen);
-  ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
-  ok(await step('officer1', id, 'defence', { waived: true }));
-  ok(await move('unithead1', id, 'decide'));
-  return id;
-}
-
-const reasons = {
-  evidence: '现场检查笔录、询问笔录',
-  basis: '《道路运输条例》第六十八条',
-  discretion: '首次违法，从轻',
-};
-const decide = (id: string, fineFen = 500_000, extra: Record<string, unknown> = { reasons }) =>
-  step('head1', id, 'decision', {
-    outcome: 'penalty',
-    decidedOn: today,
-    penalty: { kinds: ['fine'], fineFen },
-    ...extra,
-  });
-
-/** A stored file (its type is what the caller says), as an upload would leave it. */
-async function addEvidence(mediaType: string) {
-  const staged = await t.evidence.stage(Readable.from([randomBytes(1000)]), { maxBytes: 1 << 20 });
-  await staged.commit();
-  const row = await t.database.db
-    .insertInto('evidence')
-    .values({
-      agency_id: countyId,
-      sha256: staged.sha256,
-      sm3: staged.sm3,
-      size: staged.size,
-      media_type: mediaType,
-      original_name: null,
-      captured_by: '测试采集人',
-      captured_at: t.now(),
-      location: null,
-      device_id: null,
-      duration_seconds: null,
-      uploaded_by: uploaderId,
-      uploaded_at: t.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+/** A stored file of the county (its type is what the caller says), as an upload would leave it. */
+const addEvidence = (mediaType: string) => kit.addEvidence(mediaType, countyId);
 
 const renderFor = async (username: string, id: string, body: Record<string, unknown>) =>
   t.request(await as(username), { method: 'POST', url: `/api/cases/${id}/documents`, payload: body });
 
-const ledgerOf = async (id: string) =>
-  t.database.db
-    .selectFrom('ledger_event')
-    .select(['kind', 'payload'])
-    .where('stream_id', '=', `case:${id}`)
-    .orderBy('seq')
-    .execute();
-
 beforeAll(async () => {
-  t = await createTestApp();
-  const { db } = t.database;
-  const users = await db.selectFrom('app_user').select(['username', 'person_id', 'id']).execute();
-  for (const u of users) if (u.person_id) persons.set(u.username, u.person_id);
-  uploaderId = users.find((u) => u.username === 'officer1')!.id;
-  const agency = async (name: string) =>
-    (await db.selectFrom('agency').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  countyId = await agency('示例县交通运输局');
-  cityId = await agency('示例市交通运输局');
+  t = await kit.start();
+  countyId = await kit.agencyId('示例县交通运输局');
+  cityId = await kit.agencyId('示例市交通运输局');
   at('2026-06-01');
 });
 afterAll(() => t.close());
@@ -416,7 +273,7 @@ describe('refusals, each named by its rule', () => {
         processKind: 'penaltyGeneral',
         title: '超过追责时效',
         source: 'complaint',
-        party: generatedParty(),
+        party: kit.generatedParty(),
         discoveredOn: '2026-05-20',
         violation: { occurredOn: '2024-05-19', continuing: false, severeHarm: false },
       },
@@ -458,7 +315,7 @@ describe('refusals, each named by its rule', () => {
   it('N3: no decision before the defence period has run', async () => {
     at('2026-06-01');
     const id = await generalAtNotify();
-    ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
+    ok(await step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }));
     ok(await move('unithead1', id, 'decide'));
     ok(await decide(id));
     const body = refused(await move('head1', id, 'serve'), 'N3');
@@ -479,10 +336,10 @@ describe('refusals, each named by its rule', () => {
     at('2026-06-01');
     const id = await generalAtNotify(2_000_000); // 20 000 yuan to a person: a hearing right
     refused(
-      await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }),
+      await step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }),
       'N4',
     );
-    ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: true }));
+    ok(await step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: true }));
     ok(await step('officer1', id, 'hearing', { requestedOn: '2026-06-01' }));
     refused(await step('officer1', id, 'hearing', { scheduledOn: '2026-06-05' }), 'N4');
     // A requested hearing cannot be skipped on the way to the decision.
@@ -498,7 +355,7 @@ describe('refusals, each named by its rule', () => {
       await step('unithead1', id, 'time-limit-extensions', {
         days: 30,
         reason: '案情复杂',
-        approvedOn: today,
+        approvedOn: kit.today,
       }),
       'N6',
     );
@@ -516,7 +373,7 @@ describe('refusals, each named by its rule', () => {
     ok(await decide(id));
     ok(await move('head1', id, 'serve'));
     at('2026-06-25'); // 7 working days from 1 June ended on 10 June
-    ok(await step('officer1', id, 'service', { servedOn: today, method: 'mail' }));
+    ok(await step('officer1', id, 'service', { servedOn: kit.today, method: 'mail' }));
     const served = (await ledgerOf(id)).at(-1)!.payload as { step: string; lateness: { rule: string }[] };
     expect(served.step).toBe('service');
     expect(served.lateness.map((l) => l.rule)).toEqual(['N7']);
@@ -527,8 +384,8 @@ describe('refusals, each named by its rule', () => {
     const id = await generalAtDecide();
     ok(await decide(id));
     ok(await move('head1', id, 'serve'));
-    ok(await step('officer1', id, 'service', { servedOn: today, method: 'direct' }));
-    const payment = { paidOn: today, amountFen: 500_000, channel: 'bank' };
+    ok(await step('officer1', id, 'service', { servedOn: kit.today, method: 'direct' }));
+    const payment = { paidOn: kit.today, amountFen: 500_000, channel: 'bank' };
     refused(await step('officer1', id, 'payments', { ...payment, bankReference: '' }), 'N8');
     const cash = await step('officer1', id, 'payments', { ...payment, channel: 'cash', bankReference: 'X' });
     expect(cash.statusCode).toBe(400);
@@ -554,12 +411,16 @@ describe('refusals, each named by its rule', () => {
     at('2026-06-01');
     const id = await generalAtNotify();
     ok(await step('officer1', id, 'flags', { major: true, reason: '列入重大执法决定法制审核目录' }));
-    ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
+    ok(await step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }));
     ok(await step('officer1', id, 'defence', { waived: true }));
     refused(await move('unithead1', id, 'decide'), 'PROCESS'); // 法制审核 cannot be skipped
     ok(await move('unithead1', id, 'legalReview'));
     ok(
-      await step('reviewer1', id, 'legal-review', { outcome: 'passed', reviewedOn: today, opinion: '同意' }),
+      await step('reviewer1', id, 'legal-review', {
+        outcome: 'passed',
+        reviewedOn: kit.today,
+        opinion: '同意',
+      }),
     );
     ok(await move('reviewer1', id, 'decide'));
     // The proposal changes after the review: the review no longer covers it.
@@ -586,7 +447,7 @@ describe('refusals, each named by its rule', () => {
     at('2026-06-01');
     const id = await register({ processKind: 'seizure', source: 'inspection', violation: undefined });
     ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
-    ok(await step('head1', id, 'seizure/approval', { approvedOn: today, emergency: false }));
+    ok(await step('head1', id, 'seizure/approval', { approvedOn: kit.today, emergency: false }));
     ok(await move('head1', id, 'notifyParty'));
     const page = ok(await get('officer1', `/api/cases/${id}`));
     expect(page.moves[0].refusals.map((r: { rule: string }) => r.rule)).toEqual(['R4']);
@@ -614,7 +475,7 @@ describe('refusals, each named by its rule', () => {
     }
     refused(
       await step('officer1', id, 'seizure', {
-        decidedOn: today,
+        decidedOn: kit.today,
         termDays: 45,
         emergency: false,
         items: '货车一辆',
@@ -623,7 +484,7 @@ describe('refusals, each named by its rule', () => {
     );
     ok(
       await step('officer1', id, 'seizure', {
-        decidedOn: today,
+        decidedOn: kit.today,
         termDays: 30,
         emergency: false,
         items: '货车一辆',
@@ -637,9 +498,9 @@ describe('refusals, each named by its rule', () => {
       }),
     );
     ok(await move('officer1', id, 'serve'));
-    ok(await step('head1', id, 'seizure/extension', { days: 30, approvedOn: today, reason: '检验需要' }));
+    ok(await step('head1', id, 'seizure/extension', { days: 30, approvedOn: kit.today, reason: '检验需要' }));
     refused(
-      await step('head1', id, 'seizure/extension', { days: 10, approvedOn: today, reason: '再延长' }),
+      await step('head1', id, 'seizure/extension', { days: 10, approvedOn: kit.today, reason: '再延长' }),
       'N11',
     );
     const clocks = ok(await get('officer1', `/api/cases/${id}/deadlines`)).clocks;
@@ -809,7 +670,7 @@ describe('the API around the rules', () => {
   it('a stale version answers 409', async () => {
     at('2026-06-01');
     const id = await register();
-    const version = await versionOf(id);
+    const version = await kit.versionOf(id);
     ok(await move('officer1', id, 'register', 'register'));
     const stale = await t.request(await as('officer1'), {
       method: 'POST',
@@ -919,7 +780,7 @@ describe('the API around the rules', () => {
     expect(seizures.items.every((c: { processKind: string }) => c.processKind === 'seizure')).toBe(true);
     const atDecide = ok(await get('officer1', '/api/cases?stage=decide'));
     expect(atDecide.items.every((c: { stage: string }) => c.stage === 'decide')).toBe(true);
-    const byAuxiliary = ok(await get('officer1', `/api/cases?officerId=${persons.get('auxiliary1')}`));
+    const byAuxiliary = ok(await get('officer1', `/api/cases?officerId=${kit.persons.get('auxiliary1')}`));
     expect(byAuxiliary.total).toBeGreaterThan(0);
     // 我承办的: the cases whose team holds the signed-in user's own person; none for one without a person.
     const mine = ok(await get('auxiliary1', '/api/cases?mine=true&pageSize=200'));

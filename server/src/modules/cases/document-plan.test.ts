@@ -5,42 +5,19 @@
  * carrying the case's values.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { caseTestKit, ok, reasons } from '../../test/case-kit.js';
+import type { TestApp } from '../../test/harness.js';
 import { docxText } from '../documents/render.js';
 
+const kit = caseTestKit();
+const { as, get } = kit;
 let t: TestApp;
-const persons = new Map<string, string>();
-const sessions = new Map<string, Session>();
 const today = '2026-06-01';
-
-async function as(username: string): Promise<Session> {
-  if (!sessions.has(username)) sessions.set(username, await t.login(username));
-  return sessions.get(username)!;
-}
-function ok(response: Awaited<ReturnType<TestApp['request']>>) {
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  return response.json();
-}
-const get = async (username: string, url: string) => t.request(await as(username), { method: 'GET', url });
-const versionOf = async (id: string) =>
-  (
-    await t.database.db
-      .selectFrom('enforcement_case')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-  ).version;
-async function step(username: string, id: string, path: string, body: Record<string, unknown> = {}) {
-  return ok(
-    await t.request(await as(username), {
-      method: path === 'officers' ? 'PUT' : 'POST',
-      url: `/api/cases/${id}/${path}`,
-      payload: { version: await versionOf(id), ...body },
-    }),
-  );
-}
-const move = (username: string, id: string, to: string, outcome?: string) =>
-  step(username, id, 'transitions', { to, ...(outcome && { outcome }) });
+/** Steps here must succeed: the plan is read after each. */
+const step = async (username: string, id: string, path: string, body: Record<string, unknown> = {}) =>
+  ok(await kit.step(username, id, path, body));
+const move = async (username: string, id: string, to: string, outcome?: string) =>
+  ok(await kit.move(username, id, to, outcome));
 
 interface PlanEntry {
   kind: string;
@@ -56,45 +33,20 @@ const names = (list: { name: string }[]) => list.map((f) => f.name);
 const value = (e: PlanEntry, name: string) => e.filled.find((f) => f.name === name)?.value;
 
 const party = '计划测试运输有限公司';
-const reasons = {
-  evidence: '现场检查笔录、询问笔录',
-  basis: '《道路运输条例》第六十八条',
-  discretion: '首次违法，从轻',
-};
 
 beforeAll(async () => {
-  t = await createTestApp();
-  t.setNow(new Date(`${today}T02:00:00Z`));
-  const users = await t.database.db.selectFrom('app_user').select(['username', 'person_id']).execute();
-  for (const u of users) if (u.person_id) persons.set(u.username, u.person_id);
+  t = await kit.start();
+  kit.at(today);
 });
 afterAll(() => t.close());
 
 describe('the document plan of a case', () => {
   it('lists only what the case may produce, splits filled from needed, and renders from the case', async () => {
-    const id = ok(
-      await t.request(await as('officer1'), {
-        method: 'POST',
-        url: '/api/cases',
-        payload: {
-          processKind: 'penaltyGeneral',
-          title: '未按规定携带道路运输证',
-          source: 'inspection',
-          party: { kind: 'organisation', name: party },
-          discoveredOn: today,
-          violation: { occurredOn: today, continuing: false, severeHarm: false },
-        },
-      }),
-    ).id as string;
+    const id = await kit.register({ party: { kind: 'organisation', name: party } });
     // 案件来源登记 produces nothing.
     expect(await planOf('head1', id)).toEqual([]);
 
-    await step('officer1', id, 'officers', {
-      officers: [
-        { personId: persons.get('officer1'), role: 'lead' },
-        { personId: persons.get('officer2'), role: 'assisting' },
-      ],
-    });
+    await step('officer1', id, 'officers', kit.team(['officer1', 'lead'], ['officer2', 'assisting']));
     await move('officer1', id, 'register', 'register');
     let plan = await planOf('head1', id);
     expect(plan.map((k) => k.kind)).toEqual(['filingApproval']);

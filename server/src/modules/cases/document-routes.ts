@@ -15,11 +15,11 @@ import { documentKindNames } from '../documents/kinds.js';
 import { dataSchema } from '../documents/render.js';
 import { renderDocument } from '../documents/service.js';
 import { replyWithStreamPackage } from '../ledger/package-reply.js';
+import { documentPlan } from './document-plan.js';
 import {
   archiveCheck,
   type CaseRecordRow,
   caseFields,
-  documentPlan,
   mergeCaseData,
   recordKindOf,
   requireProducible,

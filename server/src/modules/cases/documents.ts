@@ -2,7 +2,8 @@
  * 执法文书 of a case (docs/decisions/0012, 0013): which kinds the case may
  * produce now (the stages it reached, per core's process definition), the
  * fields filled from what the case already holds (never typed again), and the
- * file standard checked before 归档 (ARCHIVE).
+ * file standard checked before 归档 (ARCHIVE). The plan built from these for the
+ * console is in document-plan.ts.
  */
 import {
   AppError,
@@ -24,9 +25,6 @@ import {
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { DB } from '../../db/schema.js';
-import { notFound } from '../../http/scope.js';
-import type { CurrentUser } from '../../http/session.js';
-import { type DocumentKindSpec, documentKinds, type FieldSpec, type ListSpec } from '../documents/kinds.js';
 import { chineseDate } from '../documents/service.js';
 import type { LoadedCase } from './facts.js';
 import { deadlinesOf } from './presenter.js';
@@ -376,67 +374,4 @@ export function mergeCaseData(filled: Record<string, unknown>, given: Record<str
         field: `body.data.${name}`,
       });
   return { ...given, ...filled };
-}
-
-/** The case of a `case:<id>` stream, in the caller's agency and not archived; NOT_FOUND otherwise. */
-export async function requireCaseStream(db: Kysely<DB>, streamId: string, agencyId: string) {
-  const id = streamId.slice('case:'.length);
-  const row = await db
-    .selectFrom('enforcement_case')
-    .select(['id', 'agency_id', 'archived_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row || row.agency_id !== agencyId) throw notFound('案件');
-  if (row.archived_at)
-    throw new AppError('RULE_VIOLATION', '案件已归档，案卷只读，不能再制作文书', { field: 'body.streamId' });
-}
-
-/** One kind the case may produce now, as the console offers it. */
-export interface DocumentPlanEntry {
-  kind: DocumentKindId;
-  title: string;
-  /** Whether the viewer holds a signer role of the kind (the signer is whoever renders it). */
-  maySign: boolean;
-  /** Fields the case fills, as the document will show them: read-only, never sent back. */
-  filled: { name: string; label: string; value: string }[];
-  /** Fields and lists the case does not hold: the only data the caller passes. */
-  needed: FieldSpec[];
-  neededLists: ListSpec[];
-  /** For 询问笔录 and 现场笔录: the kind of 笔录 the document is made from (`recordId`). */
-  recordKind?: string;
-}
-
-/**
- * The documents the case may produce now (its reached stages, PROCESS), each
- * split into what `caseFields` fills from the case and what is still needed.
- * Nothing for an archived case. A 笔录 document's fields come from the record
- * chosen at rendering, so here they are listed as needed. The party's ID number
- * is shown masked, as everywhere in the console; the document carries it whole.
- */
-export async function documentPlan(
-  loaded: LoadedCase,
-  ctx: FillContext,
-  user: Pick<CurrentUser, 'roles'>,
-): Promise<DocumentPlanEntry[]> {
-  if (loaded.row.archived_at) return [];
-  const plan: DocumentPlanEntry[] = [];
-  for (const kind of producibleKinds(loaded)) {
-    const spec: DocumentKindSpec = documentKinds[kind];
-    const values = await caseFields(kind, loaded, ctx);
-    if (values.partyId !== undefined) values.partyId = loaded.row.party_id_number_masked ?? undefined;
-    const shown = (name: string) => typeof values[name] === 'string' && values[name] !== '';
-    const recordKind = recordKindOf[kind];
-    plan.push({
-      kind,
-      title: spec.title,
-      maySign: spec.signerRoles.some((role) => user.roles.includes(role)),
-      filled: spec.fields
-        .filter((f) => shown(f.name))
-        .map((f) => ({ name: f.name, label: f.label, value: values[f.name] as string })),
-      needed: spec.fields.filter((f) => !shown(f.name)),
-      neededLists: spec.lists.filter((l) => !Object.hasOwn(values, l.name)),
-      ...(recordKind && { recordKind }),
-    });
-  }
-  return plan;
 }

@@ -6,128 +6,36 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { caseTestKit, ok, refused } from '../../test/case-kit.js';
+import type { TestApp } from '../../test/harness.js';
 
+const kit = caseTestKit('执行测试当事人');
+const { at, step, move, get, generalAtNotify, generalAtDecide, decide, ledgerOf } = kit;
 let t: TestApp;
-const persons = new Map<string, string>();
-const sessions = new Map<string, Session>();
-let today = '';
 
-/** Moves the clock to 10:00 Shanghai time of a day; sessions are made afresh for it. */
-function at(date: string) {
-  today = date;
-  t.setNow(new Date(`${date}T02:00:00Z`));
-}
-async function as(username: string): Promise<Session> {
-  const key = `${username}@${today}`;
-  if (!sessions.has(key)) sessions.set(key, await t.login(username));
-  return sessions.get(key)!;
-}
-
-const versionOf = async (id: string) =>
-  (
-    await t.database.db
-      .selectFrom('enforcement_case')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-  ).version;
-
-/** A step with the case's current version. */
-async function step(username: string, id: string, path: string, body: Record<string, unknown> = {}) {
-  return t.request(await as(username), {
-    method: path === 'officers' ? 'PUT' : 'POST',
-    url: `/api/cases/${id}/${path}`,
-    payload: { version: await versionOf(id), ...body },
-  });
-}
-const move = (username: string, id: string, to: string, outcome?: string) =>
-  step(username, id, 'transitions', { to, ...(outcome && { outcome }) });
-const get = async (username: string, url: string) => t.request(await as(username), { method: 'GET', url });
-
-function ok(response: Awaited<ReturnType<TestApp['request']>>) {
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  return response.json();
-}
-function refused(response: Awaited<ReturnType<TestApp['request']>>, rule: string, field?: string) {
-  expect(response.statusCode, response.body).toBe(422);
-  expect(response.json().code).toBe('RULE_VIOLATION');
-  expect(response.json().message).toContain(`（${rule}）`);
-  if (field !== undefined) expect(response.json().field).toBe(field);
-  return response.json();
-}
-
-let partySerial = 0;
-const generatedParty = () => {
-  partySerial += 1;
-  return { kind: 'individual', name: `执行测试当事人${partySerial}` };
-};
-
-async function register() {
-  const response = await t.request(await as('officer1'), {
-    method: 'POST',
-    url: '/api/cases',
-    payload: {
-      processKind: 'penaltyGeneral',
-      title: '未按规定携带道路运输证',
-      source: 'inspection',
-      party: generatedParty(),
-      discoveredOn: today,
-      violation: { occurredOn: today, continuing: false, severeHarm: false },
-    },
-  });
-  return ok(response).id as string;
-}
-
-const team = (...members: [string, string][]) => ({
-  officers: members.map(([username, role]) => ({ personId: persons.get(username), role })),
-});
-
-/** A general-procedure case registered today, at 事先告知, proposing a fine. */
-async function generalAtNotify(fineFen = 500_000) {
-  const id = await register();
-  ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
-  ok(await move('officer1', id, 'register', 'register'));
-  ok(await move('unithead1', id, 'investigate'));
-  ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen } }));
-  ok(await move('officer1', id, 'review'));
-  ok(await move('unithead1', id, 'notify', 'penalty'));
-  return id;
-}
-
-const reasons = {
-  evidence: '现场检查笔录、询问笔录',
-  basis: '《道路运输条例》第六十八条',
-  discretion: '首次违法，从轻',
-};
-const decide = (id: string, fineFen = 500_000) =>
-  step('head1', id, 'decision', {
-    outcome: 'penalty',
-    decidedOn: today,
-    penalty: { kinds: ['fine'], fineFen },
-    reasons,
-  });
-
-/** Decided today, fine of 5,000 yuan, served today: the payment clock runs. */
+/** Decided kit.today, fine of 5,000 yuan, served kit.today: the payment clock runs. */
 async function servedFine() {
-  const id = await generalAtNotify();
-  ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
-  ok(await step('officer1', id, 'defence', { waived: true }));
-  ok(await move('unithead1', id, 'decide'));
+  const id = await generalAtDecide();
   ok(await decide(id));
   ok(await move('head1', id, 'serve'));
-  ok(await step('officer1', id, 'service', { servedOn: today, method: 'direct' }));
+  ok(await step('officer1', id, 'service', { servedOn: kit.today, method: 'direct' }));
   return id;
 }
 
-/** A major case decided today after a passed legal review, moved on to 送达. */
+/** A major case decided kit.today after a passed legal review, moved on to 送达. */
 async function majorDecided() {
   const id = await generalAtNotify();
   ok(await step('officer1', id, 'flags', { major: true, reason: '列入重大执法决定法制审核目录' }));
-  ok(await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
+  ok(await step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }));
   ok(await step('officer1', id, 'defence', { waived: true }));
   ok(await move('unithead1', id, 'legalReview'));
-  ok(await step('reviewer1', id, 'legal-review', { outcome: 'passed', reviewedOn: today, opinion: '同意' }));
+  ok(
+    await step('reviewer1', id, 'legal-review', {
+      outcome: 'passed',
+      reviewedOn: kit.today,
+      opinion: '同意',
+    }),
+  );
   ok(await move('reviewer1', id, 'decide'));
   ok(await decide(id));
   ok(await move('head1', id, 'serve'));
@@ -143,13 +51,6 @@ const clocksOf = async (id: string): Promise<Clock[]> =>
   ok(await get('officer1', `/api/cases/${id}`)).deadlines.clocks;
 const clock = async (id: string, clockId: string) => (await clocksOf(id)).find((c) => c.id === clockId);
 
-const ledgerOf = async (id: string) =>
-  t.database.db
-    .selectFrom('ledger_event')
-    .select(['kind', 'payload'])
-    .where('stream_id', '=', `case:${id}`)
-    .orderBy('seq')
-    .execute();
 type FactsPayload = { step: string; section: Record<string, unknown>; lateness: { rule: string }[] };
 
 /** Runs a change and checks it appended exactly one `case.factsRecorded` event of the step. */
@@ -165,9 +66,7 @@ async function oneEvent(id: string, stepName: string, change: () => Promise<unkn
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const users = await t.database.db.selectFrom('app_user').select(['username', 'person_id']).execute();
-  for (const u of users) if (u.person_id) persons.set(u.username, u.person_id);
+  t = await kit.start();
   at('2026-06-01');
 });
 afterAll(() => t.close());
@@ -177,14 +76,14 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
     at('2026-06-01');
     const id = await servedFine();
     const statutory = (await clock(id, 'payment'))!.dueOn;
-    expect(statutory > today).toBe(true);
+    expect(statutory > kit.today).toBe(true);
 
     const deferral = await oneEvent(id, 'paymentPlan', async () =>
       ok(
         await step('head1', id, 'payment-plan', {
           kind: 'deferral',
           until: '2026-07-31',
-          approvedOn: today,
+          approvedOn: kit.today,
           reason: '当事人确有经济困难，申请暂缓缴纳',
         }),
       ),
@@ -202,7 +101,7 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
         await step('unithead1', id, 'payment-plan', {
           kind: 'instalments',
           parts,
-          approvedOn: today,
+          approvedOn: kit.today,
           reason: '当事人申请分两期缴纳',
         }),
       ),
@@ -215,7 +114,7 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
     // The first part paid: the clock moves on to the second.
     ok(
       await step('officer1', id, 'payments', {
-        paidOn: today,
+        paidOn: kit.today,
         amountFen: 200_000,
         channel: 'bank',
         bankReference: 'BANK-EXEC-1',
@@ -230,8 +129,8 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
     at('2026-06-01');
     const id = await servedFine();
     const statutory = (await clock(id, 'payment'))!.dueOn;
-    const version = await versionOf(id);
-    const plan = { kind: 'instalments', approvedOn: today, reason: '当事人申请分期缴纳' };
+    const version = await kit.versionOf(id);
+    const plan = { kind: 'instalments', approvedOn: kit.today, reason: '当事人申请分期缴纳' };
     refused(
       await step('head1', id, 'payment-plan', {
         ...plan,
@@ -248,7 +147,7 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
       await step('head1', id, 'payment-plan', {
         ...plan,
         parts: [
-          { dueOn: today, amountFen: 200_000 },
+          { dueOn: kit.today, amountFen: 200_000 },
           { dueOn: '2026-08-17', amountFen: 300_000 },
         ],
       }),
@@ -260,7 +159,7 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
       await step('head1', id, 'payment-plan', {
         kind: 'deferral',
         until: statutory,
-        approvedOn: today,
+        approvedOn: kit.today,
         reason: '当事人申请暂缓缴纳',
       }),
       'N8',
@@ -290,7 +189,7 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
       parts: Array.from({ length: 13 }, () => ({ dueOn: '2026-08-17', amountFen: 1 })),
     });
     expect(tooMany.statusCode).toBe(400);
-    expect(await versionOf(id)).toBe(version);
+    expect(await kit.versionOf(id)).toBe(version);
     expect((await clock(id, 'payment'))!.dueOn).toBe(statutory);
   });
 
@@ -300,7 +199,7 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
     const response = await step('officer1', id, 'payment-plan', {
       kind: 'deferral',
       until: '2026-07-31',
-      approvedOn: today,
+      approvedOn: kit.today,
       reason: '当事人申请暂缓缴纳',
     });
     expect(response.statusCode).toBe(403);
@@ -311,17 +210,19 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
     const id = await servedFine();
     ok(
       await step('officer1', id, 'payments', {
-        paidOn: today,
+        paidOn: kit.today,
         amountFen: 500_000,
         channel: 'bank',
         bankReference: 'BANK-EXEC-2',
       }),
     );
-    const plan = { kind: 'deferral', until: '2026-07-31', approvedOn: today, reason: '申请暂缓缴纳' };
+    const plan = { kind: 'deferral', until: '2026-07-31', approvedOn: kit.today, reason: '申请暂缓缴纳' };
     refused(await step('head1', id, 'payment-plan', plan), 'N8', 'payment');
 
     const unserved = await generalAtNotify();
-    ok(await step('officer1', unserved, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
+    ok(
+      await step('officer1', unserved, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }),
+    );
     ok(await step('officer1', unserved, 'defence', { waived: true }));
     ok(await move('unithead1', unserved, 'decide'));
     ok(await decide(unserved));
@@ -336,21 +237,21 @@ describe('L7: a major penalty is filed with the superior and the justice bureau 
     at('2026-06-01');
     const id = await majorDecided();
     const running = (await clock(id, 'majorFiling'))!;
-    expect(running.dueOn > today).toBe(true);
+    expect(running.dueOn > kit.today).toBe(true);
     const filed = await oneEvent(id, 'majorFiling', async () =>
       ok(
         await step('officer1', id, 'major-filing', {
-          filedOn: today,
+          filedOn: kit.today,
           recipients: '示例市交通运输局、示例县司法局',
         }),
       ),
     );
     expect(filed.lateness).toEqual([]);
-    expect(filed.section).toEqual({ filedOn: today, recipients: '示例市交通运输局、示例县司法局' });
+    expect(filed.section).toEqual({ filedOn: kit.today, recipients: '示例市交通运输局、示例县司法局' });
     expect(await clock(id, 'majorFiling')).toBeUndefined();
     // Filed once.
     refused(
-      await step('officer1', id, 'major-filing', { filedOn: today, recipients: '再次备案' }),
+      await step('officer1', id, 'major-filing', { filedOn: kit.today, recipients: '再次备案' }),
       'PROCESS',
     );
   });
@@ -360,12 +261,12 @@ describe('L7: a major penalty is filed with the superior and the justice bureau 
     const id = await majorDecided();
     const due = (await clock(id, 'majorFiling'))!.dueOn;
     at('2026-06-22');
-    expect(today > due).toBe(true);
+    expect(kit.today > due).toBe(true);
     expect((await clock(id, 'majorFiling'))!).toMatchObject({ dueOn: due });
     const filed = await oneEvent(id, 'majorFiling', async () =>
       ok(
         await step('officer1', id, 'major-filing', {
-          filedOn: today,
+          filedOn: kit.today,
           recipients: '示例市交通运输局、示例县司法局',
         }),
       ),
@@ -379,7 +280,7 @@ describe('L7: a major penalty is filed with the superior and the justice bureau 
     at('2026-06-01');
     const id = await servedFine();
     refused(
-      await step('officer1', id, 'major-filing', { filedOn: today, recipients: '示例市交通运输局' }),
+      await step('officer1', id, 'major-filing', { filedOn: kit.today, recipients: '示例市交通运输局' }),
       'PROCESS',
       'majorFiling',
     );
@@ -394,7 +295,12 @@ describe('N6: periods not counted in the 90-day limit (听证、公告、检测�
 
     at('2026-06-10');
     const paused = await oneEvent(id, 'pause', async () =>
-      ok(await step('unithead1', id, 'pauses', { from: today, reason: '委托检测，检测期间不计入办案期限' })),
+      ok(
+        await step('unithead1', id, 'pauses', {
+          from: kit.today,
+          reason: '委托检测，检测期间不计入办案期限',
+        }),
+      ),
     );
     expect(paused.section).toEqual({ from: '2026-06-10', reason: '委托检测，检测期间不计入办案期限' });
     // While it lasts, the due date moves on each day.
@@ -405,7 +311,7 @@ describe('N6: periods not counted in the 90-day limit (听证、公告、检测�
 
     at('2026-06-19');
     const resumed = await oneEvent(id, 'resume', async () =>
-      ok(await step('unithead1', id, 'pauses/resume', { to: today })),
+      ok(await step('unithead1', id, 'pauses/resume', { to: kit.today })),
     );
     expect(resumed.section).toMatchObject({ from: '2026-06-10', to: '2026-06-19' });
     at('2026-06-25');
@@ -419,22 +325,22 @@ describe('N6: periods not counted in the 90-day limit (听证、公告、检测�
   it('N6: a second pause while one is open is refused; a resume needs an open pause and a later date', async () => {
     at('2026-06-01');
     const id = await generalAtNotify();
-    refused(await step('unithead1', id, 'pauses/resume', { to: today }), 'N6', 'pausedPeriods');
+    refused(await step('unithead1', id, 'pauses/resume', { to: kit.today }), 'N6', 'pausedPeriods');
     at('2026-06-05');
-    ok(await step('unithead1', id, 'pauses', { from: today, reason: '公告送达期间' }));
-    const version = await versionOf(id);
+    ok(await step('unithead1', id, 'pauses', { from: kit.today, reason: '公告送达期间' }));
+    const version = await kit.versionOf(id);
     refused(
-      await step('unithead1', id, 'pauses', { from: today, reason: '再次中止' }),
+      await step('unithead1', id, 'pauses', { from: kit.today, reason: '再次中止' }),
       'N6',
       'pausedPeriods',
     );
     refused(await step('unithead1', id, 'pauses/resume', { to: '2026-06-04' }), 'N6', 'pause.to');
-    expect(await versionOf(id)).toBe(version);
-    ok(await step('unithead1', id, 'pauses/resume', { to: today }));
+    expect(await kit.versionOf(id)).toBe(version);
+    ok(await step('unithead1', id, 'pauses/resume', { to: kit.today }));
     // A new pause may not reach back into the one just closed.
-    refused(await step('unithead1', id, 'pauses', { from: today, reason: '重叠' }), 'N6', 'pause.from');
+    refused(await step('unithead1', id, 'pauses', { from: kit.today, reason: '重叠' }), 'N6', 'pause.from');
     // Approval is the agency's: an officer without case.approve gets 403.
-    const officer = await step('officer1', id, 'pauses', { from: today, reason: '检测' });
+    const officer = await step('officer1', id, 'pauses', { from: kit.today, reason: '检测' });
     expect(officer.statusCode).toBe(403);
   });
 });

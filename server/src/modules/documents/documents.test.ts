@@ -2,6 +2,7 @@
  * 执法文书: gapless numbering (20 concurrent requests; a rolled-back render),
  * every kind rendered with its fields, bad data named, SM2 signatures that
  * verify and fail on any change, templates replaced and reset, PDF detection.
+ * The generic route makes documents of no case; a case's are made on the case.
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate, readLayouts, templatesDir } from '../../../../scripts/document-templates.mjs';
 import { createFieldCipher, randomFieldKeys } from '../../crypto/field-cipher.js';
 import type { DB } from '../../db/schema.js';
-import { appendEvent } from '../../ledger/append.js';
 import { verifyEvidence } from '../../ledger/verify.js';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.js';
 import { createCaseFixture } from '../cases/test-fixtures.js';
@@ -77,6 +77,26 @@ function sampleData(kind: DocumentKind) {
 
 const render = (session: Session, body: unknown) =>
   t.request(session, { method: 'POST', url: '/api/documents', payload: body as object });
+const renderOnCase = (session: Session, caseId: string, body: unknown) =>
+  t.request(session, { method: 'POST', url: `/api/cases/${caseId}/documents`, payload: body as object });
+
+/** A case of the agency at 立案 (it produces a 立案审批表), its stream begun. */
+async function registeredCase(agencyId: string) {
+  const id = await createCaseFixture(t.database.db, agencyId, t.now());
+  await t.database.db
+    .updateTable('enforcement_case')
+    .set({ stage: 'register' })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
+/** What a 立案审批表 needs beyond what the fixture case holds (it has no officers). */
+const filingData = {
+  facts: '〈facts值〉',
+  handlers: '〈handlers值〉',
+  approvalOpinion: '〈approvalOpinion值〉',
+};
+const documentCount = async () => (await t.database.db.selectFrom('document').select('id').execute()).length;
 
 async function download(session: Session, id: string) {
   const response = await t.request(session, { method: 'GET', url: `/api/documents/${id}/content` });
@@ -180,35 +200,43 @@ describe('rendering', () => {
     expect(record.json().signature.signerName).toBe('赵执法');
   });
 
-  it('a stream of another agency is refused as not found', async () => {
+  it('CASE: another agency’s case, or none, is not found on the case route, and nothing is numbered', async () => {
     const city = await t.database.db
       .selectFrom('agency')
       .select('id')
       .where('name', '=', '示例市交通运输局')
       .executeTakeFirstOrThrow();
-    const streamId = `case:${await createCaseFixture(t.database.db, city.id, t.now())}`;
-    await t.database.db
-      .transaction()
-      .execute((trx) =>
-        appendEvent(
-          trx,
-          { streamId, agencyId: city.id, actorId: null, kind: 'test.note', payload: { text: 'city' } },
-          t.now(),
-        ),
-      );
-    const response = await render(head, { kind: 'sceneRecord', streamId, data: sampleData('sceneRecord') });
-    expect(response.statusCode).toBe(404);
+    const before = await documentCount();
+    for (const caseId of [await registeredCase(city.id), randomUUID()]) {
+      const response = await renderOnCase(head, caseId, { kind: 'filingApproval', data: filingData });
+      expect(response.statusCode, response.body).toBe(404);
+    }
+    expect(await documentCount()).toBe(before);
   });
 
-  it('CASE: a case stream whose case does not exist is refused as not found, and nothing is numbered', async () => {
-    const before = await t.database.db.selectFrom('document').select('id').execute();
-    const response = await render(head, {
-      kind: 'closingReport',
-      streamId: `case:${randomUUID()}`,
-      data: sampleData('closingReport'),
-    });
-    expect(response.statusCode, response.body).toBe(404);
-    expect(await t.database.db.selectFrom('document').select('id').execute()).toHaveLength(before.length);
+  it('CASE: the generic route makes no case document: a streamId answers 400 and nothing is written', async () => {
+    const caseId = await registeredCase(countyId);
+    const before = await documentCount();
+    for (const streamId of [`case:${caseId}`, `document:${randomUUID()}`]) {
+      const response = await render(head, {
+        kind: 'filingApproval',
+        streamId,
+        data: { ...sampleData('filingApproval'), caseTitle: '另行填写的案由' },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().field).toBe('body.streamId');
+    }
+    expect(await documentCount()).toBe(before);
+    const events = await t.database.db
+      .selectFrom('ledger_event')
+      .select('kind')
+      .where('stream_id', '=', `case:${caseId}`)
+      .execute();
+    expect(events.map((e) => e.kind)).toEqual(['test.note']);
+    // Without one, the document is on a stream of its own.
+    const alone = await render(head, { kind: 'filingApproval', data: sampleData('filingApproval') });
+    expect(alone.statusCode, alone.body).toBe(201);
+    expect(alone.json().streamId).toBe(`document:${alone.json().id}`);
   });
 });
 
@@ -439,10 +467,13 @@ describe('signatures and the ledger', () => {
     });
   });
 
-  it('records the render and each download on the named stream', async () => {
-    const streamId = `case:${await createCaseFixture(t.database.db, countyId, t.now())}`;
+  it('CASE: records a case document’s render and each download on the case’s stream', async () => {
+    const caseId = await registeredCase(countyId);
+    const streamId = `case:${caseId}`;
+    const made = await renderOnCase(head, caseId, { kind: 'filingApproval', data: filingData });
+    expect(made.statusCode, made.body).toBe(201);
     const created = (
-      await render(head, { kind: 'priorNotice', streamId, data: sampleData('priorNotice') })
+      await t.request(head, { method: 'GET', url: `/api/documents/${made.json().id}` })
     ).json();
     expect(created.streamId).toBe(streamId);
     await download(officer, created.id);

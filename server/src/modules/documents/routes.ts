@@ -1,5 +1,7 @@
 /**
- * 执法文书: render (numbered, stored, hashed, SM2-signed, ledgered), read the
+ * 执法文书: render a document that belongs to no case (numbered, stored, hashed,
+ * SM2-signed, ledgered on its own stream; a case's documents are made on the
+ * case, cases/document-routes.ts), read the
  * metadata, download the .docx (each download a ledger event), verify, PDF
  * where LibreOffice is installed; and each agency's templates.
  */
@@ -13,7 +15,6 @@ import { text, uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
 import { notFound } from '../../http/scope.js';
 import { appendEvent } from '../../ledger/append.js';
-import { requireCaseStream } from '../cases/documents.js';
 import {
   type DocumentKind,
   type DocumentKindSpec,
@@ -41,15 +42,13 @@ function documentKind(kind: string): DocumentKind {
   return kind as DocumentKind;
 }
 
-/** A case's stream (its case must be the caller's agency's, see requireCaseStream) or none. */
-const streamId = z.string().regex(/^case:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-  message: '应为案件的记录流（case:<案件编号>）',
-});
-
-/** The data is checked against the kind's fields once the kind is known (errors name body.data.<field>). */
+/**
+ * The data is checked against the kind's fields once the kind is known (errors name body.data.<field>).
+ * No stream: a case's documents are made on the case (`POST /api/cases/:id/documents`), from its
+ * data and only of kinds its stages produce; here a document is recorded on `document:<id>`.
+ */
 const renderBody = z.strictObject({
   kind: z.enum(documentKindNames, { message: '文书种类无效' }),
-  streamId: streamId.optional(),
   /** Defaults to the caller; the server signs only for the user whose session asks. */
   signerId: uuid.optional(),
   data: z.record(z.string(), z.unknown()),
@@ -115,7 +114,7 @@ export const documentRoutes = [
     url: '/api/documents',
     access: 'document.render',
     summary:
-      '生成文书：编号（按机关、种类、年度连续）、渲染、存储、SM3/SHA-256、签署人 SM2 签名、记入全过程记录',
+      '生成不属于案件的文书：编号（按机关、种类、年度连续）、渲染、存储、SM3/SHA-256、签署人 SM2 签名、记入全过程记录（案件文书在案件中制作）',
     body: renderBody,
     handler: async ({ db, app, user, body, reply }) => {
       const data = dataSchema(body.kind).safeParse(body.data);
@@ -125,15 +124,12 @@ export const documentRoutes = [
           field: 'body.signerId',
         });
       }
-      // A case's stream only if the case is the caller's agency's, and still open.
-      if (body.streamId) await requireCaseStream(db, body.streamId, user.agencyId);
       const id = await renderDocument(
         db,
         app,
         {
           agencyId: user.agencyId,
           kind: body.kind,
-          streamId: body.streamId,
           data: data.data,
           signerId: user.id,
           actorId: user.id,

@@ -3,26 +3,16 @@
  * legal unit or the agency head, never lowering what R4 makes mandatory, and
  * enforced by the case moves of that agency only.
  */
-import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { caseTestKit, ok } from '../../test/case-kit.js';
+import type { TestApp } from '../../test/harness.js';
 
+const kit = caseTestKit();
+const { as, step } = kit;
 let t: TestApp;
 let countyId = '';
 let cityId = '';
-const persons = new Map<string, string>();
-const userIds = new Map<string, string>();
-const sessions = new Map<string, Session>();
 
-async function as(username: string): Promise<Session> {
-  if (!sessions.has(username)) sessions.set(username, await t.login(username));
-  return sessions.get(username)!;
-}
-function ok(response: Awaited<ReturnType<TestApp['request']>>) {
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  return response.json();
-}
 const read = async (username: string, query = '') =>
   t.request(await as(username), { method: 'GET', url: `/api/recording-list${query}` });
 const save = async (username: string, expectedVersion: number, entries: unknown[]) =>
@@ -51,92 +41,29 @@ const stageOf = (
     effective: { requirement: string; kinds: string[]; source: string };
   };
 
-async function versionOf(id: string) {
-  return (
-    await t.database.db
-      .selectFrom('enforcement_case')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-  ).version;
-}
-async function caseStep(username: string, id: string, path: string, body: Record<string, unknown>) {
-  return t.request(await as(username), {
-    method: path === 'officers' ? 'PUT' : 'POST',
-    url: `/api/cases/${id}/${path}`,
-    payload: { version: await versionOf(id), ...body },
-  });
-}
-
 /** A general-procedure case of the county at 调查取证 with a proposal, two officers on it. */
 async function caseAtInvestigate() {
-  const registered = ok(
-    await t.request(await as('officer1'), {
-      method: 'POST',
-      url: '/api/cases',
-      payload: {
-        processKind: 'penaltyGeneral',
-        title: '未按规定携带道路运输证',
-        source: 'inspection',
-        party: { kind: 'individual', name: '测试当事人甲' },
-        discoveredOn: '2026-06-01',
-        violation: { occurredOn: '2026-06-01', continuing: false, severeHarm: false },
-      },
-    }),
-  );
-  const id = registered.id as string;
-  const officers = [
-    { personId: persons.get('officer1'), role: 'lead' },
-    { personId: persons.get('officer2'), role: 'assisting' },
-  ];
-  ok(await caseStep('officer1', id, 'officers', { officers }));
-  ok(await caseStep('officer1', id, 'transitions', { to: 'register', outcome: 'register' }));
-  ok(await caseStep('unithead1', id, 'transitions', { to: 'investigate' }));
-  ok(await caseStep('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 100_000 } }));
+  const id = await kit.register();
+  ok(await step('officer1', id, 'officers', kit.team(['officer1', 'lead'], ['officer2', 'assisting'])));
+  ok(await kit.move('officer1', id, 'register', 'register'));
+  ok(await kit.move('unithead1', id, 'investigate'));
+  ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 100_000 } }));
   return id;
 }
 
 async function linkRecording(caseId: string, mediaType: string, recordingKind: string) {
-  const staged = await t.evidence.stage(Readable.from([randomBytes(1000)]), { maxBytes: 1 << 20 });
-  await staged.commit();
-  const evidence = await t.database.db
-    .insertInto('evidence')
-    .values({
-      agency_id: countyId,
-      sha256: staged.sha256,
-      sm3: staged.sm3,
-      size: staged.size,
-      media_type: mediaType,
-      original_name: null,
-      captured_by: '测试采集人',
-      captured_at: t.now(),
-      location: null,
-      device_id: null,
-      duration_seconds: null,
-      uploaded_by: userIds.get('officer1')!,
-      uploaded_at: t.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
   return t.request(await as('officer1'), {
     method: 'POST',
     url: `/api/cases/${caseId}/evidence`,
-    payload: { evidenceId: evidence.id, recordingKind },
+    payload: { evidenceId: await kit.addEvidence(mediaType, countyId), recordingKind },
   });
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  t.setNow(new Date('2026-06-01T02:00:00Z'));
-  const { db } = t.database;
-  for (const u of await db.selectFrom('app_user').select(['username', 'person_id', 'id']).execute()) {
-    userIds.set(u.username, u.id);
-    if (u.person_id) persons.set(u.username, u.person_id);
-  }
-  const agency = async (name: string) =>
-    (await db.selectFrom('agency').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  countyId = await agency('示例县交通运输局');
-  cityId = await agency('示例市交通运输局');
+  t = await kit.start();
+  kit.at('2026-06-01');
+  countyId = await kit.agencyId('示例县交通运输局');
+  cityId = await kit.agencyId('示例市交通运输局');
 });
 afterAll(() => t.close());
 
@@ -188,14 +115,14 @@ describe('R5: the agency’s 音像记录事项清单', () => {
 
     const page = ok(await t.request(await as('officer1'), { method: 'GET', url: `/api/cases/${id}` }));
     expect(page.stageRecording).toMatchObject({ requirement: 'mandatory', kinds: ['video'] });
-    const refused = await caseStep('officer1', id, 'transitions', { to: 'review' });
+    const refused = await step('officer1', id, 'transitions', { to: 'review' });
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.json().message).toContain('（R4）');
     // A photo is not what the list asks for; a video is.
     ok(await linkRecording(id, 'image/jpeg', 'photo'));
-    expect((await caseStep('officer1', id, 'transitions', { to: 'review' })).statusCode).toBe(422);
+    expect((await step('officer1', id, 'transitions', { to: 'review' })).statusCode).toBe(422);
     ok(await linkRecording(id, 'video/mp4', 'video'));
-    ok(await caseStep('officer1', id, 'transitions', { to: 'review' }));
+    ok(await step('officer1', id, 'transitions', { to: 'review' }));
   });
 
   it('R5: each version is one event on the agency’s stream; a stale version is 409; another agency’s list is its own', async () => {

@@ -28,7 +28,6 @@ import { useLoader } from '../../app/use-loader';
 import {
   type CaseDetail,
   casesApi,
-  type DocumentKindInfo,
   type DocumentPlanKind,
   documentPlan,
   documentUrl,
@@ -150,16 +149,6 @@ function GenerateForm({
   );
 }
 
-/** The record card names kinds by `kind` and `title` only. */
-const asKindInfo = (k: DocumentPlanKind): DocumentKindInfo => ({
-  kind: k.kind,
-  title: k.title,
-  code: null,
-  signerRoles: [],
-  fields: k.needed,
-  lists: k.neededLists,
-});
-
 export function DocumentsTab({
   c,
   version,
@@ -178,7 +167,7 @@ export function DocumentsTab({
   const producible = plan.data?.kinds ?? [];
   // Only the kinds the viewer may sign: a notice or decision is signed by a head.
   const available = producible.filter((k) => k.maySign);
-  const fromRecords = available.filter((k) => k.recordKind).map(asKindInfo);
+  const fromRecords = available.filter((k) => k.recordKind);
   const typed = available.filter((k) => !k.recordKind);
   const othersSign = producible.filter((k) => !k.maySign).map((k) => k.title);
   const documents = (timeline.data?.items ?? []).filter((e) => e.kind === 'document.rendered');

@@ -7,11 +7,8 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api';
-import { type CaseDetail, casesApi, type DocumentKindInfo } from './api';
+import { type CaseDetail, casesApi, type DocumentPlanKind } from './api';
 import { dateTime, recordKindLabels } from './labels';
-
-/** The 笔录 kind each record document is made from (server: recordKindOf). */
-export const recordOfDocument: Record<string, string> = { inquiryRecord: 'inquiry', sceneRecord: 'onSite' };
 
 export function RecordDocumentCard({
   c,
@@ -19,12 +16,13 @@ export function RecordDocumentCard({
   onDone,
 }: {
   c: CaseDetail;
-  kinds: DocumentKindInfo[];
+  /** The plan's kinds made from a 笔录: each names its `recordKind`. */
+  kinds: DocumentPlanKind[];
   onDone(): Promise<void>;
 }) {
   const { message } = App.useApp();
   const options = c.records.flatMap((r) => {
-    const kind = kinds.find((k) => recordOfDocument[k.kind] === r.kind);
+    const kind = kinds.find((k) => k.recordKind === r.kind);
     return kind
       ? [
           {

@@ -223,8 +223,6 @@ export const casesApi = {
       problems: (ClockProblem & { caseId: string; title: string })[];
     }>('/api/me/deadlines'),
   documentKinds: () => api.get<{ kinds: DocumentKindInfo[] }>('/api/document-kinds'),
-  renderDocument: (caseId: string, kind: string, data: Record<string, unknown>) =>
-    api.post<RenderedDocument>('/api/documents', { kind, streamId: `case:${caseId}`, data }),
   /** A document made from the case itself (a 笔录 named by recordId): nothing typed twice. */
   renderFromCase: (id: string, body: { kind: string; recordId?: string }) =>
     api.post<RenderedDocument>(`${base(id)}/documents`, body),
