@@ -5,7 +5,7 @@
  * demo case at 调查取证 that its recording is required — and the move refused.
  */
 import { describe, expect, it } from 'vitest';
-import { screenshot, settle, useBrowserSuite } from './support';
+import { closeDropdown, pickOption, screenshot, settle, useBrowserSuite } from './support';
 
 const suite = useBrowserSuite();
 
@@ -18,15 +18,15 @@ describe('音像记录事项清单 (R5)', () => {
 
     // 查封扣押 is mandatory by law: the lower choices are disabled.
     await reviewer.getByLabel('现场笔录与音像记录的音像记录要求').first().click();
-    const lowered = reviewer.locator('.ant-select-item-option-disabled').filter({ hasText: '文字记录' });
-    expect(await lowered.count()).toBeGreaterThan(0);
-    await reviewer.keyboard.press('Escape');
+    const lowered = reviewer
+      .locator('.ant-select-dropdown:visible .ant-select-item-option-disabled')
+      .filter({ hasText: '文字记录' });
+    await lowered.first().waitFor();
+    // Wait until that dropdown is gone: its options must not be taken for the next one's.
+    await closeDropdown(reviewer);
 
     await reviewer.getByLabel('调查取证的音像记录要求').first().click();
-    await reviewer
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: '全程音像记录' })
-      .click();
+    await pickOption(reviewer, '全程音像记录');
     await reviewer.getByLabel('修改说明').fill('本局音像记录事项清单第一版');
     await reviewer.getByRole('button', { name: '保存为新版本' }).click();
     await reviewer.getByText('当前第 1 版').waitFor();

@@ -214,7 +214,8 @@ describe('R7: crash, backup and restore of a running deployment', () => {
     expect(root).toMatch(/^[0-9a-f]{64}$/);
     expect(backup.stderr).toMatch(/证据文件 \d+\/\d+/);
 
-    const target = { ...env, ZHIFA_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'zhifa-restored-')) };
+    const restoredDir = mkdtempSync(path.join(tmpdir(), 'zhifa-restored-'));
+    const target: NodeJS.ProcessEnv = { ...env, ZHIFA_DATA_DIR: restoredDir };
     let dropTarget = async () => {};
     if (process.env.DATABASE_URL) {
       const fresh = await freshPostgresDatabase(process.env.DATABASE_URL);
@@ -231,7 +232,7 @@ describe('R7: crash, backup and restore of a running deployment', () => {
       expect(again.stderr).toMatch(/空的部署/);
     } finally {
       await dropTarget();
-      rmSync(target.ZHIFA_DATA_DIR, { recursive: true, force: true });
+      rmSync(restoredDir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -28,6 +28,7 @@ import { demoUsers } from '../seed/demo.js';
 import { createTestApp, demoPassword, type Session, type TestApp } from '../test/harness.js';
 import { createListFixtures, listApiPaths, listExampleBodies } from '../test/list-fixtures.js';
 import { captureMetadata, multipartBody } from '../test/multipart.js';
+import { blankRow } from '../test/sheets.js';
 import {
   attendanceSheetBase64,
   createTrainingFixtures,
@@ -514,7 +515,7 @@ beforeAll(async () => {
     };
   }
   attendanceSheet = await attendanceSheetBase64();
-  const row = Object.fromEntries(powerListColumns.map((c) => [c.key, ''])) as Record<string, string>;
+  const row = blankRow(powerListColumns);
   const sheet = await writeWorkbook(
     [
       {

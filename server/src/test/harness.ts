@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
@@ -95,7 +95,7 @@ export interface TestApp<S extends EvidenceStore = LocalEvidenceStore> {
   now(): Date;
   login(username: string, password?: string): Promise<Session>;
   /** A request as the given session (cookie and CSRF header added). */
-  request(session: Session | null, options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

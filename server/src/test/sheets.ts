@@ -12,6 +12,11 @@ import type { Session, TestApp } from './harness.js';
 
 export type SheetRow = Record<string, CellOut>;
 
+/** A row of the given columns with every cell empty, for a test to fill what it needs. */
+export function blankRow<K extends string>(columns: readonly SheetColumn<K>[]): Record<K, CellOut> {
+  return Object.fromEntries(columns.map((c) => [c.key, ''])) as Record<K, CellOut>;
+}
+
 /** 身份证号 in the unassigned region 990121, born on `born` (YYYYMMDD), each with the next serial and a valid check character. */
 export function syntheticIdNumbers(born: string) {
   let serial = 0;

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { attendanceSheetColumns } from '../modules/training/sheets.js';
 import { writeWorkbook } from '../xlsx/sheet.js';
+import { blankRow } from './sheets.js';
 
 export interface TrainingFixtures {
   course: string;
@@ -89,6 +90,7 @@ export const trainingPathResources: Record<string, keyof TrainingFixtures | 'age
 /** A one-row attendance sheet (for a person who is not an officer: refused row by row, nothing written). */
 export async function attendanceSheetBase64(): Promise<string> {
   const row = {
+    ...blankRow(attendanceSheetColumns),
     name: '矩阵人员',
     certificateNumber: '',
     course: '矩阵课程-own',

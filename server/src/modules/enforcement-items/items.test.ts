@@ -16,9 +16,10 @@ let otherItemId = '';
 
 beforeAll(async () => {
   t = await createTestApp();
-  [head, reviewer1, reviewer2, discloser, officer, supervisor] = await Promise.all(
-    ['head1', 'reviewer1', 'reviewer2', 'discloser1', 'officer1', 'supervisor1'].map((u) => t.login(u)),
-  );
+  const usernames = ['head1', 'reviewer1', 'reviewer2', 'discloser1', 'officer1', 'supervisor1'] as const;
+  [head, reviewer1, reviewer2, discloser, officer, supervisor] = (await Promise.all(
+    usernames.map((u) => t.login(u)),
+  )) as [Session, Session, Session, Session, Session, Session];
   const rows = await t.database.db
     .selectFrom('law_article as a')
     .innerJoin('law as l', 'l.id', 'a.law_id')

@@ -7,6 +7,7 @@ import {
   type Session,
   type TestApp,
 } from '../../test/harness.js';
+import { blankRow } from '../../test/sheets.js';
 import { readSheet, writeWorkbook } from '../../xlsx/sheet.js';
 import { hashPassword } from '../auth/passwords.js';
 import { lawSheetColumns } from './sheet.js';
@@ -91,7 +92,7 @@ async function cellsOf(data: Buffer): Promise<Record<string, string>[]> {
 const rowsOf = async (data: Buffer): Promise<Row[]> =>
   (await readSheet(data, lawSheetColumns, { maxRows: 10_000 })).map((r) => ({ ...r.values }));
 const sheetOf = (rows: Row[]) => {
-  const blank = Object.fromEntries(lawSheetColumns.map((c) => [c.key, '']));
+  const blank = blankRow(lawSheetColumns);
   return writeWorkbook(
     [{ name: '法律法规库', columns: lawSheetColumns, rows: rows.map((r) => ({ ...blank, ...r })) }],
     { creator: 'test', created: t.now() },

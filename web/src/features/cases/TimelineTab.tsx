@@ -10,6 +10,12 @@ import { stepForms } from './step-forms';
 
 const stepTitles = (step: string) => ({ ...stepForms, ...seizureForms })[step]?.title ?? step;
 
+const accessLabels: Record<string, string> = {
+  metadata: '查看信息：',
+  view: '播放或查看：',
+  download: '下载：',
+};
+
 function detail(e: TimelineEvent, stage: (id: unknown) => string): string {
   const p = e.payload;
   if (e.kind === 'case.transitioned')
@@ -18,6 +24,8 @@ function detail(e: TimelineEvent, stage: (id: unknown) => string): string {
   if (e.kind === 'document.rendered') return `${p.title}${p.number ? ` ${p.number}` : ''}`;
   if (e.kind === 'case.registered') return `${p.title}，当事人 ${p.partyName}`;
   if (e.kind === 'case.evidenceLinked') return String(p.description || p.evidenceId || '');
+  if (e.kind === 'case.evidenceAccessed')
+    return `证据 ${String(p.evidenceId).slice(0, 8)}：${accessLabels[String(p.access)] ?? p.access}${p.range ? `（${p.range}）` : ''}`;
   return '';
 }
 
