@@ -3,8 +3,10 @@ import { findStage, processDefinitions } from './definitions.js';
 import {
   checkArchiveComplete,
   documentKindIds,
+  documentKindsPossible,
   documentKindsProduced,
   documentKindTitles,
+  factDocumentKinds,
   missingDocuments,
   requiredDocuments,
   stageDocumentKinds,
@@ -51,11 +53,38 @@ describe('PROCESS: the documents each stage produces', () => {
     expect(documentKindsProduced('seizure', ['dispose'])).toEqual(['seizureRelease']);
   });
 
+  it('adds the kinds a recorded fact may call for: a payment plan from 送达, the L7 备案表 after the decision', () => {
+    expect(documentKindsPossible('penaltyGeneral', ['decide'])).not.toContain('majorFilingReport');
+    expect(documentKindsPossible('penaltyGeneral', ['serve'])).toEqual([
+      'serviceReceipt',
+      'paymentPlanApproval',
+      'majorFilingReport',
+    ]);
+    expect(documentKindsProduced('penaltyGeneral', ['serve', 'execute'])).toEqual([
+      'serviceReceipt',
+      'paymentPlanApproval',
+      'performanceReminder',
+      'courtEnforcementApplication',
+    ]);
+    expect(documentKindsPossible('penaltyGeneral', ['serve', 'execute'])).toEqual([
+      'serviceReceipt',
+      'paymentPlanApproval',
+      'performanceReminder',
+      'courtEnforcementApplication',
+      'majorFilingReport',
+    ]);
+    expect(documentKindsPossible('penaltySimple', ['execute'])).toEqual([]);
+  });
+
   it('every kind has a title and is produced somewhere', () => {
     for (const kind of documentKindIds) {
       expect(documentKindTitles[kind]).toMatch(/[\u4e00-\u9fff]/);
       expect(
-        processKinds.some((p) => Object.values(stageDocumentKinds[p]).some((list) => list?.includes(kind))),
+        processKinds.some((p) =>
+          [stageDocumentKinds[p], factDocumentKinds[p]].some((byStage) =>
+            Object.values(byStage).some((list) => list?.includes(kind)),
+          ),
+        ),
         kind,
       ).toBe(true);
     }

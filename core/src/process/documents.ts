@@ -26,6 +26,10 @@ export const documentKindIds = [
   'noPenaltyDecision',
   'summaryPenaltyDecision',
   'serviceReceipt',
+  'paymentPlanApproval',
+  'performanceReminder',
+  'courtEnforcementApplication',
+  'majorFilingReport',
   'closingReport',
 ] as const;
 export type DocumentKindId = (typeof documentKindIds)[number];
@@ -45,6 +49,10 @@ export const documentKindTitles: Record<DocumentKindId, string> = {
   noPenaltyDecision: '不予行政处罚决定书',
   summaryPenaltyDecision: '当场行政处罚决定书',
   serviceReceipt: '送达回证',
+  paymentPlanApproval: '延期（分期）缴纳罚款审批表',
+  performanceReminder: '催告书',
+  courtEnforcementApplication: '强制执行申请书',
+  majorFilingReport: '重大行政处罚备案表',
   closingReport: '结案报告',
 };
 
@@ -57,6 +65,7 @@ export const stageDocumentKinds: Record<ProcessKind, Partial<Record<StageId, rea
     hear: ['hearingNotice'],
     decide: ['penaltyDecision', 'noPenaltyDecision'],
     serve: ['serviceReceipt'],
+    execute: ['paymentPlanApproval', 'performanceReminder', 'courtEnforcementApplication'],
     close: ['closingReport'],
   },
   penaltySimple: {
@@ -80,14 +89,52 @@ export const stageDocumentKinds: Record<ProcessKind, Partial<Record<StageId, rea
   expropriation: {},
 };
 
+/**
+ * Kinds a recorded fact calls for, at stages whose published definition does not
+ * list them: the approval of a payment plan, which the head may give as soon as
+ * the decision is served (art. 66, step `paymentPlan`), and the L7 备案表 of a
+ * major penalty, owed to the superior agency and the justice bureau within days
+ * of the decision whatever stage the case is at. Whoever produces them checks
+ * the fact (a plan recorded; a major case decided with a penalty).
+ */
+export const factDocumentKinds: Record<ProcessKind, Partial<Record<StageId, readonly DocumentKindId[]>>> = {
+  penaltyGeneral: {
+    serve: ['paymentPlanApproval', 'majorFilingReport'],
+    execute: ['majorFilingReport'],
+    close: ['majorFilingReport'],
+  },
+  penaltySimple: {},
+  seizure: {},
+  inspection: {},
+  licensing: {},
+  expropriation: {},
+};
+
+const kindsOf = (
+  lists: readonly Partial<Record<StageId, readonly DocumentKindId[]>>[],
+  stages: readonly StageId[],
+): DocumentKindId[] => {
+  const produced = new Set(stages.flatMap((stage) => lists.flatMap((byStage) => byStage[stage] ?? [])));
+  return documentKindIds.filter((kind) => produced.has(kind));
+};
+
 /** Kinds the given stages of a process produce, in the order of `documentKindIds`. */
 export function documentKindsProduced(
   processKind: ProcessKind,
   stages: readonly StageId[],
 ): DocumentKindId[] {
-  const byStage = stageDocumentKinds[processKind];
-  const produced = new Set(stages.flatMap((stage) => byStage[stage] ?? []));
-  return documentKindIds.filter((kind) => produced.has(kind));
+  return kindsOf([stageDocumentKinds[processKind]], stages);
+}
+
+/**
+ * Kinds a case at the given stages may produce: the stages' own and those a
+ * recorded fact may call for there (`factDocumentKinds`; the caller checks the fact).
+ */
+export function documentKindsPossible(
+  processKind: ProcessKind,
+  stages: readonly StageId[],
+): DocumentKindId[] {
+  return kindsOf([stageDocumentKinds[processKind], factDocumentKinds[processKind]], stages);
 }
 
 /** What the file standard reads about a case. */

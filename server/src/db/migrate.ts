@@ -12,6 +12,7 @@ import * as guidesAndLists from './migrations/0009_guides_and_lists.js';
 import * as cases from './migrations/0010_cases.js';
 import * as documents from './migrations/0011_documents.js';
 import * as recordingLists from './migrations/0012_recording_lists.js';
+import * as moreDocumentKinds from './migrations/0013_more_document_kinds.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010_cases': cases,
   '0011_documents': documents,
   '0012_recording_lists': recordingLists,
+  '0013_more_document_kinds': moreDocumentKinds,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -153,6 +153,18 @@ export function caseTestKit(partyPrefix = '测试当事人') {
         ...extra,
       });
     },
+    /** A case flagged major, its legal review passed with this opinion, decided by the head today. */
+    async majorDecided(opinion = '同意') {
+      const id = await kit.generalAtNotify();
+      ok(await kit.step('officer1', id, 'flags', { major: true, reason: '列入重大执法决定法制审核目录' }));
+      ok(await kit.step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false }));
+      ok(await kit.step('officer1', id, 'defence', { waived: true }));
+      ok(await kit.move('unithead1', id, 'legalReview'));
+      ok(await kit.step('reviewer1', id, 'legal-review', { outcome: 'passed', reviewedOn: today, opinion }));
+      ok(await kit.move('reviewer1', id, 'decide'));
+      ok(await kit.decide(id));
+      return id;
+    },
     /** A real file in the evidence store of an agency, uploaded by officer1, as a row of that type. */
     async addEvidence(mediaType: string, agencyId: string) {
       const current = app();

@@ -10,12 +10,13 @@ import {
   type ArchiveFacts,
   checkArchiveComplete,
   type DocumentKindId,
-  documentKindsProduced,
+  documentKindsPossible,
   documentKindTitles,
   findStage,
   formatFen,
   mayActAsCaseOfficer,
   missingDocuments,
+  paymentStatus,
   penaltyKindLabels,
   processDefinition,
   type RuleContext,
@@ -37,13 +38,33 @@ export const stagesReached = (loaded: LoadedCase): StageId[] => [
   loaded.row.stage,
 ];
 
-/** Kinds the case may produce now. */
+/**
+ * Kinds made only when the case records what they report (core's
+ * `factDocumentKinds`): why the case may not produce one yet, or nothing.
+ */
+const factMissing: Partial<Record<DocumentKindId, (loaded: LoadedCase) => string | undefined>> = {
+  paymentPlanApproval: ({ stored }) =>
+    stored.payment?.deferral || stored.payment?.instalments ? undefined : '尚未批准延期或分期缴纳罚款',
+  majorFilingReport: ({ row, stored }) =>
+    row.major && stored.decision?.outcome === 'penalty' ? undefined : '只有重大案件的行政处罚决定须备案',
+};
+
+/** Kinds the case may produce now: those of the stages reached whose facts are recorded. */
 export const producibleKinds = (loaded: LoadedCase) =>
-  documentKindsProduced(loaded.row.process_kind, stagesReached(loaded));
+  documentKindsPossible(loaded.row.process_kind, stagesReached(loaded)).filter(
+    (kind) => !factMissing[kind]?.(loaded),
+  );
 
 /** PROCESS: a kind no stage reached produces is refused, naming the stages that would. */
 export function requireProducible(loaded: LoadedCase, kind: DocumentKindId): void {
   if (producibleKinds(loaded).includes(kind)) return;
+  const missing = documentKindsPossible(loaded.row.process_kind, stagesReached(loaded)).includes(kind)
+    ? factMissing[kind]?.(loaded)
+    : undefined;
+  if (missing)
+    throw new AppError('RULE_VIOLATION', `${missing}，不制作${documentKindTitles[kind]}（PROCESS）`, {
+      field: 'body.kind',
+    });
   const definition = processDefinition(loaded.row.process_kind);
   const current = findStage(definition, loaded.row.stage)?.label ?? loaded.row.stage;
   throw new AppError(
@@ -130,6 +151,11 @@ const decisionOutcomeText: Record<string, string> = {
   cancel: '撤销立案',
   transfer: '移送有权机关',
 };
+const reviewOutcomeText: Record<string, string> = {
+  passed: '审核通过',
+  failed: '审核不通过',
+  returned: '退回补充调查',
+};
 const disposalText: Record<string, string> = {
   release: '解除查封、扣押',
   confiscate: '依法没收',
@@ -174,15 +200,37 @@ export async function caseFields(
     out.partyName = row.party_name;
     out.partyId = partyId;
   };
-  const seizureNumber = async () => {
+  /** The number of the case's latest document of a kind (the decision a later document refers to). */
+  const numberOf = async (of: DocumentKindId) => {
     const original = await ctx.db
       .selectFrom('document')
       .select('number')
       .where('stream_id', '=', caseStream(row.id))
-      .where('kind', '=', 'seizureDecision')
+      .where('kind', '=', of)
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
     return original?.number ?? undefined;
+  };
+  const seizureNumber = () => numberOf('seizureDecision');
+  /** The penalty decision a document of the execution stage or the L7 filing refers to. */
+  const penaltyDecision = async () => {
+    party();
+    out.decisionNumber = await numberOf('penaltyDecision');
+    if (decision) out.decidedOn = chineseDate(decision.decidedOn);
+  };
+  const obligation = () => {
+    if (decision?.penalty) out.obligation = penaltyText(decision.penalty);
+  };
+  /** What is owed today (N8: the fine unpaid and the late fee, art. 72), or nothing before service. */
+  const owed = () => {
+    const status = paymentStatus(facts, ctx.rule);
+    if (!status) return undefined;
+    const asOf = `（截至${chineseDate(ctx.rule.today)}）`;
+    return {
+      fine: `人民币${formatFen(status.fineOutstandingFen)}`,
+      lateFee: `人民币${formatFen(status.lateFeeOutstandingFen)}${asOf}`,
+      status,
+    };
   };
   if (record) Object.assign(out, recordFields(kind, record, withCertificates));
   switch (kind) {
@@ -253,6 +301,55 @@ export async function caseFields(
       }
       out.servers = names(officers) || undefined;
       break;
+    case 'paymentPlanApproval': {
+      await penaltyDecision();
+      const payment = stored.payment;
+      if (payment?.fineFen) out.fine = `人民币${formatFen(payment.fineFen)}`;
+      const plan = payment?.instalments ?? payment?.deferral;
+      if (plan) {
+        out.reason = plan.reason || undefined;
+        out.approvedOn = chineseDate(plan.approvedOn);
+      }
+      if (payment?.instalments) {
+        const parts = payment.instalments.parts;
+        out.plan = `分${parts.length}期缴纳：${parts
+          .map((p, i) => `第${i + 1}期于${chineseDate(p.dueOn)}前缴纳人民币${formatFen(p.amountFen)}`)
+          .join('；')}`;
+      } else if (payment?.deferral)
+        out.plan = `暂缓至${chineseDate(payment.deferral.until)}前一次缴纳人民币${formatFen(payment.fineFen)}`;
+      break;
+    }
+    case 'performanceReminder': {
+      await penaltyDecision();
+      obligation();
+      const due = owed();
+      if (due) {
+        out.fineOutstanding = due.fine;
+        out.lateFee = due.lateFee;
+      }
+      break;
+    }
+    case 'courtEnforcementApplication': {
+      await penaltyDecision();
+      obligation();
+      if (stored.service) out.servedOn = chineseDate(stored.service.servedOn);
+      const due = owed();
+      if (due && !due.status.settled) out.unperformed = `尚未缴纳罚款${due.fine}，加处罚款${due.lateFee}`;
+      break;
+    }
+    case 'majorFilingReport': {
+      party();
+      out.caseTitle = row.title;
+      out.caseNumber = row.case_number ?? undefined;
+      out.decisionNumber = await numberOf('penaltyDecision');
+      if (decision) out.decidedOn = chineseDate(decision.decidedOn);
+      if (decision?.penalty) out.penalty = penaltyText(decision.penalty);
+      const review = stored.legalReview;
+      if (review)
+        out.review = `${reviewOutcomeText[review.outcome] ?? review.outcome}（${chineseDate(review.reviewedOn)}，审核人员${review.reviewerName}）${review.opinion ? `：${review.opinion}` : ''}`;
+      out.recipients = stored.majorFiling?.recipients || undefined;
+      break;
+    }
     case 'closingReport': {
       out.caseTitle = row.title;
       out.partyName = row.party_name;

@@ -24,20 +24,7 @@ async function servedFine() {
 
 /** A major case decided kit.today after a passed legal review, moved on to 送达. */
 async function majorDecided() {
-  const id = await generalAtNotify();
-  ok(await step('officer1', id, 'flags', { major: true, reason: '列入重大执法决定法制审核目录' }));
-  ok(await step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }));
-  ok(await step('officer1', id, 'defence', { waived: true }));
-  ok(await move('unithead1', id, 'legalReview'));
-  ok(
-    await step('reviewer1', id, 'legal-review', {
-      outcome: 'passed',
-      reviewedOn: kit.today,
-      opinion: '同意',
-    }),
-  );
-  ok(await move('reviewer1', id, 'decide'));
-  ok(await decide(id));
+  const id = await kit.majorDecided();
   ok(await move('head1', id, 'serve'));
   return id;
 }
