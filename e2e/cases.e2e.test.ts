@@ -83,6 +83,17 @@ describe('case handling in the console', () => {
     await form.getByLabel('送达方式').fill('直接送达');
     await form.getByRole('button', { name: '生成并签署' }).click();
     await page.getByTestId('document-list').getByText('送达回证').waitFor();
+    // A PDF copy is offered where the server can make one (LibreOffice installed, as in CI).
+    const { pdf } = (await (await page.request.get('/api/document-kinds')).json()) as { pdf: string };
+    const pdfLinks = page.getByTestId('document-list').getByRole('link', { name: /下载 PDF/ });
+    if (pdf === 'available') {
+      const response = await page.request.get((await pdfLinks.first().getAttribute('href'))!);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('application/pdf');
+      expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    } else {
+      expect(await pdfLinks.count()).toBe(0);
+    }
     await settle(page);
     await screenshot(page, 'case-documents.png');
 

@@ -4,8 +4,9 @@
  * verify and fail on any change, templates replaced and reset, PDF detection.
  * The generic route makes documents of no case; a case's are made on the case.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -599,6 +600,10 @@ describe('templates', () => {
   });
 });
 
+/** Whether an executable of this name is on PATH (for tests that need a system tool). */
+const findOnPath = (name: string) =>
+  (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, name)));
+
 describe('PDF', () => {
   let dir: string;
   beforeAll(() => {
@@ -619,25 +624,53 @@ describe('PDF', () => {
     });
   });
 
-  it('passes the document to soffice --headless --convert-to pdf', async () => {
-    // A stand-in that writes what LibreOffice would: <outdir>/document.pdf.
-    writeFileSync(
-      path.join(dir, 'soffice'),
-      '#!/bin/sh\nwhile [ "$1" != "--outdir" ]; do shift; done\necho "%PDF-stand-in" > "$2/document.pdf"\n',
-      { mode: 0o755 },
-    );
-    expect((await convertToPdf(Buffer.from('docx'), dir)).toString()).toBe('%PDF-stand-in\n');
-  });
+  // CI installs LibreOffice and poppler (.ci/run); a machine without them skips this one.
+  it.runIf(findSoffice() && findOnPath('pdftotext'))(
+    'renders the signed .docx to a PDF with LibreOffice, carrying its text, and records the download',
+    async () => {
+      const data = sampleData('sceneRecord');
+      const created = (await render(officer, { kind: 'sceneRecord', data })).json();
+      expect(created.pdf).toBe('available');
+      const pdf = await t.request(officer, { method: 'GET', url: `/api/documents/${created.id}/pdf` });
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const file = path.join(dir, 'rendered.pdf');
+      writeFileSync(file, pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      // Lines may wrap anywhere in a PDF: compare without white space.
+      const flat = text.replace(/\s+/g, '');
+      for (const value of ['现场笔录', String(data.place), String(data.observations)])
+        expect(flat).toContain(value);
+      const accessed = await t.database.db
+        .selectFrom('ledger_event')
+        .select('payload')
+        .where('kind', '=', 'document.accessed')
+        .where('stream_id', '=', created.streamId)
+        .execute();
+      expect(accessed.map((e) => e.payload)).toContainEqual({ documentId: created.id, access: 'pdf' });
+    },
+    120_000,
+  );
 
-  it('the API says so when this machine has no LibreOffice', async () => {
-    if (findSoffice()) return; // a machine with LibreOffice: nothing to refuse
-    const kinds = (await t.request(officer, { method: 'GET', url: '/api/document-kinds' })).json();
-    expect(kinds.pdf).toBe('unavailable');
-    const created = (await render(officer, { kind: 'sceneRecord', data: sampleData('sceneRecord') })).json();
-    expect(created.pdf).toBe('unavailable');
-    expect(created.pdfUrl).toBeNull();
-    const pdf = await t.request(officer, { method: 'GET', url: `/api/documents/${created.id}/pdf` });
-    expect(pdf.statusCode).toBe(422);
-    expect(pdf.json().message).toContain('LibreOffice');
+  it('the API says so when the server has no LibreOffice', async () => {
+    // The server looks for soffice on PATH at each use: a PATH without it is a machine without it.
+    const path_ = process.env.PATH;
+    process.env.PATH = dir;
+    try {
+      rmSync(path.join(dir, 'soffice'), { force: true });
+      const kinds = (await t.request(officer, { method: 'GET', url: '/api/document-kinds' })).json();
+      expect(kinds.pdf).toBe('unavailable');
+      const created = (
+        await render(officer, { kind: 'sceneRecord', data: sampleData('sceneRecord') })
+      ).json();
+      expect(created.pdf).toBe('unavailable');
+      expect(created.pdfUrl).toBeNull();
+      const pdf = await t.request(officer, { method: 'GET', url: `/api/documents/${created.id}/pdf` });
+      expect(pdf.statusCode).toBe(422);
+      expect(pdf.json().message).toContain('LibreOffice');
+    } finally {
+      process.env.PATH = path_;
+    }
   });
 });

@@ -164,6 +164,9 @@ export function DocumentsTab({
     [c.id, c.version, c.actions.handle, version],
   );
   const timeline = useLoader(() => casesApi.timeline(c.id), [c.id, version]);
+  // A PDF copy only where the server has LibreOffice; the signed record is the .docx.
+  const kindsInfo = useLoader(() => casesApi.documentKinds(), []);
+  const pdf = kindsInfo.data?.pdf === 'available';
   const producible = plan.data?.kinds ?? [];
   // Only the kinds the viewer may sign: a notice or decision is signed by a head.
   const available = producible.filter((k) => k.maySign);
@@ -215,6 +218,18 @@ export function DocumentsTab({
                 <Button key="docx" size="small" icon={<DownloadOutlined />} href={documentUrl(p.documentId)}>
                   下载 .docx
                 </Button>,
+                ...(pdf
+                  ? [
+                      <Button
+                        key="pdf"
+                        size="small"
+                        icon={<DownloadOutlined />}
+                        href={documentUrl(p.documentId, 'pdf')}
+                      >
+                        下载 PDF
+                      </Button>,
+                    ]
+                  : []),
               ]}
             >
               <Space wrap size={4}>

@@ -222,7 +222,9 @@ export const casesApi = {
       items: MyDeadline[];
       problems: (ClockProblem & { caseId: string; title: string })[];
     }>('/api/me/deadlines'),
-  documentKinds: () => api.get<{ kinds: DocumentKindInfo[] }>('/api/document-kinds'),
+  /** The kinds and whether this server makes PDFs (LibreOffice installed). */
+  documentKinds: () =>
+    api.get<{ pdf: 'available' | 'unavailable'; kinds: DocumentKindInfo[] }>('/api/document-kinds'),
   /** A document made from the case itself (a 笔录 named by recordId): nothing typed twice. */
   renderFromCase: (id: string, body: { kind: string; recordId?: string }) =>
     api.post<RenderedDocument>(`${base(id)}/documents`, body),
@@ -239,7 +241,8 @@ export interface ArchiveCheck {
   missing: string[];
 }
 
-export const documentUrl = (id: string) => `/api/documents/${id}/content`;
+export const documentUrl = (id: string, format: 'docx' | 'pdf' = 'docx') =>
+  `/api/documents/${id}/${format === 'pdf' ? 'pdf' : 'content'}`;
 
 /** Uploads one evidence file, reporting progress; the capture metadata travels as form fields. */
 export function uploadEvidence(
