@@ -203,13 +203,17 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 // antd helpers: what a user does with a select, and a page at rest for a screenshot.
 
 /** Picks an option of the open antd Select dropdown by its exact label. */
-export async function pickOption(page: Page, label: string): Promise<void> {
+export async function pickOption(
+  page: Page,
+  label: string,
+  option = new RegExp(`^${label}$`),
+): Promise<void> {
   // Typing before the dropdown is open (a busy machine) would lose the keys.
   await page.locator('.ant-select-dropdown:visible').first().waitFor();
   await page.keyboard.type(label);
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${label}$`) })
+    .filter({ hasText: option })
     .click();
 }
 

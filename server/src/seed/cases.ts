@@ -233,8 +233,11 @@ interface SeedCase {
   video?: string;
 }
 
-const narrative = (demo: DemoCase) =>
-  `经查，当事人${demo.party.name}存在“${demo.title}”的违法行为，有现场检查笔录、现场照片等证据证实。`;
+/** The facts as the notice and decision state them, after their own 经查，你（单位）. */
+const narrative = (demo: DemoCase) => `存在“${demo.title}”的违法行为，有现场检查笔录、现场照片等证据证实。`;
+/** The 简要案情 of the 立案审批表, which has no lead-in of its own. */
+const summary = (demo: DemoCase) =>
+  `当事人${demo.party.name}涉嫌“${demo.title}”，经初步核实，有现场检查笔录、现场照片为证。`;
 
 /** A 现场笔录 of the stage, added as `POST /api/cases/:id/records` would (row, then its event). */
 async function addOnSiteRecord(
@@ -374,7 +377,7 @@ async function atStage(ctx: SeedContext, c: SeedCase, stage: StageId) {
   switch (stage) {
     case 'register':
       await renderCaseDocument(ctx, c, 'filingApproval', 'head1', {
-        facts: narrative(demo),
+        facts: summary(demo),
         unitOpinion: '经初步核实，有违法事实，建议立案调查。',
         approvalOpinion: '同意立案，由赵执法、钱执法承办。',
       });
@@ -393,7 +396,7 @@ async function atStage(ctx: SeedContext, c: SeedCase, stage: StageId) {
       const notice = facts.priorNotice;
       const number = await renderCaseDocument(ctx, c, 'priorNotice', 'unithead1', {
         facts: narrative(demo),
-        evidence: '现场检查笔录、现场照片',
+        evidence: '现场检查笔录、现场照片。',
         basis: reasons.basis,
         ...(notice?.hearingRightNotified && {
           hearingRight: '你（单位）有权要求听证，应当在收到本告知书之日起五日内提出。',

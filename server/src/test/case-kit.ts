@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { expect } from 'vitest';
+import { docxText } from '../modules/documents/render.js';
 import { createTestApp, type Session, type TestApp } from './harness.js';
 
 type Reply = Awaited<ReturnType<TestApp['request']>>;
@@ -28,7 +29,7 @@ export function refused(response: Reply, rule: string, field?: string) {
 export const reasons = {
   evidence: '现场检查笔录、询问笔录',
   basis: '《道路运输条例》第六十八条',
-  discretion: '首次违法，从轻',
+  discretion: '首次违法，从轻。', // ends its sentence; evidence does not
 };
 
 export function caseTestKit(partyPrefix = '测试当事人') {
@@ -164,6 +165,15 @@ export function caseTestKit(partyPrefix = '测试当事人') {
       ok(await kit.move('reviewer1', id, 'decide'));
       ok(await kit.decide(id));
       return id;
+    },
+    /** The text of a rendered document, downloaded by the head. */
+    async documentText(documentId: string) {
+      const response = await app().request(await kit.as('head1'), {
+        method: 'GET',
+        url: `/api/documents/${documentId}/content`,
+      });
+      expect(response.statusCode).toBe(200);
+      return docxText(response.rawPayload);
     },
     /** A real file in the evidence store of an agency, uploaded by officer1, as a row of that type. */
     async addEvidence(mediaType: string, agencyId: string) {

@@ -114,6 +114,10 @@ describe('a general-procedure penalty from source registration to archive', () =
       }),
     );
     expect(notice.filled).toEqual(expect.arrayContaining(['proposedPenalty', 'replyDeadline']));
+    // The defence period served on 1 June ends on 8 June: the notice says so, once.
+    const noticeText = await kit.documentText(notice.id);
+    expect(noticeText).toContain('本机关拟作出如下行政处罚：罚款人民币5,000元。');
+    expect(noticeText).toContain('请于2026年6月8日前向本机关提出');
     at('2026-06-09'); // the 5-working-day defence period ended on 8 June
     ok(await move('unithead1', id, 'decide'));
     ok(await decide(id));
@@ -191,6 +195,7 @@ describe('a general-procedure penalty from source registration to archive', () =
       'case.transitioned',
       'case.factsRecorded',
       'document.rendered',
+      'document.accessed', // the notice's text read back above
       'case.transitioned',
       'case.factsRecorded',
       'document.rendered',

@@ -88,10 +88,11 @@ describe('the document plan of a case', () => {
     expect(plan.map((k) => k.kind)).not.toContain('closingReport');
     const decision = entry(plan, 'penaltyDecision');
     expect(value(decision, 'partyName')).toBe(party);
-    expect(value(decision, 'evidence')).toBe(reasons.evidence);
+    // Recorded text that ends a sentence of the decision gets its full stop, once.
+    expect(value(decision, 'evidence')).toBe(`${reasons.evidence}。`);
     expect(value(decision, 'basis')).toBe(reasons.basis);
     expect(value(decision, 'discretion')).toBe(reasons.discretion);
-    expect(value(decision, 'penalty')).toContain('罚款');
+    expect(value(decision, 'penalty')).toBe('罚款人民币5,000元。');
     expect(value(decision, 'defence')).toBeTruthy();
     const needed = names(decision.needed);
     expect(needed).toEqual(expect.arrayContaining(['facts', 'payment']));

@@ -122,6 +122,9 @@ export const archiveRefusal = (loaded: LoadedCase) =>
   );
 
 const names = (list: readonly { name: string }[]) => list.map((m) => m.name).join('、');
+/** Recorded text that ends a sentence of the template: with its full stop, typed or not. */
+const sentence = (text: string | undefined) =>
+  text ? (/[。！？；]$/.test(text) ? text : `${text}。`) : undefined;
 
 function penaltyText(penalty: NonNullable<StoredFacts['proposal']>): string {
   return penalty.kinds
@@ -264,9 +267,9 @@ export async function caseFields(
       break;
     case 'priorNotice': {
       out.partyName = row.party_name;
-      if (stored.proposal) out.proposedPenalty = penaltyText(stored.proposal);
+      if (stored.proposal) out.proposedPenalty = sentence(penaltyText(stored.proposal));
       const defence = deadlinesOf(loaded, ctx.rule).clocks.find((c) => c.id === 'defence');
-      if (defence) out.replyDeadline = `${chineseDate(defence.dueOn)}前`;
+      if (defence) out.replyDeadline = `${chineseDate(defence.dueOn)}前`; // 请于{replyDeadline}向本机关提出
       break;
     }
     case 'hearingNotice':
@@ -276,10 +279,10 @@ export async function caseFields(
       break;
     case 'penaltyDecision':
       party();
-      out.evidence = reasons?.evidence || undefined;
+      out.evidence = sentence(reasons?.evidence);
       out.basis = reasons?.basis || undefined;
-      out.discretion = reasons?.discretion || undefined;
-      if (decision?.penalty) out.penalty = penaltyText(decision.penalty);
+      out.discretion = sentence(reasons?.discretion);
+      if (decision?.penalty) out.penalty = sentence(penaltyText(decision.penalty));
       if (stored.defence?.waived) out.defence = '当事人在法定期限内未提出陈述、申辩。';
       break;
     case 'noPenaltyDecision':
@@ -289,7 +292,7 @@ export async function caseFields(
     case 'summaryPenaltyDecision':
       party();
       if (stored.violation) out.occurredAt = chineseDate(stored.violation.occurredOn);
-      if (decision?.penalty) out.penalty = penaltyText(decision.penalty);
+      if (decision?.penalty) out.penalty = sentence(penaltyText(decision.penalty));
       out.basis = reasons?.basis || undefined;
       out.officers = withCertificates || undefined;
       break;

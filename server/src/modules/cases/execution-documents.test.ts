@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseTestKit, ok, refused } from '../../test/case-kit.js';
 import type { TestApp } from '../../test/harness.js';
-import { docxText } from '../documents/render.js';
 
 const kit = caseTestKit('文书执行测试当事人');
 const { at, as, step, move, get, generalAtDecide, decide } = kit;
@@ -18,14 +17,7 @@ let t: TestApp;
 const renderFor = async (username: string, id: string, body: Record<string, unknown>) =>
   t.request(await as(username), { method: 'POST', url: `/api/cases/${id}/documents`, payload: body });
 
-async function textOf(documentId: string) {
-  const response = await t.request(await as('head1'), {
-    method: 'GET',
-    url: `/api/documents/${documentId}/content`,
-  });
-  expect(response.statusCode).toBe(200);
-  return docxText(response.rawPayload);
-}
+const textOf = (documentId: string) => kit.documentText(documentId);
 
 interface PlanEntry {
   kind: string;

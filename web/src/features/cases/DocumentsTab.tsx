@@ -57,15 +57,18 @@ function FilledFields({ spec }: { spec: DocumentPlanKind }) {
 function GenerateForm({
   c,
   kinds,
+  made,
   onDone,
 }: {
   c: CaseDetail;
   kinds: DocumentPlanKind[];
+  /** Kinds the case already has a document of: offered again, but not first. */
+  made: ReadonlySet<string>;
   onDone(): Promise<void>;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [kind, setKind] = useState(kinds[0]?.kind);
+  const [kind, setKind] = useState((kinds.find((k) => !made.has(k.kind)) ?? kinds[0])?.kind);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const spec = kinds.find((k) => k.kind === kind);
@@ -90,7 +93,10 @@ function GenerateForm({
         aria-label="文书种类"
         style={{ width: '100%', maxWidth: 320, marginBottom: 12 }}
         value={kind}
-        options={kinds.map((k) => ({ value: k.kind, label: k.title }))}
+        options={kinds.map((k) => ({
+          value: k.kind,
+          label: made.has(k.kind) ? `${k.title}（已生成）` : k.title,
+        }))}
         onChange={(value) => {
           setKind(value);
           setFailure(null);
@@ -174,6 +180,7 @@ export function DocumentsTab({
   const typed = available.filter((k) => !k.recordKind);
   const othersSign = producible.filter((k) => !k.maySign).map((k) => k.title);
   const documents = (timeline.data?.items ?? []).filter((e) => e.kind === 'document.rendered');
+  const made = new Set(documents.map((e) => (e.payload as { kind: string }).kind));
   const error = plan.error ?? timeline.error;
   return (
     <>
@@ -188,8 +195,14 @@ export function DocumentsTab({
           onDone={onChanged}
         />
       ) : null}
-      {c.actions.handle && typed.length ? (
-        <GenerateForm key={typed.map((k) => k.kind).join()} c={c} kinds={typed} onDone={onChanged} />
+      {c.actions.handle && typed.length && timeline.data ? (
+        <GenerateForm
+          key={`${typed.map((k) => k.kind).join()}|${[...made].join()}`}
+          c={c}
+          kinds={typed}
+          made={made}
+          onDone={onChanged}
+        />
       ) : (
         <Typography.Paragraph type="secondary">
           {c.actions.handle && plan.data && !producible.length ? '案件已到达的环节不制作文书。' : ''}
