@@ -139,6 +139,39 @@ const demoCases: DemoCase[] = [
     }),
   },
   {
+    title: '普通货运车辆超限运输',
+    processKind: 'penaltyGeneral',
+    source: 'inspection',
+    party: { kind: 'organisation', name: `示例县${demoName(68)}物流有限公司` },
+    daysAgo: 45,
+    path: [...general, 'decide', 'serve', 'execute'],
+    // At 执行 with the fine in two parts (N8, art. 66): the first paid at the bank, the second due.
+    facts: (today) => ({
+      discoveredOn: ago(today, 45),
+      violation: violation(ago(today, 46)),
+      proposal: fine(3000),
+      proposalRevision: 1,
+      priorNotice: { servedOn: ago(today, 35), proposal: fine(3000), hearingRightNotified: false },
+      defence: { waived: true },
+      decision: { outcome: 'penalty', decidedOn: ago(today, 25), penalty: fine(3000), reasons },
+      service: { servedOn: ago(today, 24), method: 'direct' },
+      payment: {
+        fineFen: 300_000,
+        instalments: {
+          parts: [
+            { dueOn: ago(today, 9), amountFen: 150_000 },
+            { dueOn: ago(today, -30), amountFen: 150_000 },
+          ],
+          approvedOn: ago(today, 20),
+          reason: '当事人经营困难，申请分两期缴纳',
+        },
+        payments: [
+          { paidOn: ago(today, 10), amountFen: 150_000, channel: 'bank', bankReference: 'DEMO-BANK-0002' },
+        ],
+      },
+    }),
+  },
+  {
     title: '扣押非法营运车辆',
     processKind: 'seizure',
     source: 'inspection',
@@ -426,6 +459,11 @@ async function atStage(ctx: SeedContext, c: SeedCase, stage: StageId) {
           servedDocument: `行政处罚决定书（${c.numbers.get('penaltyDecision')}）`,
           place: bureau,
         });
+      break;
+    case 'execute':
+      // The plan approved at 执行 has its 审批表; everything in it comes from the case.
+      if (facts.payment?.instalments || facts.payment?.deferral)
+        await renderCaseDocument(ctx, c, 'paymentPlanApproval', 'head1', {});
       break;
     case 'close':
       await renderCaseDocument(ctx, c, 'closingReport', 'head1', {

@@ -747,6 +747,17 @@ describe('the API around the rules', () => {
       'serviceReceipt',
       'penaltyDecision',
     ]);
+    // One at 执行 with its fine in two parts: the plan's 审批表 made from the case, the second part due.
+    const instalments = ok(
+      await get(
+        'officer1',
+        `/api/cases/${demo.items.find((c: { title: string }) => c.title === '普通货运车辆超限运输').id}`,
+      ),
+    );
+    expect(instalments.stage).toBe('execute');
+    expect(instalments.documents.map((d: { kind: string }) => d.kind)).toContain('paymentPlanApproval');
+    const paymentClock = instalments.deadlines.clocks.find((c: { id: string }) => c.id === 'payment');
+    expect(paymentClock.dueOn > '2026-11-24').toBe(true);
     // A seizure with its recording: a video linked at 通知到场 and at 现场笔录, whose content verifies.
     const recorded = demo.items.find((c: { title: string }) => c.title === '扣押无道路运输证营运车辆');
     const recordedPage = ok(await get('officer1', `/api/cases/${recorded.id}`));
