@@ -8,7 +8,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pickOption, screenshot, settle, useBrowserSuite } from './support';
+import { screenshot, selectIn, settle, useBrowserSuite } from './support';
 
 const suite = useBrowserSuite();
 
@@ -112,8 +112,7 @@ describe('case handling in the console', () => {
     await page.getByRole('button', { name: '登记案件来源' }).click();
     const dialog = page.getByRole('dialog', { name: '登记案件来源' });
     await dialog.getByLabel('案由').fill('客运车辆超员运输');
-    await dialog.getByLabel('案件来源', { exact: true }).click();
-    await pickOption(page, '检查发现');
+    await selectIn(page, dialog, '案件来源', '检查发现');
     await dialog.getByLabel('当事人', { exact: true }).fill('示例县某客运有限公司');
     await dialog
       .getByLabel('违法行为发生日期（核对追责时效）')

@@ -15,6 +15,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -139,7 +140,8 @@ export function useBrowserSuite(): BrowserSuite {
     await server?.stop();
   });
   afterEach(async ({ task }) => {
-    const page = contexts[0]?.pages()[0];
+    // The page last opened is the one the test was using (a walk signs in as several roles).
+    const page = contexts.at(-1)?.pages().at(-1);
     if (page && task.result?.state === 'fail') {
       await screenshot(page, `failed-${task.name.slice(0, 40).replace(/[^\w]+/g, '-')}.png`).catch(
         () => undefined,
@@ -201,6 +203,27 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 }
 
 // antd helpers: what a user does with a select, and a page at rest for a screenshot.
+
+/**
+ * Opens the antd Select of a form item (found by its label), picks `label` and waits until the
+ * Select shows it. On a busy machine the click on an option can land while the dropdown is still
+ * opening and be lost; it is tried again, as a user would.
+ */
+export async function selectIn(page: Page, form: Locator, itemLabel: string, label: string): Promise<void> {
+  const item = form.locator('.ant-form-item').filter({ has: page.getByText(itemLabel, { exact: true }) });
+  for (let attempt = 1; ; attempt++) {
+    await item.locator('.ant-select').click();
+    await pickOption(page, label);
+    const shown = item.locator(`.ant-select-content[title="${label}"]`);
+    try {
+      await shown.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await closeDropdown(page);
+    }
+  }
+}
 
 /** Picks an option of the open antd Select dropdown by its exact label. */
 export async function pickOption(

@@ -5,7 +5,7 @@
  * carrying the case's values.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseTestKit, ok, reasons } from '../../test/case-kit.js';
+import { caseTestKit, ok, reasons, refused } from '../../test/case-kit.js';
 import type { TestApp } from '../../test/harness.js';
 import { docxText } from '../documents/render.js';
 
@@ -78,6 +78,20 @@ describe('the document plan of a case', () => {
     await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false });
     await step('officer1', id, 'defence', { waived: true });
     await move('unithead1', id, 'decide');
+    // At 决定 before the decision is recorded, neither decision document; then only the one it took.
+    plan = await planOf('head1', id);
+    expect(plan.map((k) => k.kind)).not.toContain('penaltyDecision');
+    expect(plan.map((k) => k.kind)).not.toContain('noPenaltyDecision');
+    const early = refused(
+      await t.request(await as('head1'), {
+        method: 'POST',
+        url: `/api/cases/${id}/documents`,
+        payload: { kind: 'penaltyDecision', data: { facts: '甲', payment: '乙' } },
+      }),
+      'PROCESS',
+      'body.kind',
+    );
+    expect(early.message).toContain('尚未记录给予行政处罚的决定');
     await step('head1', id, 'decision', {
       outcome: 'penalty',
       decidedOn: today,
@@ -86,6 +100,7 @@ describe('the document plan of a case', () => {
     });
     plan = await planOf('head1', id);
     expect(plan.map((k) => k.kind)).not.toContain('closingReport');
+    expect(plan.map((k) => k.kind)).not.toContain('noPenaltyDecision');
     const decision = entry(plan, 'penaltyDecision');
     expect(value(decision, 'partyName')).toBe(party);
     // Recorded text that ends a sentence of the decision gets its full stop, once.
