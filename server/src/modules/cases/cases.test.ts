@@ -510,6 +510,17 @@ describe('refusals, each named by its rule', () => {
     );
     const clocks = ok(await get('officer1', `/api/cases/${id}/deadlines`)).clocks;
     expect(clocks[0]).toMatchObject({ id: 'seizure', dueOn: '2026-07-31' });
+
+    // PROCESS: 处理 decides the document — a 解除查封扣押决定书 only for a release.
+    ok(await step('head1', id, 'seizure/disposal', { disposedOn: kit.today, outcome: 'confiscate' }));
+    ok(await move('head1', id, 'extend'));
+    ok(await move('head1', id, 'dispose'));
+    const release = { kind: 'seizureRelease', data: { reason: '经检验无违法情形' } };
+    const confiscated = refused(await renderFor('head1', id, release), 'PROCESS', 'body.kind');
+    expect(confiscated.message).toContain('尚未记录解除查封扣押的处理决定');
+    ok(await step('head1', id, 'seizure/disposal', { disposedOn: kit.today, outcome: 'release' }));
+    const plan = ok(await get('head1', `/api/cases/${id}/documents/kinds`));
+    expect(plan.kinds.map((k: { kind: string }) => k.kind)).toContain('seizureRelease');
   });
 
   it('R7: each look at a case’s evidence is on the stream of every case it is linked to', async () => {

@@ -40,14 +40,16 @@ export const stagesReached = (loaded: LoadedCase): StageId[] => [
 
 /**
  * Kinds made only when the case records what they report (core's
- * `factDocumentKinds`, and the two decisions of 决定, one per outcome): why the
- * case may not produce one yet, or nothing.
+ * `factDocumentKinds`, the two decisions of 决定, one per outcome, and the
+ * release of a seizure): why the case may not produce one yet, or nothing.
  */
 const factMissing: Partial<Record<DocumentKindId, (loaded: LoadedCase) => string | undefined>> = {
   penaltyDecision: ({ stored }) =>
     stored.decision?.outcome === 'penalty' ? undefined : '尚未记录给予行政处罚的决定',
   noPenaltyDecision: ({ stored }) =>
     stored.decision?.outcome === 'noPenalty' ? undefined : '尚未记录不予行政处罚的决定',
+  seizureRelease: ({ stored }) =>
+    stored.seizure?.disposalOutcome === 'release' ? undefined : '尚未记录解除查封扣押的处理决定',
   paymentPlanApproval: ({ stored }) =>
     stored.payment?.deferral || stored.payment?.instalments ? undefined : '尚未批准延期或分期缴纳罚款',
   majorFilingReport: ({ row, stored }) =>
