@@ -25,12 +25,8 @@ import type { Kysely } from 'kysely';
 import type { CaseOfficerRole, DB } from '../db/schema.js';
 import type { CurrentUser } from '../http/session.js';
 import { appendEvent } from '../ledger/append.js';
-import {
-  type CaseRecordRow,
-  caseFields,
-  mergeCaseData,
-  requireProducible,
-} from '../modules/cases/documents.js';
+import { type CaseRecordRow, caseFields, mergeCaseData } from '../modules/cases/case-fields.js';
+import { requireProducible } from '../modules/cases/documents.js';
 import { type LoadedCase, loadCaseFacts, ruleContext } from '../modules/cases/facts.js';
 import { recordContentSchemas, type StoredFacts } from '../modules/cases/schema.js';
 import { caseStream, linkEvidence } from '../modules/cases/service.js';

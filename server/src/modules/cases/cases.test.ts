@@ -15,6 +15,7 @@ import { verifyEvidence, verifyLedger } from '../../ledger/verify.js';
 import { describeVerdict, verifyPackage } from '../../ledger/verify-package.js';
 import { caseTestKit, ok, refused } from '../../test/case-kit.js';
 import { databaseFingerprint, type TestApp } from '../../test/harness.js';
+import { createCaseFixture } from './test-fixtures.js';
 
 const kit = caseTestKit();
 const { at, as, step, move, get, register, team, generalAtNotify, generalAtDecide, decide, ledgerOf } = kit;
@@ -643,25 +644,10 @@ describe('case documents', () => {
 
   it('another agency’s case: not found for its documents, its archive check, and the generic route', async () => {
     at('2026-06-01');
-    const cityCase = await t.database.db
-      .insertInto('enforcement_case')
-      .values({
-        agency_id: cityId,
-        process_kind: 'penaltyGeneral',
-        stage: 'register',
-        title: '市局案件',
-        source: 'inspection',
-        party_kind: 'organisation',
-        party_name: '测试运输有限公司',
-        facts: JSON.stringify({ discoveredOn: '2026-06-01' }),
-        created_at: t.now(),
-        updated_at: t.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const cityCaseId = await createCaseFixture(t.database.db, cityId, t.now());
     const body = { kind: 'filingApproval', data: { facts: '甲', approvalOpinion: '同意' } };
-    expect((await renderFor('head1', cityCase.id, body)).statusCode).toBe(404);
-    expect((await get('head1', `/api/cases/${cityCase.id}/archive-check`)).statusCode).toBe(404);
+    expect((await renderFor('head1', cityCaseId, body)).statusCode).toBe(404);
+    expect((await get('head1', `/api/cases/${cityCaseId}/archive-check`)).statusCode).toBe(404);
   });
 });
 
@@ -699,32 +685,12 @@ describe('the API around the rules', () => {
 
   it('another agency’s case answers 404', async () => {
     at('2026-06-01');
-    const row = await t.database.db
-      .insertInto('enforcement_case')
-      .values({
-        agency_id: cityId,
-        process_kind: 'penaltyGeneral',
-        stage: 'intake',
-        title: '市局案件',
-        source: 'inspection',
-        party_kind: 'organisation',
-        party_name: '测试运输有限公司',
-        party_id_number_cipher: null,
-        party_id_number_masked: null,
-        enforcement_item_id: null,
-        facts: '{}',
-        created_by: null,
-        created_at: t.now(),
-        updated_at: t.now(),
-        archived_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    expect((await get('officer1', `/api/cases/${row.id}`)).statusCode).toBe(404);
-    expect((await get('supervisor1', `/api/cases/${row.id}/timeline`)).statusCode).toBe(404);
-    expect((await move('officer1', row.id, 'register', 'register')).statusCode).toBe(404);
+    const cityCaseId = await createCaseFixture(t.database.db, cityId, t.now());
+    expect((await get('officer1', `/api/cases/${cityCaseId}`)).statusCode).toBe(404);
+    expect((await get('supervisor1', `/api/cases/${cityCaseId}/timeline`)).statusCode).toBe(404);
+    expect((await move('officer1', cityCaseId, 'register', 'register')).statusCode).toBe(404);
     const list = ok(await get('officer1', '/api/cases?pageSize=200'));
-    expect(list.items.some((c: { id: string }) => c.id === row.id)).toBe(false);
+    expect(list.items.some((c: { id: string }) => c.id === cityCaseId)).toBe(false);
   });
 
   it('the demo cases present, with their clocks and the reasons a move is blocked', async () => {

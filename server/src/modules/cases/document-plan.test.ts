@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseTestKit, ok, reasons, refused } from '../../test/case-kit.js';
 import type { TestApp } from '../../test/harness.js';
 import { docxText } from '../documents/render.js';
+import { createCaseFixture } from './test-fixtures.js';
 
 const kit = caseTestKit();
 const { as, get } = kit;
@@ -148,23 +149,8 @@ describe('the document plan of a case', () => {
       .select('id')
       .where('name', '=', '示例市交通运输局')
       .executeTakeFirstOrThrow();
-    const row = await t.database.db
-      .insertInto('enforcement_case')
-      .values({
-        agency_id: city.id,
-        process_kind: 'penaltyGeneral',
-        stage: 'register',
-        title: '市局案件',
-        source: 'inspection',
-        party_kind: 'organisation',
-        party_name: '测试运输有限公司',
-        facts: JSON.stringify({ discoveredOn: today }),
-        created_at: t.now(),
-        updated_at: t.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    expect((await get('head1', `/api/cases/${row.id}/documents/kinds`)).statusCode).toBe(404);
+    const cityCaseId = await createCaseFixture(t.database.db, city.id, t.now());
+    expect((await get('head1', `/api/cases/${cityCaseId}/documents/kinds`)).statusCode).toBe(404);
     const own = ok(await get('officer1', '/api/cases?pageSize=1')).items[0].id;
     expect((await get('archivist1', `/api/cases/${own}/documents/kinds`)).statusCode).toBe(403);
   });

@@ -6,7 +6,8 @@
 import type { DocumentKindId } from '@zhifa/core';
 import type { CurrentUser } from '../../http/session.js';
 import { type DocumentKindSpec, documentKinds, type FieldSpec, type ListSpec } from '../documents/kinds.js';
-import { caseFields, type FillContext, producibleKinds, recordKindOf } from './documents.js';
+import { caseFields, type FillContext, recordKindOf } from './case-fields.js';
+import { producibleKinds } from './documents.js';
 import type { LoadedCase } from './facts.js';
 
 /** One kind the case may produce now, as the console offers it. */

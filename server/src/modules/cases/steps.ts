@@ -74,17 +74,7 @@ export const steps: readonly StepDefinition[] = [
     summary: '调查终结处理意见：拟作出的处罚（修改即生成新的版本，须重新法制审核）',
     access: 'case.handle',
     processes: penalty,
-    stages: [
-      'investigate',
-      'review',
-      'notify',
-      'hear',
-      'legalReview',
-      'deliberate',
-      'decide',
-      'identify',
-      'defence',
-    ],
+    stages: [...beforeDecision, 'identify', 'defence'],
     apply: ({ loaded, input, rule }) => {
       const revision = (loaded.stored.proposalRevision ?? 0) + 1;
       const stored = { ...loaded.stored, proposal: input.proposal, proposalRevision: revision };
