@@ -55,9 +55,19 @@ describe('working-day calendar', () => {
     expect(workingDaysBetween(calendar, '2026-10-13', '2026-09-28')).toBe(0);
   });
 
-  it('refuses to count into a year without data, naming the year', () => {
-    expect(() => addWorkingDays(calendar, '2026-12-30', 5)).toThrowError(/2027/);
-    expect(() => isWorkingDay(calendar, '2019-05-01')).toThrowError(/2019/);
+  it('counts into a year without data from the law, at its earliest or its latest plausible end', () => {
+    // 2027: 元旦 Friday 1 January is statutory; the weekend after may become make-up workdays
+    // and 4–5 January bridging days off. 5 working days after Wednesday 30 December:
+    expect(addWorkingDays(calendar, '2026-12-30', 5, 'earliest')).toBe('2027-01-05');
+    expect(addWorkingDays(calendar, '2026-12-30', 5, 'latest')).toBe('2027-01-11');
+    expect(isWorkingDay(calendar, '2027-01-01', 'earliest')).toBe(false);
+    expect(isWorkingDay(calendar, '2027-03-10', 'latest')).toBe(true);
+    expect(isWorkingDay(calendar, '2019-05-01', 'earliest')).toBe(false);
+  });
+
+  it('refuses to count into a year the law cannot be computed for, naming the year', () => {
+    expect(() => addWorkingDays(calendar, '2099-12-30', 5)).toThrowError(/2100/);
+    expect(() => isWorkingDay(calendar, '2007-05-01')).toThrowError(/2007/);
   });
 
   it('refuses negative or fractional counts', () => {

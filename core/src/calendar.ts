@@ -1,11 +1,15 @@
 /**
  * The working-day calendar: weekends and statutory holidays are rest days,
  * except make-up workdays (调休上班日), which are working days even on a
- * Saturday or Sunday. Data exists per year; counting into a year without data
- * is an error, never a guess, because a missed holiday moves a legal deadline.
+ * Saturday or Sunday. Data exists per year, from the State Council's yearly
+ * arrangement. A year without data is never guessed silently: its days come
+ * from the law (statutory-holidays.ts), and a day the arrangement could still
+ * change is read one way or the other by the caller — `earliest` counts it as
+ * the kind that ends a period soonest, `latest` as the kind that ends it last.
  */
 import { addCalendarDays, dayOfWeek, type IsoDate, yearOf } from './dates.js';
 import { AppError } from './errors.js';
+import { computableYears, type YearEnvelope, yearEnvelope } from './statutory-holidays.js';
 
 export type CalendarDayKind = 'holiday' | 'workday';
 
@@ -21,6 +25,15 @@ export interface WorkingDayCalendar {
   readonly workdays: ReadonlySet<IsoDate>;
 }
 
+/**
+ * Which end of the possible range a count in a year without data takes:
+ * `earliest` treats every day the arrangement may make a working day as one
+ * (an agency's duty: warn on its earliest plausible date); `latest` treats every
+ * day it may make a rest day as one (a party's period: running until it surely
+ * has run).
+ */
+export type CalendarReading = 'earliest' | 'latest';
+
 export function buildCalendar(years: Iterable<number>, entries: Iterable<CalendarEntry>): WorkingDayCalendar {
   const holidays = new Set<IsoDate>();
   const workdays = new Set<IsoDate>();
@@ -31,22 +44,46 @@ export function buildCalendar(years: Iterable<number>, entries: Iterable<Calenda
 export function calendarYearMissing(year: number): AppError {
   return new AppError(
     'CALENDAR_YEAR_MISSING',
-    `工作日历缺少 ${year} 年的节假日数据，请系统管理员先导入该年度日历`,
-    {
-      field: 'year',
-    },
+    `工作日历缺少 ${year} 年的节假日数据，且该年超出可推算的范围（${computableYears.first}–${computableYears.last} 年），请系统管理员先导入该年度日历`,
+    { field: 'year' },
   );
 }
 
-function requireYear(calendar: WorkingDayCalendar, date: IsoDate): void {
-  const year = yearOf(date);
-  if (!calendar.years.has(year)) throw calendarYearMissing(year);
+const envelopes = new Map<number, YearEnvelope>();
+
+function envelopeOf(year: number): YearEnvelope {
+  if (year < computableYears.first || year > computableYears.last) throw calendarYearMissing(year);
+  let envelope = envelopes.get(year);
+  if (!envelope) {
+    envelope = yearEnvelope(year);
+    envelopes.set(year, envelope);
+  }
+  return envelope;
 }
 
-export function isWorkingDay(calendar: WorkingDayCalendar, date: IsoDate): boolean {
-  requireYear(calendar, date);
-  if (calendar.workdays.has(date)) return true;
-  if (calendar.holidays.has(date)) return false;
+/** True when the day's kind is known: its year has data, or the law alone fixes it. */
+export function isDayCertain(calendar: WorkingDayCalendar, date: IsoDate): boolean {
+  const year = yearOf(date);
+  if (calendar.years.has(year)) return true;
+  const envelope = envelopeOf(year);
+  return !envelope.mayRest.has(date) && !envelope.mayWork.has(date);
+}
+
+export function isWorkingDay(
+  calendar: WorkingDayCalendar,
+  date: IsoDate,
+  reading: CalendarReading = 'latest',
+): boolean {
+  const year = yearOf(date);
+  if (calendar.years.has(year)) {
+    if (calendar.workdays.has(date)) return true;
+    if (calendar.holidays.has(date)) return false;
+  } else {
+    const envelope = envelopeOf(year);
+    if (envelope.holidays.has(date)) return false;
+    if (envelope.mayWork.has(date)) return reading === 'earliest';
+    if (envelope.mayRest.has(date)) return reading === 'earliest';
+  }
   const weekday = dayOfWeek(date);
   return weekday !== 0 && weekday !== 6;
 }
@@ -56,7 +93,12 @@ export function isWorkingDay(calendar: WorkingDayCalendar, date: IsoDate): boole
  * day after `start` (a notice dated Monday with "7 working days" ends on the
  * seventh working day after it). `count` 0 returns `start`.
  */
-export function addWorkingDays(calendar: WorkingDayCalendar, start: IsoDate, count: number): IsoDate {
+export function addWorkingDays(
+  calendar: WorkingDayCalendar,
+  start: IsoDate,
+  count: number,
+  reading: CalendarReading = 'latest',
+): IsoDate {
   if (!Number.isInteger(count) || count < 0) {
     throw new AppError('VALIDATION_FAILED', '工作日天数应为非负整数', { field: 'count' });
   }
@@ -64,16 +106,37 @@ export function addWorkingDays(calendar: WorkingDayCalendar, start: IsoDate, cou
   let remaining = count;
   while (remaining > 0) {
     date = addCalendarDays(date, 1);
-    if (isWorkingDay(calendar, date)) remaining -= 1;
+    if (isWorkingDay(calendar, date, reading)) remaining -= 1;
   }
   return date;
 }
 
-/** Working days strictly after `from` up to and including `to` (0 if `to` ≤ `from`). */
-export function workingDaysBetween(calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): number {
+/**
+ * Working days strictly after `from` up to and including `to` (0 if `to` ≤ `from`).
+ * By default the fewest the arrangement allows, so a warning never comes late.
+ */
+export function workingDaysBetween(
+  calendar: WorkingDayCalendar,
+  from: IsoDate,
+  to: IsoDate,
+  reading: CalendarReading = 'latest',
+): number {
   let count = 0;
   for (let date = addCalendarDays(from, 1); date <= to; date = addCalendarDays(date, 1)) {
-    if (isWorkingDay(calendar, date)) count += 1;
+    if (isWorkingDay(calendar, date, reading)) count += 1;
   }
   return count;
+}
+
+/** Years from `from` to `to` (inclusive) that have no data: dates in them are provisional. */
+export function yearsWithoutData(calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): number[] {
+  const missing: number[] = [];
+  for (let year = yearOf(from); year <= yearOf(to); year += 1)
+    if (!calendar.years.has(year)) missing.push(year);
+  return missing;
+}
+
+/** 暂定's reason, said the same way wherever a provisional date appears. */
+export function provisionalReason(years: readonly number[]): string {
+  return `${years.join('、')} 年节假日安排尚未导入，按《全国年节及纪念日放假办法》推算`;
 }

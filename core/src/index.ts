@@ -11,4 +11,5 @@ export * from './process/index.js';
 export * from './publication.js';
 export * from './roles.js';
 export * from './settings.js';
+export * from './statutory-holidays.js';
 export * from './training.js';

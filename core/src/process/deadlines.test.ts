@@ -136,11 +136,38 @@ describe('N3 N4 N6 N7 N8 N11 L7: every running clock of a case', () => {
     ).toEqual([]);
   });
 
-  it('a clock that runs into a year without calendar data is reported, not thrown', () => {
+  it("N3 N4: a party's period that runs into a year without data is 暂定, due on its latest plausible end", () => {
     const late: CaseFacts = { ...noticed, priorNotice: { ...noticed.priorNotice!, servedOn: '2026-12-29' } };
     const { clocks, problems } = caseDeadlines(late, context('2026-12-30'));
-    expect(clocks.map((c) => c.id)).toEqual(['caseTimeLimit']);
-    expect(problems.map((p) => p.id)).toEqual(['defence', 'hearingRequest']);
-    expect(problems[0]!.message).toContain('2027');
+    expect(problems).toEqual([]);
+    const defence = clocks.find((c) => c.id === 'defence')!;
+    expect(defence).toMatchObject({
+      dueOn: '2027-01-08',
+      provisional: { earliestOn: '2027-01-04', latestOn: '2027-01-08' },
+    });
+    expect(defence.provisional!.reason).toContain('2027 年节假日安排尚未导入');
+    // The 90-day case limit counts calendar days: it reaches 2027 but nothing in it is provisional.
+    expect(clocks.find((c) => c.id === 'caseTimeLimit')!.provisional).toBeUndefined();
+  });
+
+  it("N7: an agency's duty in a year without data is due on its earliest plausible end", () => {
+    const decided: CaseFacts = {
+      ...noticed,
+      decision: { outcome: 'penalty', decidedOn: '2026-12-29', penalty: noticed.priorNotice!.proposal },
+    };
+    const service = caseDeadlines(decided, context('2026-12-30')).clocks.find((c) => c.id === 'service')!;
+    // 7 working days after Tuesday 29 December: 30, 31 December, then 2–6 January at the
+    // earliest (the weekend may be made working days), 12 January at the latest (4–5 January may be bridging days off).
+    expect(service).toMatchObject({
+      dueOn: '2027-01-06',
+      provisional: { earliestOn: '2027-01-06', latestOn: '2027-01-12' },
+    });
+  });
+
+  it('a clock in a year the law cannot be computed for is reported, not thrown', () => {
+    const far: CaseFacts = { ...noticed, priorNotice: { ...noticed.priorNotice!, servedOn: '2099-12-29' } };
+    const { problems } = caseDeadlines(far, context('2099-12-30'));
+    expect(problems.map((p) => p.id)).toContain('defence');
+    expect(problems[0]!.message).toContain('2100');
   });
 });

@@ -3,9 +3,11 @@
  * clock's own counting (working or calendar days, see result.ts) and a warning
  * at the lead time. Settings have no lead times, so they are a parameter.
  */
+
+import { yearsWithoutData } from '../calendar.js';
 import type { IsoDate } from '../dates.js';
 import { AppError } from '../errors.js';
-import { countingFor, daysLeft, latestNoticeDay, periodEnd } from './days.js';
+import { countingFor, dateBounds, daysLeft, latestNoticeDay, periodEnd } from './days.js';
 import type { CaseFacts } from './facts.js';
 import { formatFen } from './money.js';
 import { paymentStatus } from './payment.js';
@@ -66,6 +68,11 @@ export interface RunningClock {
   /** Whose period it is: the agency's duty or the party's right/obligation. */
   owner: 'agency' | 'party';
   note?: string;
+  /**
+   * 暂定: the count reaches a year without holiday data. `dueOn` is the
+   * earliest plausible end of an agency's duty and the latest of a party's period.
+   */
+  provisional?: { earliestOn: IsoDate; latestOn: IsoDate; reason: string };
 }
 
 export interface ClockProblem {
@@ -115,10 +122,10 @@ export function caseDeadlines(
   const add = (
     id: ClockId,
     owner: RunningClock['owner'],
-    compute: () => { startedOn: IsoDate; dueOn: IsoDate; note?: string } | undefined,
+    compute: (ctx: RuleContext) => { startedOn: IsoDate; dueOn: IsoDate; note?: string } | undefined,
   ) => {
     try {
-      const found = compute();
+      const found = compute(context);
       if (!found) return;
       const left = daysLeft(id, found.dueOn, context);
       const clock: RunningClock = {
@@ -135,6 +142,19 @@ export function caseDeadlines(
         owner,
       };
       if (found.note) clock.note = found.note;
+      if (yearsWithoutData(context.calendar, found.startedOn, found.dueOn).length) {
+        const bounds = dateBounds(
+          found.startedOn,
+          context,
+          (variant) => compute(variant)?.dueOn ?? found.dueOn,
+        );
+        if (bounds.provisional)
+          clock.provisional = {
+            earliestOn: bounds.earliest,
+            latestOn: bounds.latest,
+            reason: bounds.provisional,
+          };
+      }
       clocks.push(clock);
     } catch (error) {
       if (error instanceof AppError && error.code === 'CALENDAR_YEAR_MISSING')
@@ -144,8 +164,8 @@ export function caseDeadlines(
   };
 
   if (general && !decided)
-    add('caseTimeLimit', 'agency', () => {
-      const limit = caseTimeLimit(facts, context);
+    add('caseTimeLimit', 'agency', (ctx) => {
+      const limit = caseTimeLimit(facts, ctx);
       if (!limit) return undefined;
       const notes: string[] = [];
       if (limit.extensionDays > 0) notes.push(`含经批准延长${limit.extensionDays}日`);
@@ -161,31 +181,26 @@ export function caseDeadlines(
   const notice = facts.priorNotice;
   if (general && !decided && notice) {
     if (!facts.defence?.waived)
-      add('defence', 'party', () => {
-        const dueOn = periodEnd('defence', notice.servedOn, defenceDays(context), context);
-        return context.today <= dueOn ? { startedOn: notice.servedOn, dueOn } : undefined;
+      add('defence', 'party', (ctx) => {
+        const dueOn = periodEnd('defence', notice.servedOn, defenceDays(ctx), ctx);
+        return ctx.today <= dueOn ? { startedOn: notice.servedOn, dueOn } : undefined;
       });
     const right =
       notice.hearingRightNotified ||
       (facts.party ? hearingRight(notice.proposal, facts.party.kind, context.settings).applies : false);
     if (right && !facts.hearing?.requestedOn && !facts.hearing?.waived)
-      add('hearingRequest', 'party', () => {
-        const dueOn = hearingRequestDeadline(facts, context)!;
-        return context.today <= dueOn ? { startedOn: notice.servedOn, dueOn } : undefined;
+      add('hearingRequest', 'party', (ctx) => {
+        const dueOn = hearingRequestDeadline(facts, ctx)!;
+        return ctx.today <= dueOn ? { startedOn: notice.servedOn, dueOn } : undefined;
       });
   }
 
   const hearing = facts.hearing;
   if (hearing?.scheduledOn && !hearing.noticeServedOn && !hearing.heldOn && !decided) {
     const scheduledOn = hearing.scheduledOn;
-    add('hearingNotice', 'agency', () => ({
-      startedOn: hearing.requestedOn ?? context.today,
-      dueOn: latestNoticeDay(
-        'hearingNotice',
-        scheduledOn,
-        context.settings.penalty.hearingNoticeDays,
-        context,
-      ),
+    add('hearingNotice', 'agency', (ctx) => ({
+      startedOn: hearing.requestedOn ?? ctx.today,
+      dueOn: latestNoticeDay('hearingNotice', scheduledOn, ctx.settings.penalty.hearingNoticeDays, ctx),
       note: `听证定于${scheduledOn}`,
     }));
   }
@@ -197,15 +212,15 @@ export function caseDeadlines(
     (decision.outcome === 'penalty' || decision.outcome === 'noPenalty') &&
     !facts.service?.servedOn
   )
-    add('service', 'agency', () => ({
+    add('service', 'agency', (ctx) => ({
       startedOn: decision.decidedOn,
-      dueOn: serviceDeadline(facts, context)!,
+      dueOn: serviceDeadline(facts, ctx)!,
     }));
 
   if (facts.payment && facts.service?.servedOn) {
     const servedOn = facts.service.servedOn;
-    add('payment', 'party', () => {
-      const status = paymentStatus(facts, context);
+    add('payment', 'party', (ctx) => {
+      const status = paymentStatus(facts, ctx);
       if (!status || status.settled || !status.nextDueOn) return undefined;
       const notes = [`未缴罚款${formatFen(status.fineOutstandingFen)}`];
       if (status.lateFeeFen > 0) notes.push(`加处罚款${formatFen(status.lateFeeFen)}`);
@@ -215,8 +230,8 @@ export function caseDeadlines(
 
   const seizure = facts.seizure;
   if (seizure && !seizure.disposedOn)
-    add('seizure', 'agency', () => {
-      const term = seizureTerm(seizure, context);
+    add('seizure', 'agency', (ctx) => {
+      const term = seizureTerm(seizure, ctx);
       const notes: string[] = [];
       if (term.extensionDays > 0) notes.push(`含延长${term.extensionDays}日`);
       if (term.testingDays > 0) notes.push(`检测鉴定期间${term.testingDays}日不计入`);
@@ -228,9 +243,9 @@ export function caseDeadlines(
     });
 
   if (facts.major === true && decision?.outcome === 'penalty' && !facts.majorFiledOn)
-    add('majorFiling', 'agency', () => ({
+    add('majorFiling', 'agency', (ctx) => ({
       startedOn: decision.decidedOn,
-      dueOn: majorFilingDeadline(facts, context)!,
+      dueOn: majorFilingDeadline(facts, ctx)!,
     }));
 
   clocks.sort(

@@ -1,4 +1,13 @@
-export { countingFor, daysLeft, latestNoticeDay, periodEnd } from './days.js';
+export {
+  countingFor,
+  type DateBounds,
+  dateBounds,
+  daysLeft,
+  describeDate,
+  latestNoticeDay,
+  periodBounds,
+  periodEnd,
+} from './days.js';
 export * from './deadlines.js';
 export * from './definitions.js';
 export * from './documents.js';

@@ -198,9 +198,18 @@ describe('N3: severity order and "no heavier penalty than notified"', () => {
     expect(code(checkPriorNotice(base, { ...over, today: '2026-10-01' }))).toBe('ok');
   });
 
-  it('N3: a missing calendar year is a refusal, not an exception', () => {
+  it("N3: without next year's data the defence period runs to its latest plausible end, and the refusal names both", () => {
     const late = { ...base, priorNotice: { ...base.priorNotice!, servedOn: '2026-12-29' } };
-    expect(checkPriorNotice(late, context('2026-12-30'))).toMatchObject({
+    const refused = checkPriorNotice(late, context('2026-12-30'));
+    expect(refused).toMatchObject({ ok: false, code: 'DEFENCE_PERIOD_RUNNING' });
+    expect(refused.ok ? '' : refused.message).toMatch(/最早于2027-01-04、最迟于2027-01-08届满（暂定/);
+    expect(code(checkPriorNotice(late, context('2027-01-08')))).toBe('DEFENCE_PERIOD_RUNNING');
+    expect(code(checkPriorNotice(late, context('2027-01-09')))).toBe('ok');
+  });
+
+  it('N3: a year the law cannot be computed for is a refusal, not an exception', () => {
+    const far = { ...base, priorNotice: { ...base.priorNotice!, servedOn: '2099-12-29' } };
+    expect(checkPriorNotice(far, context('2099-12-30'))).toMatchObject({
       ok: false,
       code: 'CALENDAR_YEAR_MISSING',
     });

@@ -4,7 +4,17 @@
  */
 import { addYears } from '../certificates.js';
 import type { JurisdictionSettings } from '../settings.js';
-import { countingFor, latestNoticeDay, periodEnd, unitLabel } from './days.js';
+import { countingFor, type DateBounds, latestNoticeDay, periodBounds, periodEnd, unitLabel } from './days.js';
+
+/**
+ * "至…届满", or while the holiday arrangement is unknown, both plausible ends:
+ * the period counts as running until the later one, so the refusal says when.
+ */
+function runsUntil(end: string, bounds: DateBounds): string {
+  if (!bounds.provisional) return `至${end}届满`;
+  return `最早于${bounds.earliest}、最迟于${bounds.latest}届满（暂定：${bounds.provisional}；在${bounds.latest}之前期限可能仍在进行）`;
+}
+
 import {
   type CaseFacts,
   type PartyKind,
@@ -199,7 +209,7 @@ export function checkPriorNotice(facts: CaseFacts, context: RuleContext): GuardR
         return refuse(
           'N3',
           'DEFENCE_PERIOD_RUNNING',
-          `陈述申辩期限（${days}${unitLabel(countingFor('defence', context))}）至${end}届满，届满后或当事人明确放弃陈述申辩后方可作出处罚决定`,
+          `陈述申辩期限（${days}${unitLabel(countingFor('defence', context))}）${runsUntil(end, periodBounds('defence', notice.servedOn, days, context))}，届满后或当事人明确放弃陈述申辩后方可作出处罚决定`,
           { field: 'defence' },
         );
     }
@@ -353,7 +363,7 @@ export function checkHearingBeforeDecision(facts: CaseFacts, context: RuleContex
       return refuse(
         'N4',
         'HEARING_REQUEST_PERIOD_RUNNING',
-        `听证申请期限至${end}届满，届满后或当事人明确放弃听证后方可作出决定`,
+        `听证申请期限${runsUntil(end, periodBounds('hearingRequest', notice.servedOn, context.settings.penalty.hearingRequestDays, context))}，届满后或当事人明确放弃听证后方可作出决定`,
         {
           field: 'hearing',
         },

@@ -4,7 +4,7 @@
  * A missing calendar year (counting into a year without holiday data) becomes a
  * refusal too, because a deadline that cannot be counted cannot be allowed.
  */
-import type { WorkingDayCalendar } from '../calendar.js';
+import type { CalendarReading, WorkingDayCalendar } from '../calendar.js';
 import type { IsoDate } from '../dates.js';
 import { AppError, type ErrorDetail } from '../errors.js';
 import type { JurisdictionSettings } from '../settings.js';
@@ -218,6 +218,8 @@ export interface RuleContext {
   /** The date on which the guarded act takes effect (usually the clock's today). */
   today: IsoDate;
   options?: Partial<ProcessRuleOptions>;
+  /** Forces one reading of a year without holiday data (see days.ts `readingFor`). */
+  calendarReading?: CalendarReading;
 }
 
 export function ruleOptions(context: RuleContext): ProcessRuleOptions {
