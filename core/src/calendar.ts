@@ -140,3 +140,35 @@ export function yearsWithoutData(calendar: WorkingDayCalendar, from: IsoDate, to
 export function provisionalReason(years: readonly number[]): string {
   return `${years.join('、')} 年节假日安排尚未导入，按《全国年节及纪念日放假办法》推算`;
 }
+
+export interface CalendarCoverage {
+  years: number[];
+  /** This year and next year, where they have no data. */
+  missing: number[];
+  /** The day from which next year's missing data is warned about. */
+  warnFrom: IsoDate;
+  /** Next year has no data and the warning day has come (or this year has none). */
+  warning: boolean;
+  message?: string;
+}
+
+/**
+ * What the calendar covers seen from `today`: the system administrator is told
+ * from `warnFrom` (a setting, default 1 November) that next year's arrangement
+ * is missing, long before a deadline reaches it.
+ */
+export function calendarCoverage(
+  years: Iterable<number>,
+  today: IsoDate,
+  warnFrom: { month: number; day: number },
+): CalendarCoverage {
+  const covered = [...new Set(years)].sort((a, b) => a - b);
+  const thisYear = yearOf(today);
+  const missing = [thisYear, thisYear + 1].filter((year) => !covered.includes(year));
+  const warnDate = `${thisYear}-${String(warnFrom.month).padStart(2, '0')}-${String(warnFrom.day).padStart(2, '0')}`;
+  const warning = missing.includes(thisYear) || (missing.includes(thisYear + 1) && today >= warnDate);
+  const coverage: CalendarCoverage = { years: covered, missing, warnFrom: warnDate, warning };
+  if (warning)
+    coverage.message = `工作日历缺少 ${missing.join('、')} 年的节假日安排：跨入该年的期限暂按《全国年节及纪念日放假办法》推算并标注“暂定”。请系统管理员导入国务院办公厅公布的放假安排通知。`;
+  return coverage;
+}

@@ -83,6 +83,13 @@ export const jurisdictionSettingsSchema = z
         seizureExtensionDays: days(30),
       })
       .strict(),
+    calendar: z
+      .object({
+        /** From this month and day, a missing holiday arrangement for next year is warned about. */
+        nextYearWarningMonth: z.number().int().min(1).max(12),
+        nextYearWarningDay: z.number().int().min(1).max(28),
+      })
+      .strict(),
     /** Deadline warnings on cases: lead days before a clock runs out, in the clock's own counting. */
     deadlineWarnings: z
       .object({
@@ -152,6 +159,7 @@ export const defaultJurisdictionSettings: JurisdictionSettings = {
     defenceDays: 5,
   },
   caseHandling: { caseTimeLimitDays: 90, serviceDays: 7, seizureDays: 30, seizureExtensionDays: 30 },
+  calendar: { nextYearWarningMonth: 11, nextYearWarningDay: 1 },
   deadlineWarnings: {
     caseTimeLimitDays: 15,
     seizureDays: 5,
@@ -212,6 +220,7 @@ export const settingSectionLabels: Record<keyof JurisdictionSettings, string> = 
   quality: '执法质量',
   penalty: '行政处罚',
   caseHandling: '案件办理',
+  calendar: '工作日历',
   deadlineWarnings: '案件期限预警',
   security: '安全策略',
   ledger: '全过程记录',
@@ -248,6 +257,8 @@ export const settingLabels: Record<string, string> = {
   'caseHandling.serviceDays': '决定书送达期限（日）',
   'caseHandling.seizureDays': '查封扣押期限（日）',
   'caseHandling.seizureExtensionDays': '查封扣押延长期限（日）',
+  'calendar.nextYearWarningMonth': '次年节假日安排未导入时开始提醒（月）',
+  'calendar.nextYearWarningDay': '次年节假日安排未导入时开始提醒（日）',
   'deadlineWarnings.caseTimeLimitDays': '办案期限提前预警天数',
   'deadlineWarnings.seizureDays': '查封扣押期限提前预警天数',
   'deadlineWarnings.paymentDays': '罚款缴纳期限提前预警天数',

@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { lawRoutes } from './modules/laws/routes.js';
 import { ledgerRoutes } from './modules/ledger/routes.js';
 import { listRoutes } from './modules/lists/routes.js';
+import { noticeRoutes } from './modules/notices/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
 import { recordingListRoutes } from './modules/recording-lists/routes.js';
 import { reviewerRoutes } from './modules/reviewers/routes.js';
@@ -54,6 +55,7 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...evidenceRoutes,
   ...documentRoutes,
   ...calendarRoutes,
+  ...noticeRoutes,
   ...settingsRoutes,
   ...portalRoutes,
   ...officerPortalRoutes,

@@ -68,11 +68,28 @@ describe('zhifa CLI', () => {
     expect(result).toMatchObject({ code: 0, stdout: '2026-10-13\n' });
   });
 
-  it('counting into a year with no data fails with exit 1 and names the year', async () => {
-    const result = await zhifa('calendar', 'workdays-after', '2031-06-01', '3');
+  it('counting into a year with no data prints both plausible ends, marked 暂定 (issue 13)', async () => {
+    // 国庆 2031: 1–3 October statutory; the arrangement may bridge to 8 October or make 28 September work.
+    const result = await zhifa('calendar', 'workdays-after', '2031-09-26', '5');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^2031-10-0\d 至 2031-10-\d\d（暂定：2031 年节假日安排尚未导入/);
+  });
+
+  it('counting into a year the law cannot be computed for fails with exit 1 and names the year', async () => {
+    const result = await zhifa('calendar', 'workdays-after', '2099-12-30', '3');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('2031');
+    expect(result.stderr).toContain('2100');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('calendar status lists the years and exits 1 once next year is missing after the warning day (issue 13)', async () => {
+    const before = await zhifa('calendar', 'status', '--today', '2026-10-31');
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('2019、2020、2021、2022、2023、2024、2025、2026');
+    expect(before.stdout).toContain('缺少的年份：2027');
+    const after = await zhifa('calendar', 'status', '--today', '2026-11-01');
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('工作日历缺少 2027 年的节假日安排');
   });
 
   it('a usage error exits 2', async () => {

@@ -11,8 +11,11 @@ import {
   addWorkingDays,
   parseIsoDate,
   passwordPolicyViolation,
+  provisionalReason,
   type Role,
   roles,
+  shanghaiDateOf,
+  yearsWithoutData,
 } from '@zhifa/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createBackup } from '../backup/backup.js';
@@ -28,7 +31,8 @@ import { verifyEvidence, verifyLedger } from '../ledger/verify.js';
 import { describeVerdict, verifyPackage } from '../ledger/verify-package.js';
 import { generatePassword } from '../modules/auth/passwords.js';
 import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
-import { importCalendar, loadCalendar } from '../modules/calendar/service.js';
+import { calendarStatus, importCalendar, loadCalendar } from '../modules/calendar/service.js';
+import { tellOfMovedDeadlines } from '../modules/cases/calendar-change.js';
 import { currentSettings } from '../modules/settings/service.js';
 import { createUser, resolveAgencyAndUnit } from '../modules/users/service.js';
 import { demoUsers, isSeeded, seedDemo } from '../seed/demo.js';
@@ -173,28 +177,56 @@ calendar
         throw new Error(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       const parsed = parseCalendarFile(content, format);
-      const result = await db
-        .transaction()
-        .execute((trx) =>
-          importCalendar(
-            trx,
-            parsed.days,
-            `import:${path.basename(file)}`,
-            { userId: null, now: new Date() },
-            parsed.years,
-          ),
+      const { result, told } = await db.transaction().execute(async (trx) => {
+        const before = await loadCalendar(trx);
+        const now = new Date();
+        const result = await importCalendar(
+          trx,
+          parsed.days,
+          `import:${path.basename(file)}`,
+          { userId: null, now },
+          parsed.years,
         );
+        const told = await tellOfMovedDeadlines(
+          trx,
+          before,
+          `工作日历已导入（${result.years.join('、')} 年）`,
+          now,
+        );
+        return { result, told };
+      });
       console.log(`已导入 ${result.years.join('、')} 年，共 ${result.days} 个特殊日期`);
+      if (told.cases) console.log(`${told.cases} 个案件的期限有变化，已通知承办人员 ${told.notices} 人次`);
     }),
   );
 calendar
   .command('workdays-after <date> <n>')
-  .description('打印某日之后第 n 个工作日')
+  .description('打印某日之后第 n 个工作日；次年安排未导入时打印最早与最迟的可能日期（暂定）')
   .action((date: string, n: string) => {
     const start = isoDateArgument(date);
     const days = count(n);
     return withDatabase(async ({ db }) => {
-      console.log(addWorkingDays(await loadCalendar(db), start, days));
+      const loaded = await loadCalendar(db);
+      const earliest = addWorkingDays(loaded, start, days, 'earliest');
+      const latest = addWorkingDays(loaded, start, days, 'latest');
+      if (earliest === latest) console.log(earliest);
+      else
+        console.log(
+          `${earliest} 至 ${latest}（暂定：${provisionalReason(yearsWithoutData(loaded, start, latest))}）`,
+        );
+    });
+  });
+calendar
+  .command('status')
+  .description('列出已有节假日数据的年份与缺少的年份；提醒日之后仍缺次年数据时退出码为 1')
+  .option('--today <date>', '按这一天判断（默认今天，北京时间）')
+  .action((options: { today?: string }) => {
+    const today = options.today ? isoDateArgument(options.today) : shanghaiDateOf(new Date());
+    return withDatabase(async ({ db }) => {
+      const status = await calendarStatus(db, today);
+      console.log(`已有数据的年份：${status.years.join('、') || '无'}`);
+      console.log(`缺少的年份：${status.missing.join('、') || '无'}（${today}，提醒日 ${status.warnFrom}）`);
+      if (status.warning) throw new Error(status.message);
     });
   });
 

@@ -13,6 +13,7 @@ import * as cases from './migrations/0010_cases.js';
 import * as documents from './migrations/0011_documents.js';
 import * as recordingLists from './migrations/0012_recording_lists.js';
 import * as moreDocumentKinds from './migrations/0013_more_document_kinds.js';
+import * as userNotices from './migrations/0014_user_notices.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_documents': documents,
   '0012_recording_lists': recordingLists,
   '0013_more_document_kinds': moreDocumentKinds,
+  '0014_user_notices': userNotices,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -584,6 +584,17 @@ export interface RecordingListTable {
   updated_at: Timestamp;
 }
 
+/** 站内消息 (migration 0014): what the platform tells one user. */
+export interface UserNoticeTable {
+  id: Generated<string>;
+  user_id: string;
+  case_id: string | null;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 /** 案件办理 (migration 0010): the case, its officers, its 笔录, its linked evidence. */
 export interface EnforcementCaseTable {
   id: Generated<string>;
@@ -661,6 +672,7 @@ export interface DB {
   user_session: UserSessionTable;
   calendar_year: CalendarYearTable;
   calendar_day: CalendarDayTable;
+  user_notice: UserNoticeTable;
   settings_version: SettingsVersionTable;
   person: PersonTable;
   password_history: PasswordHistoryTable;

@@ -1,10 +1,18 @@
-import { addWorkingDays } from '@zhifa/core';
+import {
+  addWorkingDays,
+  provisionalReason,
+  shanghaiDateOf,
+  type WorkingDayCalendar,
+  yearsWithoutData,
+} from '@zhifa/core';
 import { z } from 'zod';
 import { isoDate, text, year } from '../../http/fields.js';
 import { defineRoute, type HandlerContext, mayTake } from '../../http/route.js';
+import { tellOfMovedDeadlines } from '../cases/calendar-change.js';
 import { calendarEntrySchema, parseCalendarFile } from './file-format.js';
 import {
   calendarDays,
+  calendarStatus,
   calendarYears,
   importCalendar,
   loadCalendar,
@@ -14,9 +22,14 @@ import {
 
 const dateParams = z.strictObject({ date: isoDate });
 
-/** A calendar change goes to the security audit trail and to the ledger's `calendar` stream. */
+/**
+ * A calendar change goes to the security audit trail and to the ledger's
+ * `calendar` stream; the officers of every open case whose deadlines it moved
+ * are told (the count is returned to the administrator).
+ */
 async function recordChange(
-  ctx: Pick<HandlerContext<unknown, unknown, unknown, unknown>, 'audit' | 'record'>,
+  ctx: Pick<HandlerContext<unknown, unknown, unknown, unknown>, 'audit' | 'record' | 'db' | 'app'>,
+  before: WorkingDayCalendar,
   target: string,
   change: Record<string, string | number | boolean>,
 ) {
@@ -27,6 +40,7 @@ async function recordChange(
     kind: 'calendar.changed',
     payload: { target, change },
   });
+  return tellOfMovedDeadlines(ctx.db, before, `工作日历已更新（${target}）`, ctx.app.clock());
 }
 
 export const calendarRoutes = [
@@ -50,15 +64,34 @@ export const calendarRoutes = [
   }),
   defineRoute({
     method: 'GET',
+    url: '/api/calendar/status',
+    access: 'calendar.read',
+    summary: '工作日历覆盖的年份；次年节假日安排未导入时的提醒',
+    handler: async ({ db, app }) => calendarStatus(db, shanghaiDateOf(app.clock())),
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/api/calendar/workdays-after',
     access: 'calendar.read',
     summary: '计算某日之后第 N 个工作日',
     query: z.strictObject({ date: isoDate, count: z.coerce.number().int().min(0).max(366) }),
-    handler: async ({ db, query }) => ({
-      date: query.date,
-      count: query.count,
-      result: addWorkingDays(await loadCalendar(db), query.date, query.count),
-    }),
+    handler: async ({ db, query }) => {
+      const calendar = await loadCalendar(db);
+      const earliest = addWorkingDays(calendar, query.date, query.count, 'earliest');
+      const latest = addWorkingDays(calendar, query.date, query.count, 'latest');
+      return {
+        date: query.date,
+        count: query.count,
+        result: earliest,
+        ...(earliest !== latest && {
+          provisional: {
+            earliest,
+            latest,
+            reason: provisionalReason(yearsWithoutData(calendar, query.date, latest)),
+          },
+        }),
+      };
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -67,13 +100,16 @@ export const calendarRoutes = [
     summary: '新增年度（随后逐日录入国务院公布的节假日安排）',
     body: z.strictObject({ year }),
     handler: async ({ db, body, user, app, reply, audit, record }) => {
+      const before = await loadCalendar(db);
       const existing = (await calendarYears(db)).some((y) => y.year === body.year);
       const result = existing
         ? { years: [body.year], days: 0 }
         : await importCalendar(db, [], 'manual', { userId: user.id, now: app.clock() }, [body.year]);
-      if (!existing) await recordChange({ audit, record }, `${body.year}`, { created: true });
+      const told = existing
+        ? undefined
+        : await recordChange({ audit, record, db, app }, before, `${body.year}`, { created: true });
       reply.status(existing ? 200 : 201);
-      return result;
+      return { ...result, ...(told && { told }) };
     },
   }),
   defineRoute({
@@ -88,6 +124,7 @@ export const calendarRoutes = [
     }),
     handler: async ({ db, body, user, app, audit, record }) => {
       const file = parseCalendarFile(body.content, body.format);
+      const before = await loadCalendar(db);
       const source = `import:${body.fileName ?? body.format}`;
       const result = await importCalendar(
         db,
@@ -97,8 +134,11 @@ export const calendarRoutes = [
         file.years,
         'content',
       );
-      await recordChange({ audit, record }, result.years.join(','), { source, days: result.days });
-      return result;
+      const told = await recordChange({ audit, record, db, app }, before, result.years.join(','), {
+        source,
+        days: result.days,
+      });
+      return { ...result, told };
     },
   }),
   defineRoute({
@@ -110,9 +150,10 @@ export const calendarRoutes = [
     body: calendarEntrySchema.omit({ date: true }),
     handler: async ({ db, params, body, user, app, audit, record }) => {
       const entry = { date: params.date, ...body };
+      const before = await loadCalendar(db);
       await setCalendarDay(db, entry, { userId: user.id, now: app.clock() });
-      await recordChange({ audit, record }, params.date, body);
-      return entry;
+      const told = await recordChange({ audit, record, db, app }, before, params.date, body);
+      return { ...entry, told };
     },
   }),
   defineRoute({
@@ -122,8 +163,9 @@ export const calendarRoutes = [
     summary: '恢复某日为普通日（按星期计算）',
     params: dateParams,
     handler: async ({ db, params, user, app, reply, audit, record }) => {
+      const before = await loadCalendar(db);
       await removeCalendarDay(db, params.date, { userId: user.id, now: app.clock() });
-      await recordChange({ audit, record }, params.date, { removed: true });
+      await recordChange({ audit, record, db, app }, before, params.date, { removed: true });
       reply.status(204);
       return null;
     },

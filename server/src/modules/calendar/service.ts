@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import {
   AppError,
   buildCalendar,
+  type CalendarCoverage,
   type CalendarEntry,
+  calendarCoverage,
   calendarYearMissing,
   dayOfWeek,
   type WorkingDayCalendar,
@@ -15,6 +17,7 @@ import {
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { currentSettings } from '../settings/service.js';
 
 export async function loadCalendar(db: Kysely<DB>): Promise<WorkingDayCalendar> {
   const years = await db.selectFrom('calendar_year').select('year').execute();
@@ -22,6 +25,19 @@ export async function loadCalendar(db: Kysely<DB>): Promise<WorkingDayCalendar> 
   return buildCalendar(
     years.map((y) => y.year),
     days,
+  );
+}
+
+/** Which years have data, and whether next year's missing arrangement is to be warned about today. */
+export async function calendarStatus(db: Kysely<DB>, today: string): Promise<CalendarCoverage> {
+  const [years, settings] = await Promise.all([
+    db.selectFrom('calendar_year').select('year').execute(),
+    currentSettings(db),
+  ]);
+  return calendarCoverage(
+    years.map((y) => y.year),
+    today,
+    { month: settings.calendar.nextYearWarningMonth, day: settings.calendar.nextYearWarningDay },
   );
 }
 

@@ -171,7 +171,12 @@ export async function caseFields(
       out.partyName = row.party_name;
       if (stored.proposal) out.proposedPenalty = sentence(penaltyText(stored.proposal));
       const defence = deadlinesOf(loaded, ctx.rule).clocks.find((c) => c.id === 'defence');
-      if (defence) out.replyDeadline = `${chineseDate(defence.dueOn)}前`; // 请于{replyDeadline}向本机关提出
+      // 请于{replyDeadline}向本机关提出. Without next year's arrangement the party is given the
+      // latest plausible end, said to be provisional (the agency decides nothing before it).
+      if (defence)
+        out.replyDeadline = defence.provisional
+          ? `${chineseDate(defence.dueOn)}前（暂定：${defence.provisional.reason}的最迟日期）`
+          : `${chineseDate(defence.dueOn)}前`;
       break;
     }
     case 'hearingNotice':

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../auth';
 import { productName } from '../page-title';
+import { CalendarBanner } from './CalendarBanner';
 import { selectedPath, visibleNavigation } from './navigation';
 import { UserBar } from './UserBar';
 
@@ -83,6 +84,7 @@ export default function AppLayout() {
           />
           <UserBar user={user} compact={phone} />
         </Header>
+        <CalendarBanner user={user} />
         <Content style={{ margin: phone ? 8 : 24 }}>
           <main>
             <Outlet />

@@ -1,7 +1,7 @@
 /** 期限: every clock running on the case, with its rule, start, due date and badge. */
 import { Alert, Empty, Table, Tag } from 'antd';
 import type { CaseDetail, RunningClock } from './api';
-import { DeadlineBadge } from './DeadlineBadge';
+import { DeadlineBadge, ProvisionalTag } from './DeadlineBadge';
 
 export function ClockTable({
   clocks,
@@ -21,7 +21,15 @@ export function ClockTable({
         ...(extra ? [{ title: '案件', key: 'case', render: (_: unknown, c: RunningClock) => extra(c) }] : []),
         { title: '期限', dataIndex: 'label', render: (label: string, c) => `${label}（${c.rule}）` },
         { title: '起算', dataIndex: 'startedOn', responsive: ['md'] },
-        { title: '到期', dataIndex: 'dueOn' },
+        {
+          title: '到期',
+          dataIndex: 'dueOn',
+          render: (dueOn: string, c) => (
+            <>
+              {dueOn} <ProvisionalTag clock={c} />
+            </>
+          ),
+        },
         {
           title: '计算方式',
           dataIndex: 'counting',

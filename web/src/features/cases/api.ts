@@ -25,6 +25,8 @@ export interface RunningClock {
   overdue: boolean;
   owner: 'agency' | 'party';
   note?: string;
+  /** 暂定: the count reaches a year whose holiday arrangement is not imported yet. */
+  provisional?: { earliestOn: string; latestOn: string; reason: string };
 }
 
 export interface ClockProblem {

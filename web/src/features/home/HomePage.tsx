@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../app/auth';
 import { visibleNavigation } from '../../app/layout/navigation';
 import { usePageTitle } from '../../app/page-title';
+import { NoticesCard } from '../notices/NoticesCard';
 
 export default function HomePage() {
   usePageTitle('工作台');
@@ -45,6 +46,7 @@ export default function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <NoticesCard />
       {shortcuts.length ? (
         <Card title="常用功能">
           <Space wrap>

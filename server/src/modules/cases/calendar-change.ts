@@ -1,0 +1,85 @@
+/**
+ * When the working-day calendar changes (a year's arrangement imported, a day
+ * edited), every open case's clocks are recounted — they always are, on the next
+ * read — and what moved is told to the case's officers: a date shown as 暂定
+ * yesterday must not be trusted from memory today.
+ */
+import type { RunningClock, WorkingDayCalendar } from '@zhifa/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { leaveNotices, type NewNotice } from '../notices/service.js';
+import { loadCaseFacts, ruleContext } from './facts.js';
+import { deadlinesOf } from './presenter.js';
+
+const batchSize = 500;
+
+function shown(clock: RunningClock | undefined): string {
+  if (!clock) return '不再计算';
+  return clock.provisional ? `${clock.dueOn}（暂定）` : clock.dueOn;
+}
+
+/** The clocks whose due date (or whose being provisional) differs between the two counts. */
+export function movedClocks(before: readonly RunningClock[], after: readonly RunningClock[]): string[] {
+  const lines: string[] = [];
+  for (const clock of after) {
+    const old = before.find((c) => c.id === clock.id);
+    if (old && old.dueOn === clock.dueOn && !!old.provisional === !!clock.provisional) continue;
+    lines.push(`${clock.label}：${old ? shown(old) : '此前无法计算'} → ${shown(clock)}`);
+  }
+  for (const old of before)
+    if (!after.some((c) => c.id === old.id)) lines.push(`${old.label}：${shown(old)} → ${shown(undefined)}`);
+  return lines;
+}
+
+/** Recounts every open case against the calendar as it was; returns how many cases moved and notices left. */
+export async function tellOfMovedDeadlines(
+  db: Kysely<DB>,
+  before: WorkingDayCalendar,
+  reason: string,
+  now: Date,
+): Promise<{ cases: number; notices: number }> {
+  const rule = await ruleContext(db, now);
+  const old = { ...rule, calendar: before };
+  let cases = 0;
+  let notices = 0;
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db
+      .selectFrom('enforcement_case')
+      .selectAll()
+      .where('archived_at', 'is', null)
+      .$if(after !== undefined, (query) => query.where('id', '>', after!))
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) break;
+    after = rows.at(-1)!.id;
+    const moved = new Map<string, { label: string; lines: string[] }>();
+    for (const loaded of (await loadCaseFacts(db, rows)).values()) {
+      const lines = movedClocks(deadlinesOf(loaded, old).clocks, deadlinesOf(loaded, rule).clocks);
+      if (lines.length)
+        moved.set(loaded.row.id, { label: loaded.row.case_number ?? loaded.row.title, lines });
+    }
+    if (moved.size === 0) continue;
+    const officers = await db
+      .selectFrom('case_officer as o')
+      .innerJoin('app_user as u', 'u.person_id', 'o.person_id')
+      .select(['o.case_id', 'u.id as user_id'])
+      .distinct()
+      .where('o.case_id', 'in', [...moved.keys()])
+      .execute();
+    const told: NewNotice[] = officers.map((o) => {
+      const change = moved.get(o.case_id)!;
+      return {
+        userId: o.user_id,
+        caseId: o.case_id,
+        subject: `${change.label}：期限因工作日历更新而变化`,
+        body: `${reason}。${change.lines.join('；')}。`,
+      };
+    });
+    await leaveNotices(db, told, now);
+    cases += moved.size;
+    notices += told.length;
+  }
+  return { cases, notices };
+}
