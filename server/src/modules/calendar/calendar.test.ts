@@ -50,11 +50,23 @@ describe('working-day calendar (bundled data, API)', () => {
     expect(response.json().result).toBe(expected);
   });
 
-  it('refuses to count into a year with no data, naming it', async () => {
+  it('counts into a year with no data from the law, giving both plausible ends (issue 13)', async () => {
+    // 29–31 December, then 2027: 元旦 on Friday 1 January; the weekend after may be made
+    // working days, 4–5 January may be bridging days off.
     const response = await workdaysAfter(officer, '2026-12-28', 10);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      result: '2027-01-08',
+      provisional: { earliest: '2027-01-08', latest: '2027-01-14' },
+    });
+    expect(response.json().provisional.reason).toContain('2027 年节假日安排尚未导入');
+  });
+
+  it('refuses to count into a year the law cannot be computed for, naming it', async () => {
+    const response = await workdaysAfter(officer, '2099-12-28', 10);
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'CALENDAR_YEAR_MISSING' });
-    expect(response.json().message).toContain('2027');
+    expect(response.json().message).toContain('2100');
   });
 });
 
@@ -79,8 +91,12 @@ describe('editing the calendar', () => {
       payload: { format: 'csv', fileName: '2027.csv', content: csv },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ years: [2027], days: 3 });
-    expect((await workdaysAfter(officer, '2026-12-31', 1)).json().result).toBe('2027-01-04');
+    expect(response.json()).toMatchObject({ years: [2027], days: 3 });
+    expect((await workdaysAfter(officer, '2026-12-31', 1)).json()).toEqual({
+      date: '2026-12-31',
+      count: 1,
+      result: '2027-01-04',
+    });
   });
 
   it('imports JSON and replaces the year it covers', async () => {

@@ -11,7 +11,13 @@ interface Values {
 }
 
 type Outcome =
-  | { ok: true; date: string; count: number; result: string }
+  | {
+      ok: true;
+      date: string;
+      count: number;
+      result: string;
+      provisional?: { earliest: string; latest: string; reason: string };
+    }
   | { ok: false; message: string; missingYear: boolean };
 
 export function WorkdaysTool() {
@@ -62,7 +68,7 @@ export function WorkdaysTool() {
           </Button>
         </Form.Item>
       </Form>
-      {outcome?.ok ? (
+      {outcome?.ok && !outcome.provisional ? (
         <Alert
           type="success"
           showIcon
@@ -75,6 +81,21 @@ export function WorkdaysTool() {
           }
         />
       ) : null}
+      {outcome?.ok && outcome.provisional ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={
+            <span data-testid="workdays-result">
+              {outcome.date} 之后第 {outcome.count} 个工作日暂定为{' '}
+              <strong>{outcome.provisional.earliest}</strong> 至 <strong>{outcome.provisional.latest}</strong>{' '}
+              之间
+            </span>
+          }
+          description={`${outcome.provisional.reason}。本机关的期限按最早日期提醒，当事人的期限按最迟日期计算；导入该年度安排后自动重算。`}
+        />
+      ) : null}
       {outcome && !outcome.ok ? (
         <Alert
           type="error"
@@ -82,7 +103,9 @@ export function WorkdaysTool() {
           style={{ marginTop: 12 }}
           title={outcome.message}
           description={
-            outcome.missingYear ? '期限跨入了尚无节假日数据的年度，导入该年度日历后才能计算。' : undefined
+            outcome.missingYear
+              ? '期限跨入了无法按法定节假日推算的年度，导入该年度日历后才能计算。'
+              : undefined
           }
         />
       ) : null}

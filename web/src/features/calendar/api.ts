@@ -33,7 +33,12 @@ export interface ImportResult {
 export const calendarApi = {
   view: (year?: number) => api.get<CalendarView>('/api/calendar', { year }),
   workdaysAfter: (date: string, count: number) =>
-    api.get<{ date: string; count: number; result: string }>('/api/calendar/workdays-after', { date, count }),
+    api.get<{
+      date: string;
+      count: number;
+      result: string;
+      provisional?: { earliest: string; latest: string; reason: string };
+    }>('/api/calendar/workdays-after', { date, count }),
   addYear: (year: number) => api.post<ImportResult>('/api/calendar/years', { year }),
   importFile: (format: 'json' | 'csv', content: string, fileName?: string) =>
     api.post<ImportResult>('/api/calendar/import', { format, content, fileName }),
