@@ -12,6 +12,14 @@ describe('console', () => {
     await page.waitForURL('**/console/login');
     await signIn(page, 'admin');
     await page.waitForURL('**/console/calendar?year=2026');
+    // Issue 13: the administrator sees the banner exactly when the server says next year (or
+    // this one) lacks its holiday arrangement after the warning day, wherever the clock stands.
+    const status = await page.evaluate(async () => (await fetch('/api/calendar/status')).json());
+    if (status.warning) {
+      const banner = page.getByTestId('calendar-banner');
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain(`工作日历缺少 ${status.missing.join('、')} 年的节假日安排`);
+    } else expect(await page.getByTestId('calendar-banner').count()).toBe(0);
 
     await page
       .getByText('十月', { exact: false })
