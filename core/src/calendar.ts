@@ -61,14 +61,6 @@ function envelopeOf(year: number): YearEnvelope {
   return envelope;
 }
 
-/** True when the day's kind is known: its year has data, or the law alone fixes it. */
-export function isDayCertain(calendar: WorkingDayCalendar, date: IsoDate): boolean {
-  const year = yearOf(date);
-  if (calendar.years.has(year)) return true;
-  const envelope = envelopeOf(year);
-  return !envelope.mayRest.has(date) && !envelope.mayWork.has(date);
-}
-
 export function isWorkingDay(
   calendar: WorkingDayCalendar,
   date: IsoDate,

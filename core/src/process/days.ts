@@ -82,12 +82,6 @@ export function periodBounds(clock: ClockId, start: IsoDate, days: number, conte
   return dateBounds(start, context, (variant) => periodEnd(clock, start, days, variant));
 }
 
-/** "2027-01-05" or, provisionally, "2027-01-05（暂定，最早2027-01-04、最迟2027-01-08；…）". */
-export function describeDate(due: IsoDate, bounds: DateBounds): string {
-  if (!bounds.provisional) return due;
-  return `${due}（暂定，最早${bounds.earliest}、最迟${bounds.latest}；${bounds.provisional}）`;
-}
-
 /**
  * Days left until `due`, in the clock's counting: 0 on the due day itself,
  * negative once it has passed (−1 the first day after, in calendar or working days).

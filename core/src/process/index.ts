@@ -3,7 +3,6 @@ export {
   type DateBounds,
   dateBounds,
   daysLeft,
-  describeDate,
   latestNoticeDay,
   periodBounds,
   periodEnd,
