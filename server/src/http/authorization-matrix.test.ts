@@ -169,6 +169,7 @@ const examples: Record<string, Example> = {
     body: { format: 'csv', content: 'date,kind,name\n2041-01-01,holiday,元旦\n' },
   }),
   'GET /api/calendar/workdays-after': () => ({ query: { date: '2026-09-28', count: '7' } }),
+  'POST /api/me/notices/read': () => ({ body: { ids: ['00000000-0000-4000-8000-000000000000'] } }),
   'GET /api/units': (side) => ({ query: { agencyId: fixtures[side].agency }, agencyScoped: true }),
   'POST /api/units': (side) => ({
     body: { name: `测试股${next()}`, agencyId: fixtures[side].agency },

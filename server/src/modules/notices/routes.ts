@@ -1,8 +1,7 @@
-import { AppError } from '@zhifa/core';
 import { z } from 'zod';
 import { uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
-import { markNoticeRead, noticesOf } from './service.js';
+import { markNoticesRead, noticesOf } from './service.js';
 
 export const noticeRoutes = [
   defineRoute({
@@ -15,15 +14,12 @@ export const noticeRoutes = [
   }),
   defineRoute({
     method: 'POST',
-    url: '/api/me/notices/:id/read',
+    url: '/api/me/notices/read',
     access: 'signedIn',
-    summary: '将一条站内消息标为已读',
-    params: z.strictObject({ id: uuid }),
-    handler: async ({ db, user, params, app, reply }) => {
-      if (!(await markNoticeRead(db, user.id, params.id, app.clock())))
-        throw new AppError('NOT_FOUND', '没有这条消息', { field: 'id' });
-      reply.status(204);
-      return null;
-    },
+    summary: '将自己的站内消息标为已读（他人的消息不受影响）',
+    body: z.strictObject({ ids: z.array(uuid).min(1).max(200) }),
+    handler: async ({ db, user, body, app }) => ({
+      marked: await markNoticesRead(db, user.id, body.ids, app.clock()),
+    }),
   }),
 ];

@@ -55,26 +55,19 @@ export async function noticesOf(db: Kysely<DB>, userId: string, limit: number) {
   };
 }
 
-/** Marks one of the user's notices read; false when the user has no such notice. */
-export async function markNoticeRead(
+/** Marks those of `ids` that are the user's own unread notices read; returns how many. */
+export async function markNoticesRead(
   db: Kysely<DB>,
   userId: string,
-  id: string,
+  ids: readonly string[],
   now: Date,
-): Promise<boolean> {
+): Promise<number> {
   const result = await db
     .updateTable('user_notice')
     .set({ read_at: now })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('user_id', '=', userId)
     .where('read_at', 'is', null)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) > 0) return true;
-  const existing = await db
-    .selectFrom('user_notice')
-    .select('id')
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return !!existing;
+  return Number(result.numUpdatedRows);
 }

@@ -22,7 +22,7 @@ export function NoticesCard() {
   );
   if (!data) return null;
   const markRead = async (id: string) => {
-    await api.post(`/api/me/notices/${id}/read`, {});
+    await api.post('/api/me/notices/read', { ids: [id] });
     await reload();
   };
   return (
