@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   AppError,
   addWorkingDays,
+  parseHolidayNotice,
   parseIsoDate,
   passwordPolicyViolation,
   type Role,
@@ -28,6 +29,7 @@ import { verifyEvidence, verifyLedger } from '../ledger/verify.js';
 import { describeVerdict, verifyPackage } from '../ledger/verify-package.js';
 import { generatePassword } from '../modules/auth/passwords.js';
 import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
+import { describeNoticeImport, importHolidayNotice } from '../modules/calendar/notice-import.js';
 import { importCalendar, loadCalendar } from '../modules/calendar/service.js';
 import { currentSettings } from '../modules/settings/service.js';
 import { createUser, resolveAgencyAndUnit } from '../modules/users/service.js';
@@ -74,6 +76,14 @@ const isoDateArgument = (value: string) => {
     throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的有效日期');
   }
 };
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
 
 const program = new Command('zhifa')
   .description('zhifa 行政执法平台命令行')
@@ -166,13 +176,7 @@ calendar
   .action((file: string, options: { format?: CalendarFileFormat }) =>
     withDatabase(async ({ db }) => {
       const format = options.format ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'json');
-      let content: string;
-      try {
-        content = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new Error(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-      const parsed = parseCalendarFile(content, format);
+      const parsed = parseCalendarFile(readText(file), format);
       const result = await db
         .transaction()
         .execute((trx) =>
@@ -187,6 +191,30 @@ calendar
       console.log(`已导入 ${result.years.join('、')} 年，共 ${result.days} 个特殊日期`);
     }),
   );
+calendar
+  .command('import-notice <file>')
+  .description('导入国务院办公厅节假日安排通知（文本文件），替换该年度；--dry-run 只打印解析出的日期（CSV）')
+  .option('--dry-run', '只解析并打印 date,kind,name，不写数据库')
+  .action((file: string, options: { dryRun?: boolean }) => {
+    const notice = parseHolidayNotice(readText(file));
+    if (options.dryRun) {
+      console.log(
+        ['date,kind,name', ...notice.entries.map((e) => `${e.date},${e.kind},${e.name}`)].join('\n'),
+      );
+      for (const section of notice.sections.filter((s) => s.extendedTo))
+        console.error(`${section.name}假期延长至 ${section.extendedTo}（导入时按已有数据补齐）`);
+      return;
+    }
+    return withDatabase(async ({ db }) => {
+      const { preview, result } = await db.transaction().execute((trx) =>
+        importHolidayNotice(trx, notice, `notice:${path.basename(file)}`, {
+          userId: null,
+          now: new Date(),
+        }),
+      );
+      console.log(describeNoticeImport(preview, result));
+    });
+  });
 calendar
   .command('workdays-after <date> <n>')
   .description('打印某日之后第 n 个工作日')

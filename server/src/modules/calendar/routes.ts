@@ -1,8 +1,9 @@
-import { addWorkingDays } from '@zhifa/core';
+import { addWorkingDays, parseHolidayNotice } from '@zhifa/core';
 import { z } from 'zod';
 import { isoDate, text, year } from '../../http/fields.js';
 import { defineRoute, type HandlerContext, mayTake } from '../../http/route.js';
 import { calendarEntrySchema, parseCalendarFile } from './file-format.js';
+import { importHolidayNotice, planNoticeImport } from './notice-import.js';
 import {
   calendarDays,
   calendarYears,
@@ -99,6 +100,28 @@ export const calendarRoutes = [
       );
       await recordChange({ audit, record }, result.years.join(','), { source, days: result.days });
       return result;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/calendar/import-notice',
+    access: 'calendar.edit',
+    summary: '导入国务院办公厅节假日安排通知的文本：不确认时只预览与现有数据的差异，确认后替换该年度',
+    body: z.strictObject({
+      content: z.string().min(1).max(200_000),
+      fileName: text(200).optional(),
+      confirm: z.boolean().optional(),
+    }),
+    handler: async ({ db, body, user, app, audit, record }) => {
+      const notice = parseHolidayNotice(body.content);
+      if (!body.confirm) return { ...(await planNoticeImport(db, notice)).preview, saved: false };
+      const source = `notice:${body.fileName ?? notice.year}`;
+      const { preview, result } = await importHolidayNotice(db, notice, source, {
+        userId: user.id,
+        now: app.clock(),
+      });
+      await recordChange({ audit, record }, result.years.join(','), { source, days: result.days });
+      return { ...preview, saved: true, imported: result };
     },
   }),
   defineRoute({
