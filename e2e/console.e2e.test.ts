@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { screenshot, signIn, totp, useBrowserSuite } from './support';
+import { root, screenshot, signIn, totp, useBrowserSuite } from './support';
 
 const suite = useBrowserSuite();
 const newPage = (options: { javaScriptEnabled?: boolean } = {}) => suite.newPage(options);
@@ -18,7 +20,9 @@ describe('console', () => {
     if (status.warning) {
       const banner = page.getByTestId('calendar-banner');
       await banner.waitFor();
-      expect(await banner.textContent()).toContain(`工作日历缺少 ${status.missing.join('、')} 年的节假日安排`);
+      expect(await banner.textContent()).toContain(
+        `工作日历缺少 ${status.missing.join('、')} 年的节假日安排`,
+      );
     } else expect(await page.getByTestId('calendar-banner').count()).toBe(0);
 
     await page
@@ -51,6 +55,26 @@ describe('console', () => {
     await page.getByText('月历', { exact: true }).click();
     await page.locator('.zf-cal-month').first().waitFor();
     await screenshot(page, 'console-calendar.png');
+  });
+
+  it('calendar notices (issue 13): previews a pasted State Council notice with its differences, then imports it', async () => {
+    const page = await newPage();
+    await page.goto('/console/login');
+    await signIn(page, 'admin');
+    await page.goto('/console/calendar?year=2025');
+    await page.getByRole('button', { name: /从国务院通知导入/ }).click();
+    const modal = page.getByRole('dialog');
+    const notice = readFileSync(path.join(root, 'core/src/fixtures/holiday-notices/2025.txt'), 'utf8');
+    await modal.getByLabel('通知全文').fill(notice);
+    await modal.getByRole('button', { name: /预\s*览/ }).click();
+    // Grouped by holiday, with weekdays; the bundled data calls 4 April 清明, the notice 清明节.
+    await modal.getByRole('cell', { name: '国庆节、中秋节', exact: true }).waitFor();
+    await modal.getByText('10月1日（星期三） 至 10月8日（星期三），8 天').waitFor();
+    await modal.getByText('4月4日 原为 休·清明').waitFor();
+    await screenshot(page, 'console-calendar-notice.png');
+    await modal.getByRole('button', { name: '确认导入' }).click();
+    await page.getByText(/已按国务院通知导入 2025 年度/).waitFor();
+    await page.getByText(/数据来源：国务院通知 2025/).waitFor();
   });
 
   it('does not show 辖区设置 to officer1, and refuses the page by URL', async () => {

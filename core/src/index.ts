@@ -1,4 +1,5 @@
 export * from './calendar.js';
+export * from './calendar-notice.js';
 export * from './certificates.js';
 export * from './dates.js';
 export * from './discretion.js';

@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,47 @@ describe('zhifa CLI', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('2031');
     expect((await zhifa('calendar', 'workdays-after', '2031-05-30', '1')).stdout).toBe('2031-06-03\n');
+  });
+
+  it('calendar notices (issue 13): import-notice --dry-run prints the 2025 arrangement as CSV without opening a database', async () => {
+    const file = fileURLToPath(
+      new URL('../../../core/src/fixtures/holiday-notices/2025.txt', import.meta.url),
+    );
+    // A data directory that does not exist and a database nobody listens on: opening either would show.
+    const nowhere = path.join(dataDir, 'not-created');
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [bin, 'calendar', 'import-notice', file, '--dry-run'],
+      { env: { ...env, ZHIFA_DATA_DIR: nowhere, DATABASE_URL: 'postgres://127.0.0.1:1/none' } },
+    );
+    expect(stderr).toBe('');
+    expect(existsSync(nowhere)).toBe(false);
+    const [header, ...lines] = stdout.trimEnd().split('\n');
+    expect(header).toBe('date,kind,name');
+    expect(lines).toEqual([...lines].sort());
+    const bundled = createRequire(import.meta.url)('chinese-days/dist/years/2025.json') as Record<
+      'holidays' | 'workdays',
+      Record<string, string>
+    >;
+    expect(lines.map((line) => line.split(',').slice(0, 2).join(','))).toEqual(
+      [
+        ...Object.keys(bundled.holidays).map((date) => `${date},holiday`),
+        ...Object.keys(bundled.workdays).map((date) => `${date},workday`),
+      ].sort(),
+    );
+    expect(lines).toContain('2025-01-28,holiday,春节');
+    expect(lines).toContain('2025-10-06,holiday,国庆节、中秋节');
+    expect(lines).toContain('2025-09-28,workday,国庆节、中秋节调休');
+  });
+
+  it('calendar import-notice imports the 2024 notice, with 元旦’s December 2023 weekend into 2023', async () => {
+    const file = fileURLToPath(
+      new URL('../../../core/src/fixtures/holiday-notices/2024.txt', import.meta.url),
+    );
+    const imported = await zhifa('calendar', 'import-notice', file);
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
+    expect(imported.stdout).toMatch(/^已导入 2023、2024 年.*2023 年新增 2、删除 0、修改 0 天/);
+    expect((await zhifa('calendar', 'workdays-after', '2024-09-13', '1')).stdout).toBe('2024-09-14\n');
   });
 
   it('creates a user, refusing a second administrator role and a weak password', async () => {

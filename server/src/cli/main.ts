@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   AppError,
   addWorkingDays,
+  parseHolidayNotice,
   parseIsoDate,
   passwordPolicyViolation,
   provisionalReason,
@@ -31,6 +32,7 @@ import { verifyEvidence, verifyLedger } from '../ledger/verify.js';
 import { describeVerdict, verifyPackage } from '../ledger/verify-package.js';
 import { generatePassword } from '../modules/auth/passwords.js';
 import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
+import { describeNoticeImport, importHolidayNotice } from '../modules/calendar/notice-import.js';
 import { calendarStatus, importCalendar, loadCalendar } from '../modules/calendar/service.js';
 import { tellOfMovedDeadlines } from '../modules/cases/calendar-change.js';
 import { currentSettings } from '../modules/settings/service.js';
@@ -78,6 +80,14 @@ const isoDateArgument = (value: string) => {
     throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的有效日期');
   }
 };
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
 
 const program = new Command('zhifa')
   .description('zhifa 行政执法平台命令行')
@@ -162,6 +172,25 @@ user
       }),
   );
 
+/**
+ * A calendar import in one transaction, then every open case recounted: the officers of
+ * those whose deadlines moved are told (站内消息), and the operator sees how many.
+ */
+async function importTelling<T extends { years: number[] }>(
+  db: Database['db'],
+  work: (trx: Database['db'], now: Date) => Promise<T>,
+): Promise<T> {
+  const now = new Date();
+  const { result, told } = await db.transaction().execute(async (trx) => {
+    const before = await loadCalendar(trx);
+    const result = await work(trx, now);
+    const reason = `工作日历已导入（${result.years.join('、')} 年）`;
+    return { result, told: await tellOfMovedDeadlines(trx, before, reason, now) };
+  });
+  if (told.cases) console.log(`${told.cases} 个案件的期限有变化，已通知承办人员 ${told.notices} 人次`);
+  return result;
+}
+
 const calendar = program.command('calendar').description('工作日历');
 calendar
   .command('import <file>')
@@ -170,35 +199,44 @@ calendar
   .action((file: string, options: { format?: CalendarFileFormat }) =>
     withDatabase(async ({ db }) => {
       const format = options.format ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'json');
-      let content: string;
-      try {
-        content = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new Error(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-      const parsed = parseCalendarFile(content, format);
-      const { result, told } = await db.transaction().execute(async (trx) => {
-        const before = await loadCalendar(trx);
-        const now = new Date();
-        const result = await importCalendar(
+      const parsed = parseCalendarFile(readText(file), format);
+      const result = await importTelling(db, (trx, now) =>
+        importCalendar(
           trx,
           parsed.days,
           `import:${path.basename(file)}`,
           { userId: null, now },
           parsed.years,
-        );
-        const told = await tellOfMovedDeadlines(
-          trx,
-          before,
-          `工作日历已导入（${result.years.join('、')} 年）`,
-          now,
-        );
-        return { result, told };
-      });
+        ),
+      );
       console.log(`已导入 ${result.years.join('、')} 年，共 ${result.days} 个特殊日期`);
-      if (told.cases) console.log(`${told.cases} 个案件的期限有变化，已通知承办人员 ${told.notices} 人次`);
     }),
   );
+calendar
+  .command('import-notice <file>')
+  .description('导入国务院办公厅节假日安排通知（文本文件），替换该年度；--dry-run 只打印解析出的日期（CSV）')
+  .option('--dry-run', '只解析并打印 date,kind,name，不写数据库')
+  .action((file: string, options: { dryRun?: boolean }) => {
+    const notice = parseHolidayNotice(readText(file));
+    if (options.dryRun) {
+      console.log(
+        ['date,kind,name', ...notice.entries.map((e) => `${e.date},${e.kind},${e.name}`)].join('\n'),
+      );
+      for (const section of notice.sections.filter((s) => s.extendedTo))
+        console.error(`${section.name}假期延长至 ${section.extendedTo}（导入时按已有数据补齐）`);
+      return;
+    }
+    return withDatabase(async ({ db }) => {
+      const { preview, result } = await importTelling(db, async (trx, now) => {
+        const imported = await importHolidayNotice(trx, notice, `notice:${path.basename(file)}`, {
+          userId: null,
+          now,
+        });
+        return { ...imported, years: imported.result.years };
+      });
+      console.log(describeNoticeImport(preview, result));
+    });
+  });
 calendar
   .command('workdays-after <date> <n>')
   .description('打印某日之后第 n 个工作日；次年安排未导入时打印最早与最迟的可能日期（暂定）')

@@ -168,6 +168,9 @@ const examples: Record<string, Example> = {
   'POST /api/calendar/import': () => ({
     body: { format: 'csv', content: 'date,kind,name\n2041-01-01,holiday,元旦\n' },
   }),
+  'POST /api/calendar/import-notice': () => ({
+    body: { content: '国务院办公厅关于2041年部分节假日安排的通知\n一、元旦：1月1日放假。' },
+  }),
   'GET /api/calendar/workdays-after': () => ({ query: { date: '2026-09-28', count: '7' } }),
   'POST /api/me/notices/read': () => ({ body: { ids: ['00000000-0000-4000-8000-000000000000'] } }),
   'GET /api/units': (side) => ({ query: { agencyId: fixtures[side].agency }, agencyScoped: true }),

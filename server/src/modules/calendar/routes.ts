@@ -1,5 +1,6 @@
 import {
   addWorkingDays,
+  parseHolidayNotice,
   provisionalReason,
   shanghaiDateOf,
   type WorkingDayCalendar,
@@ -10,6 +11,7 @@ import { isoDate, text, year } from '../../http/fields.js';
 import { defineRoute, type HandlerContext, mayTake } from '../../http/route.js';
 import { tellOfMovedDeadlines } from '../cases/calendar-change.js';
 import { calendarEntrySchema, parseCalendarFile } from './file-format.js';
+import { importHolidayNotice, planNoticeImport } from './notice-import.js';
 import {
   calendarDays,
   calendarStatus,
@@ -139,6 +141,32 @@ export const calendarRoutes = [
         days: result.days,
       });
       return { ...result, told };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/calendar/import-notice',
+    access: 'calendar.edit',
+    summary: '导入国务院办公厅节假日安排通知的文本：不确认时只预览与现有数据的差异，确认后替换该年度',
+    body: z.strictObject({
+      content: z.string().min(1).max(200_000),
+      fileName: text(200).optional(),
+      confirm: z.boolean().optional(),
+    }),
+    handler: async ({ db, body, user, app, audit, record }) => {
+      const notice = parseHolidayNotice(body.content);
+      if (!body.confirm) return { ...(await planNoticeImport(db, notice)).preview, saved: false };
+      const source = `notice:${body.fileName ?? notice.year}`;
+      const before = await loadCalendar(db);
+      const { preview, result } = await importHolidayNotice(db, notice, source, {
+        userId: user.id,
+        now: app.clock(),
+      });
+      const told = await recordChange({ audit, record, db, app }, before, result.years.join(','), {
+        source,
+        days: result.days,
+      });
+      return { ...preview, saved: true, imported: result, told };
     },
   }),
   defineRoute({

@@ -85,7 +85,7 @@ export function checkEntries(entries: readonly CalendarEntry[], field = 'days'):
   });
 }
 
-interface Editor {
+export interface Editor {
   userId: string | null;
   now: Date;
 }

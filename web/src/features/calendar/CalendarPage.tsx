@@ -2,7 +2,7 @@
  * 工作日历: the year's holidays (休) and make-up workdays (班), a working-day
  * calculator, and — for the system administrator — editing, new years and import.
  */
-import { CalendarOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Segmented, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { type CalendarDay, calendarApi, sourceLabel } from './api';
 import { DayModal, type DayModalTarget } from './DayModal';
 import { DaysTable } from './DaysTable';
 import { ImportModal } from './ImportModal';
+import { NoticeImportModal } from './NoticeImportModal';
 import { WorkdaysTool } from './WorkdaysTool';
 import { YearGrid } from './YearGrid';
 import { YearModal } from './YearModal';
@@ -37,6 +38,7 @@ export default function CalendarPage() {
   const dayModal = useModal<DayModalTarget>();
   const [yearOpen, setYearOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [noticeOpen, setNoticeOpen] = useState(false);
 
   if (!data) {
     if (error)
@@ -53,6 +55,11 @@ export default function CalendarPage() {
     .map((y) => ({ value: y, label: known.includes(y) ? `${y} 年` : `${y} 年（无数据）` }));
   const info = data.years.find((y) => y.year === year);
   const selectYear = (value: number) => setParams({ year: String(value) });
+
+  const showImported = (years: number[]) => {
+    if (years.includes(year) || years.length === 0) void reload();
+    else selectYear(years[0]!);
+  };
 
   const removeDay = async (day: CalendarDay) => {
     try {
@@ -102,6 +109,9 @@ export default function CalendarPage() {
                   设置日期
                 </Button>
                 <Button onClick={() => setYearOpen(true)}>新增年度</Button>
+                <Button icon={<FileTextOutlined />} onClick={() => setNoticeOpen(true)}>
+                  从国务院通知导入
+                </Button>
                 <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
                   导入日历
                 </Button>
@@ -180,8 +190,15 @@ export default function CalendarPage() {
             onClose={() => setImportOpen(false)}
             onImported={(years) => {
               setImportOpen(false);
-              if (years.includes(year) || years.length === 0) void reload();
-              else selectYear(years[0]!);
+              showImported(years);
+            }}
+          />
+          <NoticeImportModal
+            open={noticeOpen}
+            onClose={() => setNoticeOpen(false)}
+            onImported={(years) => {
+              setNoticeOpen(false);
+              showImported(years);
             }}
           />
         </>

@@ -30,6 +30,31 @@ export interface ImportResult {
   days: number;
 }
 
+export interface CalendarEntry {
+  date: string;
+  kind: DayKind;
+  name: string;
+}
+
+/** The preview of a State Council notice against the stored calendar (POST /api/calendar/import-notice). */
+export interface NoticePreview {
+  year: number;
+  kind: 'arrangement' | 'adjustment' | 'extension';
+  sections: { name: string; line: number; holidays: string[]; workdays: string[]; extendedTo?: string }[];
+  entries: CalendarEntry[];
+  changes: {
+    year: number;
+    isNew: boolean;
+    added: CalendarEntry[];
+    removed: CalendarEntry[];
+    changed: { date: string; before: CalendarEntry; after: CalendarEntry }[];
+  }[];
+  skipped: CalendarEntry[];
+  notes: string[];
+  saved: boolean;
+  imported?: ImportResult;
+}
+
 export const calendarApi = {
   view: (year?: number) => api.get<CalendarView>('/api/calendar', { year }),
   workdaysAfter: (date: string, count: number) =>
@@ -42,6 +67,8 @@ export const calendarApi = {
   addYear: (year: number) => api.post<ImportResult>('/api/calendar/years', { year }),
   importFile: (format: 'json' | 'csv', content: string, fileName?: string) =>
     api.post<ImportResult>('/api/calendar/import', { format, content, fileName }),
+  importNotice: (content: string, fileName: string | undefined, confirm: boolean) =>
+    api.post<NoticePreview>('/api/calendar/import-notice', { content, fileName, confirm }),
   setDay: (date: string, kind: DayKind, name: string) =>
     api.put<{ date: string; kind: DayKind; name: string }>(`/api/calendar/days/${date}`, { kind, name }),
   removeDay: (date: string) => api.delete(`/api/calendar/days/${date}`),
@@ -57,6 +84,7 @@ export function sourceLabel(source: string): string {
   if (source === 'chinese-days') return '内置数据（chinese-days）';
   if (source === 'manual') return '手工维护';
   if (source.startsWith('import:')) return `导入文件 ${source.slice('import:'.length)}`;
+  if (source.startsWith('notice:')) return `国务院通知 ${source.slice('notice:'.length)}`;
   return source;
 }
 

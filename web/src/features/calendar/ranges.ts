@@ -11,7 +11,7 @@ export interface DayRange {
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
-export function groupRanges(days: readonly CalendarDay[]): DayRange[] {
+export function groupRanges(days: readonly Pick<CalendarDay, 'date' | 'kind' | 'name'>[]): DayRange[] {
   const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
   const ranges: DayRange[] = [];
   for (const day of sorted) {
