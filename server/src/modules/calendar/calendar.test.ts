@@ -62,6 +62,18 @@ describe('working-day calendar (bundled data, API)', () => {
     expect(response.json().provisional.reason).toContain('2027 年节假日安排尚未导入');
   });
 
+  it('shows a year without data as the law gives it: statutory holidays and the days that may change (issue 13)', async () => {
+    const view = (await t.request(officer, { method: 'GET', url: '/api/calendar?year=2027' })).json();
+    expect(view).toMatchObject({ year: 2027, hasData: false, days: [] });
+    expect(view.estimate.holidays).toContainEqual({ date: '2027-02-05', kind: 'holiday', name: '春节' }); // 除夕
+    expect(view.estimate.holidays).toHaveLength(13);
+    expect(view.estimate.mayWork).toContain('2027-01-02');
+    expect(view.estimate.mayRest).toContain('2027-10-04');
+    const bundled = (await t.request(officer, { method: 'GET', url: '/api/calendar?year=2026' })).json();
+    expect(bundled.estimate).toBeUndefined();
+    expect(bundled.days).toContainEqual(expect.objectContaining({ date: '2026-04-05', name: '清明节' }));
+  });
+
   it('refuses to count into a year the law cannot be computed for, naming it', async () => {
     const response = await workdaysAfter(officer, '2099-12-28', 10);
     expect(response.statusCode).toBe(422);

@@ -1,9 +1,12 @@
 import {
   addWorkingDays,
+  computableYears,
   parseHolidayNotice,
   provisionalReason,
   shanghaiDateOf,
+  statutoryHolidays,
   type WorkingDayCalendar,
+  yearEnvelope,
   yearsWithoutData,
 } from '@zhifa/core';
 import { z } from 'zod';
@@ -45,6 +48,20 @@ async function recordChange(
   return tellOfMovedDeadlines(ctx.db, before, `工作日历已更新（${target}）`, ctx.app.clock());
 }
 
+/**
+ * A year without data as the law alone gives it (docs/decisions/0015): the statutory
+ * holidays, and how many days around them the arrangement may still change.
+ */
+function estimateOf(year: number) {
+  if (year < computableYears.first || year > computableYears.last) return null;
+  const envelope = yearEnvelope(year);
+  return {
+    holidays: statutoryHolidays(year).map((h) => ({ date: h.date, kind: 'holiday' as const, name: h.name })),
+    mayRest: [...envelope.mayRest].sort(),
+    mayWork: [...envelope.mayWork].sort(),
+  };
+}
+
 export const calendarRoutes = [
   defineRoute({
     method: 'GET',
@@ -55,11 +72,13 @@ export const calendarRoutes = [
     handler: async ({ db, query, user, app }) => {
       const years = await calendarYears(db);
       const shown = query.year ?? app.clock().getUTCFullYear();
+      const hasData = years.some((y) => y.year === shown);
       return {
         year: shown,
-        hasData: years.some((y) => y.year === shown),
+        hasData,
         years,
         days: await calendarDays(db, shown),
+        ...(!hasData && { estimate: estimateOf(shown) }),
         actions: { edit: mayTake(user, 'calendar.edit') },
       };
     },

@@ -181,7 +181,11 @@ export function bundledCalendarEntries(): CalendarEntry[] {
   for (let year = bundledYears.from; year <= bundledYears.to; year += 1) {
     const data = require(`chinese-days/dist/years/${year}.json`) as ChineseDaysYear;
     // Values look like "National Day,国庆节,7": English name, Chinese name, length.
-    const chineseName = (value: string) => value.split(',')[1] ?? value;
+    // The package shortens 清明节, 端午节 and 中秋节; the notices (and their import) use the full names.
+    const chineseName = (value: string) => {
+      const name = value.split(',')[1] ?? value;
+      return ['清明', '端午', '中秋'].includes(name) ? `${name}节` : name;
+    };
     // A file may mention days of a neighbouring year; each year counts only its own.
     const ownYear = ([date]: [string, string]) => date.startsWith(`${year}-`);
     for (const [date, value] of Object.entries(data.holidays).filter(ownYear)) {

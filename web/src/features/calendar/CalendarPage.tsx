@@ -12,7 +12,7 @@ import { PageLoading } from '../../app/loading';
 import { usePageTitle } from '../../app/page-title';
 import { useLoader } from '../../app/use-loader';
 import { useModal } from '../../app/use-modal';
-import { type CalendarDay, calendarApi, sourceLabel } from './api';
+import { type CalendarDay, type CalendarView, calendarApi, sourceLabel } from './api';
 import { DayModal, type DayModalTarget } from './DayModal';
 import { DaysTable } from './DaysTable';
 import { ImportModal } from './ImportModal';
@@ -134,12 +134,14 @@ export default function CalendarPage() {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={`${year} 年尚无节假日数据`}
+            title={`${year} 年尚无节假日安排`}
             description={
               <>
-                凡是计算到 {year} 年的期限（如公示期限、送达期限）都将失败，直到导入该年度日历。
+                {data.estimate
+                  ? `跨入 ${year} 年的期限暂按《全国年节及纪念日放假办法》推算并标注“暂定”：月历中标出的是法定节假日（推算）；国务院的安排还可能在其附近增加 ${data.estimate.mayRest.length} 个调休放假的工作日、把 ${data.estimate.mayWork.length} 个周末中的某些改为上班日。当事人的期限按最迟可能日期计算，本机关的期限按最早可能日期提醒。`
+                  : `${year} 年超出可推算的范围，跨入该年的期限无法计算。`}
                 {canEdit
-                  ? '请在国务院公布节假日安排后导入该年度日历，或新增年度后逐日设置。'
+                  ? '请在国务院公布节假日安排后导入该年度日历（可直接粘贴通知全文），或新增年度后逐日设置。'
                   : '请联系系统管理员导入该年度日历。'}
               </>
             }
@@ -155,7 +157,11 @@ export default function CalendarPage() {
           style={{ marginBottom: 16 }}
         />
         {view === 'grid' ? (
-          <YearGrid year={year} days={data.days} onSelect={canEdit && data.hasData ? editDay : undefined} />
+          <YearGrid
+            year={year}
+            days={data.hasData ? data.days : shownEstimate(data.estimate)}
+            onSelect={canEdit && data.hasData ? editDay : undefined}
+          />
         ) : (
           <DaysTable
             days={data.days}
@@ -205,4 +211,9 @@ export default function CalendarPage() {
       ) : null}
     </Space>
   );
+}
+
+/** The statutory holidays of a year without data, named as computed. */
+function shownEstimate(estimate: CalendarView['estimate']): CalendarDay[] {
+  return (estimate?.holidays ?? []).map((h) => ({ ...h, name: `${h.name}（推算）`, updatedAt: '' }));
 }

@@ -22,6 +22,8 @@ export interface CalendarView {
   hasData: boolean;
   years: CalendarYear[];
   days: CalendarDay[];
+  /** A year without data as the law alone gives it: statutory holidays, days the arrangement may change. */
+  estimate?: { holidays: Omit<CalendarDay, 'updatedAt'>[]; mayRest: string[]; mayWork: string[] } | null;
   actions: { edit: boolean };
 }
 
