@@ -57,9 +57,11 @@ describe('SEC-2: the lockout holds under parallel attempts', () => {
   });
 
   it('SEC-2: sequential attempts keep their meaning: a success forgives earlier failures', async () => {
-    for (let i = 0; i < threshold - 1; i += 1) expect((await attempt('head1', `wrong-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < threshold - 1; i += 1)
+      expect((await attempt('head1', `wrong-${i}`)).statusCode).toBe(401);
     expect((await attempt('head1', demoPassword)).statusCode).toBe(200);
-    for (let i = 0; i < threshold - 1; i += 1) expect((await attempt('head1', `wrong-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < threshold - 1; i += 1)
+      expect((await attempt('head1', `wrong-${i}`)).statusCode).toBe(401);
     expect((await attempt('head1', demoPassword)).statusCode).toBe(200);
   });
 });
@@ -77,10 +79,7 @@ describe('SEC-13: the lockout does not tell which accounts exist', () => {
   it('SEC-13: an unknown username answers like a known one under repeated failures', async () => {
     const known = await answers('discloser1', threshold + 2);
     const unknown = await answers('nosuchuser', threshold + 2);
-    expect(known.map((a) => a.status)).toEqual([
-      ...Array(threshold).fill(401),
-      ...Array(2).fill(423),
-    ]);
+    expect(known.map((a) => a.status)).toEqual([...Array(threshold).fill(401), ...Array(2).fill(423)]);
     expect(unknown).toEqual(known);
   });
 
