@@ -669,7 +669,7 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', 
   );
 });
 
-describe('三员分立: who manages whose account', () => {
+describe('SEC-3 三员分立: who manages whose account', () => {
   const accounts = { user: ['officer'], auditAdmin: ['audit_admin'] } as const;
   const managers = demoUsers.filter((u) =>
     u.roles.some(
