@@ -32,8 +32,10 @@ export const roleLabels: Record<Role, string> = {
   audit_admin: '审计管理员',
 };
 
-/** 三员分立: one user never holds two of these. */
+/** 三员分立: one user never holds two of these, nor any of these with a business role. */
 export const administratorRoles: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+/** Everything else: the roles that handle, decide, review, publish and keep cases and lists. */
+export const businessRoles: readonly Role[] = roles.filter((role) => !administratorRoles.includes(role));
 
 export const actions = [
   'calendar.read',
@@ -46,6 +48,7 @@ export const actions = [
   'unit.manage',
   'user.read',
   'user.manage',
+  'administratorAccount.manage',
   'person.read',
   'person.manage',
   'person.revealIdNumber',
@@ -105,7 +108,10 @@ export const policy: Record<Action, readonly Role[]> = {
   'agency.manage': ['system_admin'],
   'unit.manage': ['system_admin'],
   'user.read': ['system_admin', 'security_admin', 'agency_head', 'supervisor'],
+  // Accounts: the system administrator's — except those of the security and audit
+  // administrators, which only the security administrator manages (三员分立; see accountAction).
   'user.manage': ['system_admin'],
+  'administratorAccount.manage': ['security_admin'],
   'person.read': ['system_admin', 'agency_head', 'unit_head', 'legal_reviewer', 'supervisor'],
   'person.manage': ['system_admin'],
   // The whole 身份证号 only for whoever maintains the register; each view is audited.
@@ -239,4 +245,23 @@ export function allowedActions(userRoles: readonly Role[]): Action[] {
 
 export function holdsConflictingAdministratorRoles(userRoles: readonly Role[]): boolean {
   return administratorRoles.filter((role) => userRoles.includes(role)).length > 1;
+}
+
+/** 三员分立: an administrator holding a business role could decide cases or publish. */
+export function holdsAdministratorAndBusinessRoles(userRoles: readonly Role[]): boolean {
+  return (
+    userRoles.some((role) => administratorRoles.includes(role)) &&
+    userRoles.some((role) => businessRoles.includes(role))
+  );
+}
+
+/**
+ * The action needed to manage an account with these roles: the security and audit
+ * administrators are kept by the security administrator, so the system administrator
+ * cannot reach the audit trail or the security policy by creating or resetting them.
+ */
+export function accountAction(accountRoles: readonly Role[]): Action {
+  return accountRoles.includes('security_admin') || accountRoles.includes('audit_admin')
+    ? 'administratorAccount.manage'
+    : 'user.manage';
 }

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { creditCodeCheckChar, idNumberCheckChar, policy } from '@zhifa/core';
+import { accountAction, creditCodeCheckChar, idNumberCheckChar, policy, type Role } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
 import { appendEvent } from '../ledger/append.js';
@@ -45,6 +45,8 @@ interface Fixtures {
   unit: string;
   person: string;
   user: string;
+  /** An audit administrator: the account kind the security administrator manages (三员分立). */
+  auditAdmin: string;
   session: string;
   stream: string;
   event: string;
@@ -148,7 +150,19 @@ for (const suffix of ['', '/content', '/verify', '/pdf'])
   pathResource[`/api/documents/:id${suffix}`] = 'document';
 pathResource['/api/document-templates/:kind'] = 'documentKind';
 
-type Example = (side: Side) => {
+/**
+ * 三员分立: the security and audit administrators' accounts are the security administrator's to
+ * manage, every other account the system administrator's (accountAction). The user routes'
+ * examples take the account kind the caller manages; the cross cases are checked below.
+ */
+const managesBusinessAccounts = (roles: readonly Role[]) =>
+  policy['user.manage'].some((role) => roles.includes(role));
+const accountFixture = (roles: readonly Role[]) => (managesBusinessAccounts(roles) ? 'user' : 'auditAdmin');
+
+type Example = (
+  side: Side,
+  roles: readonly Role[],
+) => {
   body?: unknown;
   query?: Record<string, string>;
   /** For bodies that are not JSON (a multipart upload). */
@@ -274,11 +288,11 @@ const examples: Record<string, Example> = {
     body: { agencyId: fixtures[side].agency, content: powerListSheet, dryRun: true },
     agencyScoped: true,
   }),
-  'POST /api/users': (side) => ({
+  'POST /api/users': (side, roles) => ({
     body: {
       username: `matrix${next()}`,
       displayName: '矩阵测试',
-      roles: ['officer'],
+      roles: managesBusinessAccounts(roles) ? ['officer'] : ['audit_admin'],
       agencyId: fixtures[side].agency,
     },
     agencyScoped: true,
@@ -386,6 +400,18 @@ beforeAll(async () => {
         username: `matrix-${side}`,
         display_name: `矩阵用户-${side}`,
         roles: ['officer'],
+        password_hash: 'scrypt$1$1$1$x$x',
+        password_changed_at: t.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const auditAdmin = await db
+      .insertInto('app_user')
+      .values({
+        agency_id: agency,
+        username: `matrix-audit-${side}`,
+        display_name: `矩阵审计管理员-${side}`,
+        roles: ['audit_admin'],
         password_hash: 'scrypt$1$1$1$x$x',
         password_changed_at: t.now(),
       })
@@ -504,6 +530,7 @@ beforeAll(async () => {
       unit: unit.id,
       person: person.id,
       user: user.id,
+      auditAdmin: auditAdmin.id,
       session,
       stream,
       event: String(event.id),
@@ -561,9 +588,9 @@ function mayCall(route: RouteDefinition, roles: readonly string[]): boolean {
   return actions.some((action) => policy[action].some((role) => roles.includes(role)));
 }
 
-function requestFor(route: RouteDefinition, side: Side) {
+function requestFor(route: RouteDefinition, side: Side, roles: readonly Role[] = []) {
   const key = `${route.method} ${route.url}`;
-  const example = examples[key]?.(side) ?? {};
+  const example = examples[key]?.(side, roles) ?? {};
   if (route.body && !example.body) throw new Error(`${key}: add an example body to the authorization matrix`);
   let pathScoped = false;
   const url = route.url.replace(/:(\w+)/g, () => {
@@ -581,6 +608,7 @@ function requestFor(route: RouteDefinition, side: Side) {
     if (resource === 'publicAgency') return fixtures.own.agency; // the public agency pages: anyone
     if (resource === 'documentKind') return 'inquiryRecord'; // the user's own agency's template
     pathScoped = true;
+    if (resource === 'user') return fixtures[side][accountFixture(roles)];
     return fixtures[side][resource];
   });
   const query = example.query ? `?${new URLSearchParams(example.query)}` : '';
@@ -615,7 +643,7 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', 
     'as %s: own and other agency',
     async (username, demoUser) => {
       for (const side of ['own', 'other'] as const) {
-        const { url, body, headers, scoped } = requestFor(route, side);
+        const { url, body, headers, scoped } = requestFor(route, side, demoUser.roles);
         if (side === 'other' && !scoped) continue;
         const session = sessionEnding.has(key) ? await t.login(username) : sessions.get(username)!;
         const response = await t.request(session, {
@@ -643,4 +671,37 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', 
       }
     },
   );
+});
+
+describe('SEC-3 三员分立: who manages whose account', () => {
+  const accounts = { user: ['officer'], auditAdmin: ['audit_admin'] } as const;
+  const managers = demoUsers.filter((u) =>
+    u.roles.some(
+      (role) => policy['user.manage'].includes(role) || policy['administratorAccount.manage'].includes(role),
+    ),
+  );
+  it.each(managers.map((u) => [u.username, u] as const))('as %s', async (username, manager) => {
+    const session = sessions.get(username)!;
+    for (const [fixture, roles] of Object.entries(accounts) as [keyof typeof accounts, readonly Role[]][]) {
+      const allowed = policy[accountAction(roles)].some((role) => manager.roles.includes(role));
+      const id = fixtures.own[fixture];
+      for (const request of [
+        {
+          method: 'POST',
+          url: '/api/users',
+          payload: { username: `matrix${next()}`, displayName: '矩阵测试', roles },
+        },
+        { method: 'PATCH', url: `/api/users/${id}`, payload: { displayName: '矩阵测试' } },
+        { method: 'POST', url: `/api/users/${id}/reset-password` },
+      ] as const) {
+        const response = await t.request(session, request);
+        const label = `${request.method} ${request.url} on ${roles} as ${username}: ${response.body.slice(0, 200)}`;
+        if (allowed) expect(response.statusCode, label).toBeLessThan(300);
+        else {
+          expect(response.statusCode, label).toBe(403);
+          expect(response.json().message, label).toContain('三员分立');
+        }
+      }
+    }
+  });
 });

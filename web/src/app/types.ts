@@ -12,6 +12,7 @@ export type Action =
   | 'unit.manage'
   | 'user.read'
   | 'user.manage'
+  | 'administratorAccount.manage'
   | 'person.read'
   | 'person.manage'
   | 'person.revealIdNumber'

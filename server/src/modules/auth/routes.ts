@@ -59,7 +59,7 @@ export const authRoutes = [
     summary: '修改本人密码',
     body: z.strictObject({ currentPassword: password, newPassword: password }),
     handler: async ({ db, user, body, app, audit, reply }) => {
-      await changePassword(db, user.id, body, app.clock());
+      await changePassword(db, user.id, user.sessionId, body, app.clock());
       await audit({ event: 'password_changed', outcome: 'success', target: user.username });
       reply.status(204);
       return null;

@@ -2,11 +2,13 @@
  * Login with lockout and second factor, and password changes under the policy.
  * After `lockoutFailures` wrong passwords (or TOTP codes) the account is locked
  * for `lockoutMinutes`; while locked, even the right password answers
- * ACCOUNT_LOCKED. Failed attempts are committed although the request fails,
- * and every attempt is in the security audit trail.
+ * ACCOUNT_LOCKED. The count is taken before the password is checked and holds
+ * under parallel attempts, and unknown names are counted alike (lockout.ts).
+ * Failed attempts are committed although the request fails, and every attempt
+ * is in the security audit trail.
  */
 import { AppError, allowedActions, passwordPolicyViolation, roleLabels } from '@zhifa/core';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { AppUser, DB } from '../../db/schema.js';
 import {
@@ -17,6 +19,7 @@ import {
 } from '../../http/session.js';
 import { type AuditEntry, recordAudit } from '../audit/events.js';
 import { currentSettings } from '../settings/service.js';
+import { accountLockout, unknownNameLockout } from './lockout.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { verifyTotp } from './totp.js';
 
@@ -43,47 +46,67 @@ export function identityOf(user: AppUser): UserIdentity {
 export async function login(db: Kysely<DB>, cipher: FieldCipher, input: LoginInput, now: Date) {
   const audit = (entry: Omit<AuditEntry, 'ip'>) => recordAudit(db, { ...entry, ip: input.ip }, now);
   const username = input.username.trim().toLowerCase();
-  const user = await db
+  const found = await db
     .selectFrom('app_user')
     .selectAll()
     .where('username', '=', username)
     .executeTakeFirst();
-  if (!user?.active) {
-    await verifyPassword(input.password, await decoyHash());
-    await audit({
-      event: 'login',
-      outcome: 'failure',
-      actor: null,
-      username,
-      detail: { reason: 'unknown_user' },
-    });
-    throw wrongCredentials();
+  // A disabled account answers like an unknown name: the same count, the same words, a
+  // scrypt check against a decoy hash (SEC-13).
+  const user = found?.active ? found : undefined;
+  const actor = user ? { id: user.id, username: user.username, agencyId: user.agency_id } : null;
+  const { security } = await currentSettings(db);
+  const lockout = user
+    ? accountLockout(db, user.id, now, security)
+    : unknownNameLockout(db, username, now, security);
+  const refuseLocked = async (lockedUntil: Date) => {
+    await audit({ event: 'login', outcome: 'denied', actor, username, detail: { reason: 'locked' } });
+    const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+    return new AppError('ACCOUNT_LOCKED', `账户已锁定，请于 ${minutes} 分钟后再试`);
+  };
+  const auditLockout = (until: Date) =>
+    audit({ event: 'lockout', outcome: 'success', actor, username, detail: { until: until.toISOString() } });
+
+  // Counted before the slow check, so a parallel burst cannot outrun the lock (SEC-2).
+  const place = await lockout.take();
+  if ('lockedUntil' in place) {
+    if (place.lockedNow) await auditLockout(place.lockedUntil);
+    throw await refuseLocked(place.lockedUntil);
   }
-  const actor = { id: user.id, username: user.username, agencyId: user.agency_id };
-  if (user.locked_until && user.locked_until > now) {
-    await audit({ event: 'login', outcome: 'denied', actor, detail: { reason: 'locked' } });
-    const minutes = Math.max(1, Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000));
-    throw new AppError('ACCOUNT_LOCKED', `账户已锁定，请于 ${minutes} 分钟后再试`);
-  }
-  const passwordOk = await verifyPassword(input.password, user.password_hash);
-  if (passwordOk && user.totp_enabled_at && !input.totpCode) {
+  const passwordOk =
+    (await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()))) && !!user;
+  if (user && passwordOk && user.totp_enabled_at && !input.totpCode) {
+    await lockout.release();
     throw new AppError('TOTP_REQUIRED', '请输入身份验证器上的 6 位动态码', { field: 'body.totpCode' });
   }
   const totpOk =
-    !user.totp_enabled_at ||
+    !user?.totp_enabled_at ||
     (user.totp_secret_cipher !== null &&
       verifyTotp(cipher.decrypt(user.totp_secret_cipher), user.username, input.totpCode ?? '', now));
-  if (!passwordOk || !totpOk) {
-    await recordFailure(db, user, now, audit, passwordOk ? 'wrong_totp' : 'wrong_password');
+  if (!user || !passwordOk || !totpOk) {
+    const lockedUntil = await lockout.fail();
+    const reason = !user ? 'unknown_user' : passwordOk ? 'wrong_totp' : 'wrong_password';
+    await audit({
+      event: 'login',
+      outcome: 'failure',
+      actor,
+      username,
+      detail: { reason, failures: place.attempt },
+    });
+    if (lockedUntil) await auditLockout(lockedUntil);
     throw passwordOk
       ? new AppError('INVALID_CREDENTIALS', '动态码错误', { field: 'body.totpCode' })
       : wrongCredentials();
   }
-  await db
-    .updateTable('app_user')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', user.id)
-    .execute();
+  // Right, but parallel failures may have locked the account while this one was checked.
+  if (!(await lockout.succeed(place.attempt))) {
+    const { locked_until } = await db
+      .selectFrom('app_user')
+      .select('locked_until')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    throw await refuseLocked(locked_until ?? now);
+  }
   const { token, csrfToken } = await createSession(db, user, now, input.ip);
   await audit({ event: 'login', outcome: 'success', actor });
   const restriction = sessionRestriction(user, await currentSettings(db), now);
@@ -94,45 +117,16 @@ export async function login(db: Kysely<DB>, cipher: FieldCipher, input: LoginInp
   };
 }
 
-async function recordFailure(
-  db: Kysely<DB>,
-  user: AppUser,
-  now: Date,
-  audit: (entry: Omit<AuditEntry, 'ip'>) => Promise<void>,
-  reason: string,
-) {
-  const actor = { id: user.id, username: user.username, agencyId: user.agency_id };
-  const { security } = await currentSettings(db);
-  const { failed_logins } = await db
-    .updateTable('app_user')
-    .set({ failed_logins: sql`failed_logins + 1` })
-    .where('id', '=', user.id)
-    .returning('failed_logins')
-    .executeTakeFirstOrThrow();
-  await audit({ event: 'login', outcome: 'failure', actor, detail: { reason, failures: failed_logins } });
-  if (failed_logins >= security.lockoutFailures) {
-    const lockedUntil = new Date(now.getTime() + security.lockoutMinutes * 60_000);
-    await db
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: lockedUntil })
-      .where('id', '=', user.id)
-      .execute();
-    await audit({
-      event: 'lockout',
-      outcome: 'success',
-      actor,
-      detail: { until: lockedUntil.toISOString() },
-    });
-  }
-}
-
 /**
  * Changes the user's own password: the current one must be right; the new one
  * must meet the policy and differ from the last `passwordHistory` passwords.
+ * Every other session of the user ends (SEC-8): whoever knew the old password
+ * may be signed in elsewhere, and an administrator's reset ends them too.
  */
 export async function changePassword(
   db: Kysely<DB>,
   userId: string,
+  keepSessionId: string,
   input: { currentPassword: string; newPassword: string },
   now: Date,
 ) {
@@ -183,6 +177,13 @@ export async function changePassword(
       must_change_password: false,
     })
     .where('id', '=', user.id)
+    .execute();
+  await db
+    .updateTable('user_session')
+    .set({ revoked_at: now })
+    .where('user_id', '=', user.id)
+    .where('id', '!=', keepSessionId)
+    .where('revoked_at', 'is', null)
     .execute();
 }
 

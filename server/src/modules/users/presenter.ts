@@ -1,4 +1,4 @@
-import { type Role, roleLabels } from '@zhifa/core';
+import { accountAction, type Role, roleLabels } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { mayTake } from '../../http/route.js';
@@ -39,23 +39,26 @@ export async function presentUsers(
     .orderBy('a.name')
     .orderBy('u.username');
   if (where.ids) query = query.where('u.id', 'in', where.ids);
-  const manage = mayTake(viewer, 'user.manage');
-  const unlock = manage || mayTake(viewer, 'session.manage');
-  return (await query.execute()).map((row) => ({
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    agency: { id: row.agency_id, name: row.agency_name },
-    unit: row.unit_id ? { id: row.unit_id, name: row.unit_name } : null,
-    roles: row.roles.map((role: Role) => ({ role, label: roleLabels[role] })),
-    active: row.active,
-    locked: row.locked_until !== null && row.locked_until > now,
-    totpEnabled: row.totp_enabled_at !== null,
-    mustChangePassword: row.must_change_password,
-    passwordChangedAt: row.password_changed_at,
-    person: row.person_id
-      ? { id: row.person_id, name: row.person_name, idNumberMasked: row.id_number_masked }
-      : null,
-    actions: { edit: manage, resetPassword: manage && row.id !== viewer.id, unlock },
-  }));
+  const unlock = mayTake(viewer, 'user.manage') || mayTake(viewer, 'session.manage');
+  return (await query.execute()).map((row) => {
+    // 三员分立: who may edit depends on whose account it is (accountAction).
+    const manage = mayTake(viewer, accountAction(row.roles));
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      agency: { id: row.agency_id, name: row.agency_name },
+      unit: row.unit_id ? { id: row.unit_id, name: row.unit_name } : null,
+      roles: row.roles.map((role: Role) => ({ role, label: roleLabels[role] })),
+      active: row.active,
+      locked: row.locked_until !== null && row.locked_until > now,
+      totpEnabled: row.totp_enabled_at !== null,
+      mustChangePassword: row.must_change_password,
+      passwordChangedAt: row.password_changed_at,
+      person: row.person_id
+        ? { id: row.person_id, name: row.person_name, idNumberMasked: row.id_number_masked }
+        : null,
+      actions: { edit: manage, resetPassword: manage && row.id !== viewer.id, unlock },
+    };
+  });
 }

@@ -5,9 +5,18 @@ import { defineRoute } from '../../http/route.js';
 import { agencyScope, notFound, requireAgencyInScope, requireInScope } from '../../http/scope.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { presentUsers } from './presenter.js';
-import { createUser, revokeAllSessions, updateUser, usernamePattern } from './service.js';
+import {
+  checkManages,
+  checkRoles,
+  createUser,
+  revokeAllSessions,
+  updateUser,
+  usernamePattern,
+} from './service.js';
 
 const idParams = z.strictObject({ id: uuid });
+/** Which accounts each may manage is checked per account (checkManages). */
+const manageAccounts = ['user.manage', 'administratorAccount.manage'] as const;
 const roleList = z.array(z.enum(roles)).min(1, { message: '至少选择一个角色' }).max(roles.length);
 
 async function loadTarget(
@@ -53,7 +62,7 @@ export const userRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/users',
-    access: 'user.manage',
+    access: manageAccounts,
     summary: '创建用户（生成初始密码，首次登录须修改）',
     body: z.strictObject({
       username: z
@@ -66,6 +75,8 @@ export const userRoutes = [
       roles: roleList,
     }),
     handler: async ({ db, user, body, app, audit, record, reply }) => {
+      checkRoles(body.roles);
+      checkManages(user, body.roles, 'body.roles');
       const agencyId = body.agencyId ?? user.agencyId;
       await requireAgencyInScope(db, user, agencyId, '执法主体');
       const password = generatePassword();
@@ -102,7 +113,7 @@ export const userRoutes = [
   defineRoute({
     method: 'PATCH',
     url: '/api/users/:id',
-    access: 'user.manage',
+    access: manageAccounts,
     summary: '修改用户：姓名、承办机构、角色、启用状态',
     params: idParams,
     body: z.strictObject({
@@ -113,7 +124,7 @@ export const userRoutes = [
     }),
     handler: async ({ db, user, params, body, audit, record, app }) => {
       const target = await loadTarget(db, user, params.id);
-      await updateUser(db, user.id, target, body);
+      await updateUser(db, user, target, body);
       await audit({
         event: 'user_updated',
         outcome: 'success',
@@ -138,11 +149,12 @@ export const userRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/users/:id/reset-password',
-    access: 'user.manage',
+    access: manageAccounts,
     summary: '重置密码（生成临时密码，强制下线，下次登录须修改）',
     params: idParams,
     handler: async ({ db, user, params, app, audit, record }) => {
       const target = await loadTarget(db, user, params.id);
+      checkManages(user, target.roles, 'params.id');
       if (target.id === user.id) throw new AppError('RULE_VIOLATION', '请在“我的账户”中修改自己的密码');
       const password = generatePassword();
       const now = app.clock();

@@ -1,5 +1,15 @@
-/** Users: creation, changes, password resets and unlocking — the system administrator's work. */
-import { AppError, holdsConflictingAdministratorRoles, type Role } from '@zhifa/core';
+/**
+ * Users: creation, changes, password resets and unlocking — the system administrator's work,
+ * and the security administrator's for the security and audit administrators (三员分立).
+ */
+import {
+  AppError,
+  accountAction,
+  holdsAdministratorAndBusinessRoles,
+  holdsConflictingAdministratorRoles,
+  policy,
+  type Role,
+} from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import { changedColumns } from '../../db/changes.js';
 import type { AppUserTable, DB } from '../../db/schema.js';
@@ -23,6 +33,26 @@ export function checkRoles(roles: readonly Role[], field = 'body.roles'): void {
       field,
     });
   }
+  if (holdsAdministratorAndBusinessRoles(roles)) {
+    throw new AppError('RULE_VIOLATION', '三员分立：管理员（系统、安全、审计）不得兼任业务角色', { field });
+  }
+}
+
+/** Refuses unless the actor may manage an account holding these roles (see accountAction). */
+export function checkManages(
+  actor: { roles: readonly Role[] },
+  accountRoles: readonly Role[],
+  field: string,
+) {
+  const action = accountAction(accountRoles);
+  if (policy[action].some((role) => actor.roles.includes(role))) return;
+  throw new AppError(
+    'FORBIDDEN',
+    action === 'administratorAccount.manage'
+      ? '三员分立：安全管理员、审计管理员的账户只能由安全管理员管理'
+      : '三员分立：业务用户和系统管理员的账户由系统管理员管理',
+    { field },
+  );
 }
 
 /** The unit and person must belong to the user's agency. */
@@ -113,17 +143,22 @@ export interface UserChange {
 
 export async function updateUser(
   db: Kysely<DB>,
-  actorId: string,
+  actor: { id: string; roles: readonly Role[] },
   target: { id: string; agency_id: string; roles: Role[] },
   change: UserChange,
 ) {
+  checkManages(actor, target.roles, 'params.id');
   if (change.roles) checkRoles(change.roles);
-  if (target.id === actorId && change.active === false) {
+  if (target.id === actor.id && change.active === false) {
     throw new AppError('RULE_VIOLATION', '不能停用自己的账户', { field: 'body.active' });
   }
-  if (target.id === actorId && change.roles && !change.roles.includes('system_admin')) {
-    throw new AppError('RULE_VIOLATION', '不能取消自己的系统管理员角色', { field: 'body.roles' });
+  const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+    a.length === b.length && a.every((role) => b.includes(role));
+  if (target.id === actor.id && change.roles && !sameRoles(change.roles, target.roles)) {
+    throw new AppError('RULE_VIOLATION', '三员分立：不能修改自己的角色', { field: 'body.roles' });
   }
+  // The new roles too: an account may not move to the other administrator's keeping.
+  if (change.roles) checkManages(actor, change.roles, 'body.roles');
   await checkMembership(db, target.agency_id, { unitId: change.unitId });
   await db
     .updateTable('app_user')

@@ -23,7 +23,8 @@ export default function UsersPage() {
   usePageTitle('用户与角色');
   const me = useMe();
   const { message } = App.useApp();
-  const manage = may(me, 'user.manage');
+  // 三员分立: the security administrator keeps the security and audit administrators' accounts.
+  const manage = may(me, 'user.manage') || may(me, 'administratorAccount.manage');
   const users = useLoader(() => usersApi.list(), []);
   // What the create form offers: agencies to create in and people to link.
   const choices = useLoader(
@@ -103,7 +104,7 @@ export default function UsersPage() {
       <Typography.Paragraph type="secondary">
         {manage
           ? '新建用户或重置密码时由系统生成临时密码，只显示一次；用户首次登录须修改密码。'
-          : '账户由系统管理员维护。'}
+          : '账户由系统管理员维护；安全管理员、审计管理员的账户由安全管理员维护。'}
         {may(me, 'session.manage') ? '您可以解除被锁定账户的登录锁定。' : null}
       </Typography.Paragraph>
       <UsersTable
