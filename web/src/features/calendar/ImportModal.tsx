@@ -6,7 +6,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Modal, Tabs, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../app/api';
-import { calendarApi } from './api';
+import { calendarApi, toldText } from './api';
 
 const maxChars = 200_000;
 
@@ -67,7 +67,9 @@ export function ImportModal({ open, onClose, onImported }: Props) {
     setBusy(true);
     try {
       const result = await calendarApi.importFile(picked.format, picked.content, picked.name);
-      message.success(`已导入 ${result.years.join('、')} 年度，共 ${result.days} 个节假日或调休上班日`);
+      message.success(
+        `已导入 ${result.years.join('、')} 年度，共 ${result.days} 个节假日或调休上班日${toldText(result.told)}`,
+      );
       setPicked(null);
       onImported(result.years);
     } catch (error) {

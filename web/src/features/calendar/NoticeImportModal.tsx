@@ -7,7 +7,7 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Modal, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api';
-import { calendarApi, type NoticePreview } from './api';
+import { calendarApi, type NoticePreview, toldText } from './api';
 import { NoticePreviewView } from './NoticePreview';
 
 const maxChars = 200_000;
@@ -45,7 +45,7 @@ export function NoticeImportModal({ open, onClose, onImported }: Props) {
       // The notice's own year first: the page shows it (a previous year may have been touched too).
       const years = [result.year, ...(result.imported?.years ?? []).filter((y) => y !== result.year)];
       message.success(
-        `已按国务院通知导入 ${years.join('、')} 年度，共 ${result.imported?.days ?? 0} 个特殊日期`,
+        `已按国务院通知导入 ${years.join('、')} 年度，共 ${result.imported?.days ?? 0} 个特殊日期${toldText(result.told)}`,
       );
       edit('');
       onImported(years);

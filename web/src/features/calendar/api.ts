@@ -27,9 +27,21 @@ export interface CalendarView {
   actions: { edit: boolean };
 }
 
+/** Open cases whose deadlines a calendar change moved, and the notices their officers got. */
+export interface Told {
+  cases: number;
+  notices: number;
+}
+
 export interface ImportResult {
   years: number[];
   days: number;
+  told?: Told;
+}
+
+/** "；3 个案件的期限随之变化，已通知承办人员", or nothing when none moved. */
+export function toldText(told: Told | undefined): string {
+  return told?.cases ? `；${told.cases} 个案件的期限随之变化，已通知承办人员（${told.notices} 人次）` : '';
 }
 
 export interface CalendarEntry {
@@ -55,6 +67,7 @@ export interface NoticePreview {
   notes: string[];
   saved: boolean;
   imported?: ImportResult;
+  told?: Told;
 }
 
 export const calendarApi = {
