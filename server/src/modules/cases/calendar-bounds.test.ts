@@ -22,6 +22,15 @@ async function clock(id: string, clockId: string) {
 }
 
 describe('issue 13: a year without holiday data', () => {
+  it('N3: served 2026-12-24, the 5-working-day defence period ends 2026-12-31, before 2027: nothing provisional', async () => {
+    at('2026-12-24');
+    const id = await generalAtNotify();
+    ok(await step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }));
+    const defence = await clock(id, 'defence');
+    expect(defence).toMatchObject({ dueOn: '2026-12-31' });
+    expect(defence.provisional).toBeUndefined();
+  });
+
   it('N3: a prior notice served 2026-12-28 shows 暂定 bounds; the decision waits for the latest, no longer', async () => {
     at('2026-12-28');
     const id = await generalAtNotify();
