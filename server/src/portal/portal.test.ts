@@ -50,6 +50,22 @@ describe('public portal (no JavaScript)', () => {
     expect(post.statusCode).toBe(400);
   });
 
+  it.each([
+    ['a tab browsers strip into //', '%2F%09%2Fevil.example'],
+    ['a line feed that breaks the Location header', '%2F%0A%2Fx'],
+    ['a carriage return', '%2F%0D%2Fx'],
+    ['a space before the second slash', '%2F%20%2Fevil.example'],
+  ])('SEC-9: refuses a redirect target with %s (400, never off-site or 500)', async (_, back) => {
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/preferences/elder-mode',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `enabled=1&back=${back}`,
+    });
+    expect(post.statusCode).toBe(400);
+    expect(post.headers.location).toBeUndefined();
+  });
+
   it('answers an unknown page with an HTML 404 and an unknown API path with JSON', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/no-such-page' });
     expect(page.statusCode).toBe(404);

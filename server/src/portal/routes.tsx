@@ -16,11 +16,23 @@ function sendHtml(reply: FastifyReply, html: string) {
   return html;
 }
 
-/** Only same-site paths may be redirect targets. */
+/**
+ * Only same-site paths may be redirect targets. Browsers drop tabs and line breaks
+ * from a URL ("/\t/evil.example" becomes "//evil.example") and a line break cannot go
+ * into a header at all, so whitespace and control characters are refused outright (SEC-9).
+ */
 const localPath = z
   .string()
   .max(500)
-  .refine((p) => p.startsWith('/') && !p.startsWith('//') && !p.includes('\\'), { message: '应为站内路径' });
+  .refine(
+    (p) =>
+      p.startsWith('/') &&
+      !p.startsWith('//') &&
+      !p.includes('\\') &&
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point.
+      !/[\s\u0000-\u001f\u007f]/.test(p),
+    { message: '应为站内路径' },
+  );
 
 export const portalRoutes = [
   defineRoute({
