@@ -65,6 +65,18 @@ describe('security audit trail (安全审计)', () => {
     expect(csv.body).toContain('discloser1');
   });
 
+  it('SEC-6: a username shaped like a spreadsheet formula is exported as text, never a live formula', async () => {
+    const formula = '=HYPERLINK("http://evil.example","点此")';
+    await login(formula, 'whatever');
+    await login('+1+cmd', 'whatever');
+    const csv = await t.request(auditadmin, { method: 'GET', url: '/api/audit/export?event=login' });
+    const cells = csv.body.split(/\r\n/).flatMap((line) => line.split(','));
+    // Every cell a spreadsheet would evaluate (=, +, -, @ first) is prefixed with an apostrophe.
+    expect(cells.filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
+    expect(csv.body).toContain("'=hyperlink("); // usernames are stored lower-case
+    expect(csv.body).toContain("'+1+cmd");
+  });
+
   it('the database refuses UPDATE, DELETE and TRUNCATE on it', async () => {
     const { db } = t.database;
     await expect(db.updateTable('security_audit').set({ outcome: 'success' }).execute()).rejects.toThrow(

@@ -107,21 +107,26 @@ export const auditRoutes = [
         .orderBy('id', 'asc')
         .limit(100_000)
         .execute();
-      const csv = Papa.unparse({
-        fields: ['序号', '时间', '用户', 'IP', '事件', '结果', '对象', '详情'],
-        data: rows
-          .map(present)
-          .map((r) => [
-            r.id,
-            r.occurredAt.toISOString(),
-            r.username ?? '',
-            r.ip,
-            r.eventLabel,
-            r.outcomeLabel,
-            r.target,
-            JSON.stringify(r.detail),
-          ]),
-      });
+      // SEC-6: usernames and targets come from outside (a login attempt); a cell a spreadsheet
+      // would evaluate (=, +, -, @, tab, CR first) is written with a leading apostrophe.
+      const csv = Papa.unparse(
+        {
+          fields: ['序号', '时间', '用户', 'IP', '事件', '结果', '对象', '详情'],
+          data: rows
+            .map(present)
+            .map((r) => [
+              r.id,
+              r.occurredAt.toISOString(),
+              r.username ?? '',
+              r.ip,
+              r.eventLabel,
+              r.outcomeLabel,
+              r.target,
+              JSON.stringify(r.detail),
+            ]),
+        },
+        { escapeFormulae: true },
+      );
       void reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="security-audit.csv"');
