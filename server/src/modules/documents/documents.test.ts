@@ -570,6 +570,30 @@ describe('templates', () => {
     expect(events.map((e) => e.kind)).toEqual(['documentTemplate.replaced', 'documentTemplate.reset']);
   });
 
+  it('SEC-11: refuses a template with a raw-XML tag ({@…}), which would put case text into the signed document as Word XML', async () => {
+    const before = await t.request(reviewer, { method: 'GET', url: '/api/document-templates/inquiryRecord' });
+    const put = await t.request(reviewer, {
+      method: 'PUT',
+      url: '/api/document-templates/inquiryRecord',
+      payload: {
+        // Alone in its paragraph, as docxtemplater requires of a raw tag: accepted until now.
+        contentBase64: buildTemplate([
+          '# {agencyName}',
+          '{@intervieweeName}',
+          '{#qa}',
+          '- 问：{question}',
+          '{/qa}',
+        ]).toString('base64'),
+        fileName: 'raw.docx',
+      },
+    });
+    expect(put.statusCode, put.body).toBe(400);
+    expect(put.json()).toMatchObject({ field: 'body.contentBase64' });
+    expect(put.json().message).toContain('{@intervieweeName}');
+    const after = await t.request(reviewer, { method: 'GET', url: '/api/document-templates/inquiryRecord' });
+    expect(after.headers['x-template-source']).toBe(before.headers['x-template-source']);
+  });
+
   it('refuses a template with unknown fields, or one that is not a .docx', async () => {
     const unknown = await t.request(reviewer, {
       method: 'PUT',

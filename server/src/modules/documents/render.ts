@@ -28,8 +28,23 @@ const library = {
   inspectModule: () =>
     require('docxtemplater/js/inspect-module.js') as () => DXT.Module & {
       getAllTags(): Record<string, unknown>;
+      getAllStructuredTags(): StructuredTag[];
     },
 };
+
+interface StructuredTag {
+  value: string;
+  module?: string;
+  subparsed?: StructuredTag[];
+}
+
+/** Raw-XML tags ({@name}) anywhere in the template, loops included. */
+function rawTags(tags: readonly StructuredTag[]): string[] {
+  return tags.flatMap((tag) => [
+    ...(tag.module === 'rawxml' ? [tag.value] : []),
+    ...rawTags(tag.subparsed ?? []),
+  ]);
+}
 
 const fieldSchema = (field: FieldSpec) => (field.required ? text(field.max) : text(field.max, 0).optional());
 
@@ -91,6 +106,14 @@ export function inspectTemplate(kind: DocumentKind, content: Buffer): string[] {
     const what = first?.properties?.explanation ?? first?.message ?? '无法解析';
     throw new AppError('VALIDATION_FAILED', `模板中的标记有误：${what}`, { field: 'body.contentBase64' });
   }
+  // SEC-11: {@name} inserts its value as Word XML: case text could rewrite a signed document.
+  const raw = rawTags(inspect.getAllStructuredTags());
+  if (raw.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `模板不得使用原样插入 XML 的标记：${raw.map((name) => `{@${name}}`).join('、')}（请改用 {字段名}）`,
+      { field: 'body.contentBase64' },
+    );
   const tags = collectTags(inspect.getAllTags());
   const allowed = allowedTags(kind);
   const unknown = tags.filter((tag) => !allowed.has(tag));
