@@ -4,6 +4,7 @@ import path from 'node:path';
 export interface Config {
   host: string;
   port: number;
+  trustProxy: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   demoPassword: string | undefined;
@@ -31,6 +32,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.ZHIFA_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.ZHIFA_DEMO_PASSWORD || undefined,
+    // The TLS-terminating proxy in front ('loopback', an address or CIDR list): its
+    // X-Forwarded-Proto makes the session cookie Secure. Unset: the request's own protocol.
+    trustProxy: env.ZHIFA_TRUST_PROXY || undefined,
     s3: readS3Config(env),
   };
 }

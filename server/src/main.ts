@@ -54,7 +54,7 @@ async function main() {
       evidence,
       publicUrl: publicUrlFromEnvironment(process.env, config.host, config.port),
     },
-    { consoleDir, logger: false },
+    { consoleDir, logger: false, ...(config.trustProxy && { trustProxy: config.trustProxy }) },
   );
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

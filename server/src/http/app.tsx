@@ -9,7 +9,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { defaultJurisdictionSettings } from '@zhifa/core';
+import { AppError, defaultJurisdictionSettings } from '@zhifa/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isElder, renderPage } from '../portal/layout.js';
 import { NotFoundPage } from '../portal/not-found.js';
@@ -29,13 +29,39 @@ export interface AppOptions {
   /** Directory of the built console (web/dist); served when it exists. */
   consoleDir?: string;
   logger?: boolean;
+  /**
+   * The TLS-terminating proxy in front, as Fastify's `trustProxy` takes it (an address,
+   * a CIDR list, 'loopback'): only its X-Forwarded-Proto makes the session cookie Secure.
+   */
+  trustProxy?: string;
 }
+
+/**
+ * One policy for the portal (no script at all) and the console (its own bundles; antd
+ * writes inline styles): nothing from elsewhere, no plugins, no framing.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Bodies an API route reads: JSON, and multipart where a file is uploaded (the route checks it). */
+const apiBodyTypes = ['application/json', 'multipart/form-data'];
 
 export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: jsonBodyLimit,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     // Parameters and query strings are validated by zod; keep Fastify's parser plain.
     routerOptions: { maxParamLength: 200 },
   });
@@ -55,7 +81,20 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
       headerPairs: 20,
     },
   });
+  // SEC-10: a cross-site HTML form can post url-encoded or plain text, never JSON: refusing
+  // those on the API (and multipart on any route but an upload, in the route) leaves no way
+  // to sign a browser into another account (login CSRF) or to call the API from a form.
+  fastify.addHook('onRequest', async (request) => {
+    const type = request.headers['content-type'];
+    if (!type || !request.url.startsWith('/api/')) return;
+    const base = type.split(';')[0]!.trim().toLowerCase();
+    if (!apiBodyTypes.includes(base))
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '接口只接受 JSON（上传文件用 multipart/form-data）', {
+        field: 'content-type',
+      });
+  });
   fastify.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', contentSecurityPolicy);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');

@@ -159,6 +159,9 @@ async function handle(
       throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
     }
   }
+  // A route with a JSON body takes nothing else: multipart is for the upload routes (SEC-10).
+  if (route.body && request.isMultipart())
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '此接口只接受 JSON 请求体', { field: 'content-type' });
   const inputs = {
     params: parse(route.params, request.params, 'params'),
     query: parse(route.query, request.query, 'query'),

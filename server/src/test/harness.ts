@@ -13,7 +13,7 @@ import pg from 'pg';
 import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
-import { buildApp } from '../http/app.js';
+import { type AppOptions, buildApp } from '../http/app.js';
 import { newSigner } from '../ledger/signing.js';
 import { seedDemo } from '../seed/demo.js';
 import type { EvidenceStore, IntegrityLog } from '../storage/evidence-store.js';
@@ -100,7 +100,7 @@ export interface TestApp<S extends EvidenceStore = LocalEvidenceStore> {
 }
 
 export async function createTestApp<S extends EvidenceStore = LocalEvidenceStore>(
-  options: { seed?: boolean; integrityLog?: IntegrityLog; evidence?: S } = {},
+  options: { seed?: boolean; integrityLog?: IntegrityLog; evidence?: S; app?: AppOptions } = {},
 ): Promise<TestApp<S>> {
   const { database, dispose } = await openTestDatabase();
   let now = testStart;
@@ -129,15 +129,18 @@ export async function createTestApp<S extends EvidenceStore = LocalEvidenceStore
       now,
       demoPassword,
     );
-  const app = await buildApp({
-    db: database.db,
-    databaseKind: database.kind,
-    clock,
-    version: 'test',
-    cipher,
-    signer: newSigner(),
-    evidence,
-  });
+  const app = await buildApp(
+    {
+      db: database.db,
+      databaseKind: database.kind,
+      clock,
+      version: 'test',
+      cipher,
+      signer: newSigner(),
+      evidence,
+    },
+    options.app,
+  );
 
   const request: TestApp<S>['request'] = (session, opts) => {
     const headers = { ...(opts.headers ?? {}) };
