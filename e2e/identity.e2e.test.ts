@@ -154,7 +154,7 @@ describe('separated administrators', () => {
     // The table keeps the unfiltered rows until the filtered page arrives.
     const eventCells = page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(5)');
     await expect
-      .poll(async () => [...new Set(await eventCells.allTextContents())], { timeout: 20_000 })
+      .poll(async () => [...new Set(await eventCells.allTextContents())], { timeout: 120_000 })
       .toEqual(['登录']);
     const exportHref = await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href');
     expect(exportHref).toBe('/api/audit/export?event=login');

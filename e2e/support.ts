@@ -93,7 +93,7 @@ export async function startServer(): Promise<RunningServer> {
     await rm(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 150_000;
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();
@@ -108,7 +108,7 @@ export async function startServer(): Promise<RunningServer> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();
-  throw new Error(`服务器在 150 秒内未就绪：\n${output}`);
+  throw new Error(`服务器在 600 秒内未就绪：\n${output}`);
 }
 
 export interface BrowserSuite {
@@ -167,7 +167,8 @@ export function useBrowserSuite(): BrowserSuite {
         viewport: { width: 1440, height: 900 },
         ...options,
       });
-      context.setDefaultTimeout(20_000);
+      // A budget against a hang, not a speed check: a busy machine can take this long.
+      context.setDefaultTimeout(120_000);
       contexts.push(context);
       return context;
     },
@@ -216,7 +217,7 @@ export async function selectIn(page: Page, form: Locator, itemLabel: string, lab
     await pickOption(page, label);
     const shown = item.locator(`.ant-select-content[title="${label}"]`);
     try {
-      await shown.waitFor({ timeout: 3_000 });
+      await shown.waitFor({ timeout: 10_000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;

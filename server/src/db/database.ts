@@ -25,7 +25,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+/** `loadDataDir`: in memory, starting from a dump of a PGlite data directory (tests' seeded copies). */
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true; loadDataDir?: Blob };
 
 export function openDatabase(target: DatabaseTarget): Database {
   if ('url' in target) {
@@ -40,7 +41,10 @@ export function openDatabase(target: DatabaseTarget): Database {
     mkdirSync(dataDir, { recursive: true });
     releaseLock = lockDataDir(target.dataDir);
   }
-  const pglite = new PGlite(dataDir);
+  const pglite =
+    'memory' in target && target.loadDataDir
+      ? new PGlite({ loadDataDir: target.loadDataDir })
+      : new PGlite(dataDir);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const close = async () => {

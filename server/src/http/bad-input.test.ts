@@ -35,7 +35,7 @@ afterAll(async () => {
   } finally {
     await t.close();
   }
-}, 60_000);
+});
 
 /** A demo user allowed to call the route, so the input, not the role, is what gets refused. */
 function callerOf(route: RouteDefinition): Session {

@@ -164,7 +164,7 @@ describe('ledger: tampering is detected', () => {
       await sql`ALTER TABLE ledger_event ENABLE TRIGGER USER`.execute(db);
     }
     expect((await verifyLedger(db)).ok).toBe(true);
-  }, 300_000);
+  });
 });
 
 describe('ledger: concurrent writers', () => {
@@ -213,5 +213,5 @@ describe('ledger: concurrent writers', () => {
       .execute();
     expect(own.map((r) => r.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
     expect((await verifyLedger(database.db)).ok).toBe(true);
-  }, 120_000);
+  });
 });

@@ -117,7 +117,9 @@ describe('LocalEvidenceStore', () => {
     const source = new Readable({ read() {} });
     const staging = store.stage(source, { maxBytes: 1 << 30 });
     source.push('in progress');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Until its staging file exists (not a fixed pause, which a busy machine can outlast).
+    while (!existsSync(store.stagingDir) || readdirSync(store.stagingDir).length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     const abandoned = path.join(store.stagingDir, 'crashed.part');
     writeFileSync(abandoned, 'partial');
     const old = new Date(Date.now() - 2 * 3600 * 1000);

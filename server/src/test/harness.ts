@@ -4,32 +4,33 @@
  * migrated, with the demo jurisdiction seeded and the clock under test control.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
+import { inject } from 'vitest';
+import { createFieldCipher } from '../crypto/field-cipher.js';
 import { type Database, openDatabase } from '../db/database.js';
-import { initialiseDatabase } from '../db/initialise.js';
 import { type AppOptions, buildApp } from '../http/app.js';
 import { newSigner } from '../ledger/signing.js';
-import { seedDemo } from '../seed/demo.js';
 import type { EvidenceStore, IntegrityLog } from '../storage/evidence-store.js';
 import { LocalEvidenceStore } from '../storage/local.js';
 
-export const demoPassword = 'Demo-Pass-2026';
-export const testStart = new Date('2026-11-24T02:00:00Z');
+import { demoPassword, testStart } from './seed-snapshot.js';
 
-/** A fresh, empty PostgreSQL database; its URL and a function that drops it. */
+export { demoPassword, testStart };
+
+/** A fresh PostgreSQL database, empty or a copy of a template; its URL and a function that drops it. */
 export async function freshPostgresDatabase(
   baseUrl: string,
+  template?: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `zhifa_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -57,18 +58,24 @@ export async function freshPostgresDatabase(
   };
 }
 
-/** A migrated-or-not empty database; `url` is set on PostgreSQL, so a test can open a second pool. */
-export async function openTestDatabase(): Promise<{
+/**
+ * An empty database, or a copy of the run's migrated or demo-seeded one (see seed-snapshot.ts);
+ * `url` is set on PostgreSQL, so a test can open a second pool.
+ */
+export async function openTestDatabase(from?: 'initialised' | 'seeded'): Promise<{
   database: Database;
   url?: string;
   dispose: () => Promise<void>;
 }> {
   const baseUrl = process.env.DATABASE_URL;
+  const source = from && inject('seedSnapshot')[from];
   if (!baseUrl) {
-    const database = openDatabase({ memory: true });
+    const database = openDatabase(
+      source ? { memory: true, loadDataDir: new Blob([readFileSync(source)]) } : { memory: true },
+    );
     return { database, dispose: () => database.close() };
   }
-  const fresh = await freshPostgresDatabase(baseUrl);
+  const fresh = await freshPostgresDatabase(baseUrl, source);
   const database = openDatabase({ url: fresh.url });
   return {
     database,
@@ -102,33 +109,32 @@ export interface TestApp<S extends EvidenceStore = LocalEvidenceStore> {
 export async function createTestApp<S extends EvidenceStore = LocalEvidenceStore>(
   options: { seed?: boolean; integrityLog?: IntegrityLog; evidence?: S; app?: AppOptions } = {},
 ): Promise<TestApp<S>> {
-  const { database, dispose } = await openTestDatabase();
+  // A copy of the run's database, migrated and (unless seed: false) with the demo seeded at
+  // testStart, and the keys and evidence files that go with it.
+  const seeded = options.seed !== false;
+  const snapshot = inject('seedSnapshot');
+  const { database, dispose } = await openTestDatabase(seeded ? 'seeded' : 'initialised');
   let now = testStart;
   const clock = () => now;
-  const cipher = createFieldCipher(randomFieldKeys());
-  await initialiseDatabase(database.db, now);
+  const cipher = createFieldCipher({
+    encryption: Buffer.from(snapshot.keys.encryption, 'hex'),
+    mac: Buffer.from(snapshot.keys.mac, 'hex'),
+    digest: Buffer.from(snapshot.keys.digest, 'hex'),
+  });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhifa-test-'));
+  // The demo's recordings and documents go to the app's store; a store the test brings (an S3
+  // bucket, one made to fail) is left as the test set it up, and the demo's files go to a
+  // directory of the harness's own.
+  if (seeded)
+    cpSync(snapshot.evidenceDir, path.join(dataDir, options.evidence ? 'demo-evidence' : 'evidence'), {
+      recursive: true,
+    });
   const evidence =
     options.evidence ??
     (new LocalEvidenceStore(
       path.join(dataDir, 'evidence'),
       options.integrityLog ?? (() => {}),
     ) as EvidenceStore as S);
-  // The demo's recordings and documents go to the app's store; a store the test brings (an S3
-  // bucket, one made to fail) is left as the test set it up, and the demo's files go to a
-  // directory of the harness's own.
-  if (options.seed !== false)
-    await seedDemo(
-      database.db,
-      {
-        cipher,
-        evidence: options.evidence
-          ? new LocalEvidenceStore(path.join(dataDir, 'demo-evidence'), () => {})
-          : evidence,
-      },
-      now,
-      demoPassword,
-    );
   const app = await buildApp(
     {
       db: database.db,

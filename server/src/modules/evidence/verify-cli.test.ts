@@ -78,7 +78,7 @@ beforeAll(async () => {
   } finally {
     await database.close();
   }
-}, 120_000);
+});
 afterAll(async () => {
   await dropDatabase();
   rmSync(dataDir, { recursive: true, force: true });
