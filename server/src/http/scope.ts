@@ -28,6 +28,16 @@ export async function agencyScope(
   return rows.rows.map((r) => r.id);
 }
 
+/**
+ * The agencies whose case work (cases, their evidence and documents) the user may see:
+ * the own agency, and for supervisors the supervised ones. The system administrator's
+ * subtree is for account administration only (SEC-4): holding another role besides does
+ * not open the cases below.
+ */
+export function caseScope(db: Kysely<DB>, user: Pick<UserIdentity, 'agencyId' | 'roles'>): Promise<string[]> {
+  return agencyScope(db, { agencyId: user.agencyId, roles: user.roles.filter((r) => r !== 'system_admin') });
+}
+
 export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `${what}不存在`);
 }
@@ -42,23 +52,27 @@ export class OutOfScopeError extends AppError {
   }
 }
 
+type Scope = typeof agencyScope;
+
 export async function requireAgencyInScope(
   db: Kysely<DB>,
   user: UserIdentity,
   agencyId: string,
   what: string,
+  scope: Scope = agencyScope,
 ): Promise<void> {
-  if (!(await agencyScope(db, user)).includes(agencyId)) throw new OutOfScopeError(what);
+  if (!(await scope(db, user)).includes(agencyId)) throw new OutOfScopeError(what);
 }
 
-/** Throws NOT_FOUND unless the record exists and its agency is in the user's scope. */
+/** Throws NOT_FOUND unless the record exists and its agency is in the user's scope (`caseScope` for case work). */
 export async function requireInScope<T extends { agency_id: string }>(
   db: Kysely<DB>,
   user: UserIdentity,
   record: T | undefined,
   what: string,
+  scope: Scope = agencyScope,
 ): Promise<T> {
   if (!record) throw notFound(what);
-  await requireAgencyInScope(db, user, record.agency_id, what);
+  await requireAgencyInScope(db, user, record.agency_id, what, scope);
   return record;
 }

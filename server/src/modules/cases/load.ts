@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { uuid } from '../../http/fields.js';
-import { requireInScope } from '../../http/scope.js';
+import { caseScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { loadCaseFacts, ruleContext } from './facts.js';
 import { presentCase } from './presenter.js';
@@ -13,7 +13,7 @@ export const idParams = z.strictObject({ id: uuid });
 /** The case if it is in the user's scope, with everything the rules read. */
 export async function loadOne(db: Kysely<DB>, user: CurrentUser, id: string) {
   const row = await db.selectFrom('enforcement_case').selectAll().where('id', '=', id).executeTakeFirst();
-  await requireInScope(db, user, row, '案件');
+  await requireInScope(db, user, row, '案件', caseScope);
   return (await loadCaseFacts(db, [row!])).get(row!.id)!;
 }
 

@@ -8,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { validationError } from '../../http/errors.js';
 import { defineRoute, mayTake } from '../../http/route.js';
-import { agencyScope, requireInScope } from '../../http/scope.js';
+import { caseScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { presentEvent } from '../../ledger/checkpoint.js';
 import { verifyLedger } from '../../ledger/verify.js';
@@ -48,7 +48,7 @@ export const caseRoutes = [
       let q = db
         .selectFrom('enforcement_case as c')
         .selectAll('c')
-        .where('c.agency_id', 'in', await agencyScope(db, user))
+        .where('c.agency_id', 'in', await caseScope(db, user))
         .orderBy('c.updated_at', 'desc')
         .orderBy('c.id');
       if (query.stage) q = q.where('c.stage', '=', query.stage);
@@ -236,7 +236,7 @@ export const caseRoutes = [
         .select(['id', 'agency_id'])
         .where('id', '=', params.id)
         .executeTakeFirst();
-      await requireInScope(db, user, row, '案件');
+      await requireInScope(db, user, row, '案件', caseScope);
       const streamId = caseStream(params.id);
       const events = await db
         .selectFrom('ledger_event as e')
@@ -283,7 +283,7 @@ export const caseRoutes = [
         .innerJoin('case_officer as o', 'o.case_id', 'c.id')
         .selectAll('c')
         .where('o.person_id', '=', personId)
-        .where('c.agency_id', 'in', await agencyScope(db, user))
+        .where('c.agency_id', 'in', await caseScope(db, user))
         .where('c.archived_at', 'is', null)
         .execute();
       const items = [];

@@ -22,7 +22,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { DB, EnforcementCaseTable } from '../../db/schema.js';
-import { notFound, requireInScope } from '../../http/scope.js';
+import { caseScope, notFound, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import type { CaseRow } from './facts.js';
 import type { evidenceBody, officersBody, registerBody, StoredFacts } from './schema.js';
@@ -72,7 +72,7 @@ export async function lockCase(
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
-  await requireInScope(db, user, row, '案件');
+  await requireInScope(db, user, row, '案件', caseScope);
   requireNotArchived(row!);
   if (expectedVersion !== undefined && row!.version !== expectedVersion)
     throw new AppError(

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { DB } from '../../db/schema.js';
 import { validationError } from '../../http/errors.js';
-import { OutOfScopeError, requireInScope } from '../../http/scope.js';
+import { caseScope, OutOfScopeError, requireInScope } from '../../http/scope.js';
 import type { UserIdentity } from '../../http/session.js';
 import { appendEvent } from '../../ledger/append.js';
 import { genesisHash } from '../../ledger/hash.js';
@@ -237,7 +237,7 @@ export async function renderDocument(
 /** The document row if it exists and its agency is in the user's scope; otherwise NOT_FOUND. */
 export async function loadDocument(db: Kysely<DB>, user: UserIdentity, id: string) {
   const row = await db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst();
-  return requireInScope(db, user, row, '文书');
+  return requireInScope(db, user, row, '文书', caseScope);
 }
 
 export type DocumentRow = Awaited<ReturnType<typeof loadDocument>>;

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { requireInScope } from '../../http/scope.js';
+import { caseScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { appendEvent } from '../../ledger/append.js';
 import type { ContentDigest } from '../../storage/evidence-store.js';
@@ -143,7 +143,7 @@ export async function loadEvidence(db: Kysely<DB>, user: CurrentUser, id: string
     .select(columns)
     .where('e.id', '=', id)
     .executeTakeFirst();
-  return requireInScope(db, user, row, '证据');
+  return requireInScope(db, user, row, '证据', caseScope);
 }
 
 export type EvidenceRow = Awaited<ReturnType<typeof loadEvidence>>;
