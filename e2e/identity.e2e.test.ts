@@ -33,12 +33,20 @@ describe('system administrator', () => {
     const page = await signedIn('admin', '/console/users');
     await page.getByRole('cell', { name: 'officer1', exact: true }).waitFor();
 
-    // 三员分立: the server refuses a second administrator role, and says so on the field.
-    await page.getByRole('row').filter({ hasText: 'secadmin' }).getByRole('button', { name: '修改' }).click();
+    // 三员分立 (SEC-3): the security administrator's account is not the system administrator's
+    // to change, so its row offers no 修改; and an administrator role never goes with a business
+    // role — the server refuses it and the form says so on the field.
+    const secadminRow = page.getByRole('row').filter({ hasText: 'secadmin' });
+    await secadminRow.waitFor();
+    expect(await secadminRow.getByRole('button', { name: '修改' }).count()).toBe(0);
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await page.locator('#user_username').fill('hunheceshi');
+    await page.locator('#user_displayName').fill('混合测试');
     await page.locator('#user_roles').click();
     await pickOption(page, '系统管理员');
+    await pickOption(page, '执法人员');
     await closeDropdown(page);
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '创建并生成临时密码' }).click();
     await page.locator('#user_roles_help').getByText('三员分立', { exact: false }).waitFor();
     await screenshot(page, 'console-users-separation.png');
     await page.getByRole('button', { name: '取消' }).click();
