@@ -164,3 +164,49 @@ describe('SEC-1: evidence files and capture metadata are bound to the signed cha
     ]);
   });
 });
+
+describe('SEC-12: verify-package holds no member in memory beyond a small cap', () => {
+  /** The peak growth of Buffer memory while `run` runs, sampled every 5 ms. */
+  async function peakGrowth(run: () => Promise<unknown>): Promise<number> {
+    const base = process.memoryUsage().arrayBuffers;
+    let peak = base;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+    }, 5);
+    try {
+      await run();
+    } finally {
+      clearInterval(timer);
+    }
+    return Math.max(peak, process.memoryUsage().arrayBuffers) - base;
+  }
+
+  it('SEC-12: three 32 MB members outside the format are hashed, not held, and named', async () => {
+    const file = path.join(dir, 'junk.zip');
+    {
+      const zeros = Buffer.alloc(32 * 1024 * 1024);
+      const copy = new Map(packages.evidence.files);
+      for (const n of [1, 2, 3]) copy.set(`junk-${n}.bin`, zeros);
+      await zipTo(file, withSums(copy));
+    }
+    let problem: string | null = null;
+    const growth = await peakGrowth(async () => {
+      problem = (await verifyPackage(file, { publicKey })).problem;
+    });
+    expect(problem).toContain('junk-1.bin');
+    expect(growth).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('SEC-12: events.json declaring 1 KB but inflating to 64 MB is refused naming it, without holding it', async () => {
+    const { lyingZip } = await import('../test/zip.js');
+    const file = path.join(dir, 'lying.zip');
+    writeFileSync(file, lyingZip('events.json', Buffer.alloc(64 * 1024 * 1024, 0x20), 1024));
+    let verdict: Awaited<ReturnType<typeof verifyPackage>> | null = null;
+    const growth = await peakGrowth(async () => {
+      verdict = await verifyPackage(file, { publicKey });
+    });
+    expect(verdict!.status).not.toBe('ok');
+    expect(verdict!.problem).toContain('events.json');
+    expect(growth).toBeLessThan(48 * 1024 * 1024);
+  });
+});

@@ -40,8 +40,12 @@ import {
   signedEvidenceSchema,
 } from './package-format.js';
 
-/** JSON and text members above this size are refused rather than read into memory. */
-const maxSmallFileBytes = 512 * 1024 * 1024;
+/**
+ * The JSON and text members of the format are read into memory up to this many bytes,
+ * counted as they inflate (SEC-12); every other member is only hashed as it streams.
+ */
+const maxSmallFileBytes = 64 * 1024 * 1024;
+const smallFiles = new Set<string>(Object.values(packageFiles));
 
 interface FileDigest {
   sha256: string;
@@ -107,7 +111,7 @@ async function readPackage(
         return;
       }
       if (digests.has(name)) duplicate ??= name;
-      const keep = !name.startsWith(evidenceDir) && !name.startsWith(documentsDir);
+      const keep = smallFiles.has(name);
       if (keep && entry.uncompressedSize > maxSmallFileBytes) {
         reject(new Error(`${name} 过大（${entry.uncompressedSize} 字节）`));
         return;
@@ -126,7 +130,9 @@ async function readPackage(
             sha256.update(chunk);
             sm3.update(chunk);
             size += chunk.length;
-            if (keep) chunks.push(chunk);
+            if (!keep) return callback();
+            if (size > maxSmallFileBytes) return callback(new Error(`解压后超过 ${maxSmallFileBytes} 字节`));
+            chunks.push(chunk);
             callback();
           },
         });
@@ -458,6 +464,10 @@ export async function verifyPackage(
     for (const name of sums.keys())
       if (!digests.has(name)) return broken(`${sumsName} 列出的文件 ${name} 不在包内`);
   }
+  // 6. Nothing else: a member the format does not define is refused, even with its sums.
+  for (const name of digests.keys())
+    if (!smallFiles.has(name) && !name.startsWith(evidenceDir) && !name.startsWith(documentsDir))
+      return broken(`包内文件 ${name} 不属于全过程记录校验包的格式`);
 
   return { status: 'ok', problem: null, summary };
 }
