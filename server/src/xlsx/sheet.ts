@@ -157,7 +157,13 @@ function inflateBounded(data: Buffer): Promise<Buffer> {
       });
       zip.on('end', () => {
         const stored = new yazl.ZipFile();
-        for (const m of members) stored.addBuffer(m.content, m.name, { compress: false });
+        try {
+          for (const m of members)
+            if (m.name.endsWith('/')) stored.addEmptyDirectory(m.name);
+            else stored.addBuffer(m.content, m.name, { compress: false });
+        } catch {
+          return reject(unreadable('文件不是有效的 .xlsx 工作簿'));
+        }
         stored.end();
         const out: Buffer[] = [];
         stored.outputStream.on('data', (chunk: Buffer) => out.push(chunk));
