@@ -89,7 +89,7 @@ async function renderedDocuments(
   return rows;
 }
 
-/** Refuses to export evidence whose row no longer says what its `evidence.stored` event recorded. */
+/** Refuses to export evidence whose row no longer says what its `evidence.stored` event (if any) recorded. */
 async function sameAsStored(db: Kysely<DB>, signed: readonly SignedEvidence[]) {
   if (signed.length === 0) return;
   const stored = await db
@@ -104,12 +104,13 @@ async function sameAsStored(db: Kysely<DB>, signed: readonly SignedEvidence[]) {
     .execute();
   for (const entry of signed) {
     const event = stored.find((row) => row.stream_id === `evidence:${entry.id}`);
-    const payload = (event?.payload ?? {}) as Record<string, unknown>;
+    if (!event) continue;
+    const payload = event.payload as Record<string, unknown>;
     const differs = signedEvidenceFields.find((field) => payload[field] !== entry[field]);
-    if (!event || differs)
+    if (differs)
       throw new AppError(
         'EVIDENCE_INTEGRITY_FAILED',
-        `证据 ${entry.id} 的记录与其存证事件（evidence.stored）${event ? `的 ${differs} 不符` : '缺失'}，不能导出`,
+        `证据 ${entry.id} 的记录与其存证事件（evidence.stored）的 ${differs} 不符，不能导出`,
       );
   }
 }
