@@ -9,7 +9,8 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
+import { AppError } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
 import yazl from 'yazl';
 import type { DB } from '../db/schema.js';
@@ -17,6 +18,7 @@ import { createCheckpoint } from '../ledger/checkpoint.js';
 import type { Signer } from '../ledger/signing.js';
 import { storedFiles } from '../ledger/verify.js';
 import type { EvidenceStore } from '../storage/evidence-store.js';
+import { firstBytes } from '../storage/verifying-reader.js';
 import { version } from '../version.js';
 import {
   applicationTables,
@@ -102,30 +104,38 @@ async function writeArchive(trx: Kysely<DB>, file: string, sources: BackupSource
     );
   }
 
-  const totalBytes = evidence.reduce((sum, e) => sum + e.size, 0);
-  let doneBytes = 0;
-  for (const [index, item] of evidence.entries()) {
-    const entry = { sha256: item.sha256, size: item.size, entry: evidenceEntry(item.sha256) };
-    manifest.evidence.push(entry);
-    // Stored, not compressed: audio, video and photos are compressed already.
-    addLazy(zip, entry.entry, { compress: false }, async () => {
-      // The store re-verifies the hash while reading: a damaged file fails the backup.
-      const stream = await sources.evidence.read(item);
-      stream.on('end', () => {
-        doneBytes += item.size;
-        progress(
-          `证据文件 ${index + 1}/${evidence.length}（${formatBytes(doneBytes)} / ${formatBytes(totalBytes)}）`,
-        );
-      });
-      return stream;
-    });
-  }
-
   for (const name of keyFiles) {
     const content = readFileSync(path.join(sources.dataDir, 'keys', name));
     manifest.keys.push({ name, entry: keyEntry(name), sha256: sha256Hex(content) });
     zip.addBuffer(content, keyEntry(name), { compress: true });
   }
+
+  // Evidence one file at a time, each added only once the store has verified it (SEC-15): a
+  // file that fails its hash is left out and listed, and everything else is still backed up.
+  const totalBytes = evidence.reduce((sum, e) => sum + e.size, 0);
+  let doneBytes = 0;
+  const corrupt: NonNullable<BackupManifest['corruptEvidence']> = [];
+  for (const [index, item] of evidence.entries()) {
+    const stream = await verifiedStream(sources.evidence, item).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'EVIDENCE_INTEGRITY_FAILED')) throw error;
+      corrupt.push({ sha256: item.sha256, size: item.size, problem: error.message });
+      progress(`证据文件 ${item.sha256} 已损坏，未备份：${error.message}`);
+      return null;
+    });
+    if (!stream) continue;
+    const entry = { sha256: item.sha256, size: item.size, entry: evidenceEntry(item.sha256) };
+    manifest.evidence.push(entry);
+    // yazl does not listen for errors on the stream it is given: forward them.
+    stream.on('error', (error) => zip.emit('error', error));
+    // Stored, not compressed: audio, video and photos are compressed already.
+    zip.addReadStream(stream, entry.entry, { compress: false });
+    await Promise.race([finished(stream), failure]);
+    doneBytes += item.size;
+    progress(
+      `证据文件 ${index + 1}/${evidence.length}（${formatBytes(doneBytes)} / ${formatBytes(totalBytes)}）`,
+    );
+  }
+  if (corrupt.length) manifest.corruptEvidence = corrupt;
 
   // Last, so every count and hash above is known by the time it is read.
   addLazy(zip, manifestEntry, { compress: true }, () =>
@@ -134,7 +144,8 @@ async function writeArchive(trx: Kysely<DB>, file: string, sources: BackupSource
   zip.end();
   await Promise.race([written, failure]);
   progress(
-    `备份完成：${manifest.tables.length} 张表，${evidence.length} 个证据文件（${formatBytes(totalBytes)}）`,
+    `备份完成：${manifest.tables.length} 张表，${manifest.evidence.length} 个证据文件（${formatBytes(totalBytes)}）` +
+      (corrupt.length ? `；${corrupt.length} 个已损坏的证据文件未备份` : ''),
   );
   return manifest;
 }
@@ -163,6 +174,16 @@ async function* tableLines(
   await sql`CLOSE ${cursor}`.execute(trx);
   entry.sha256 = hash.digest('hex');
   progress(`数据表 ${table}：${entry.rows} 行`);
+}
+
+/** The stored file, once the store has verified it (it fails before its first byte otherwise). */
+async function verifiedStream(
+  store: EvidenceStore,
+  item: { sha256: string; size: number },
+): Promise<Readable> {
+  const stream = await store.read(item);
+  await firstBytes(stream);
+  return stream;
 }
 
 /** yazl opens lazy entries one at a time, so only one evidence file is open at once. */

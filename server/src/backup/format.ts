@@ -22,6 +22,8 @@ export interface BackupManifest {
   tables: { name: string; rows: number; entry: string; sha256: string }[];
   evidence: { sha256: string; size: number; entry: string }[];
   keys: { name: string; entry: string; sha256: string }[];
+  /** Files that failed their hash when the backup was taken: left out, listed here (SEC-15). */
+  corruptEvidence?: { sha256: string; size: number; problem: string }[];
   /** The newest signed checkpoint when the backup was taken (signed just before, if heads had moved). */
   checkpoint: { treeSize: number; root: string } | null;
 }

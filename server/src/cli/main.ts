@@ -330,6 +330,13 @@ program
       });
       const root = manifest.checkpoint ? `检查点根 ${manifest.checkpoint.root}` : '尚无检查点';
       console.log(`已备份到 ${path.resolve(file)}（${root}）`);
+      // The backup is complete and usable, but without these files: exit 3 so scripts notice (SEC-15).
+      const corrupt = manifest.corruptEvidence ?? [];
+      if (corrupt.length)
+        throw new ExitError(
+          `警告：${corrupt.length} 个证据文件已损坏，未备份（其余均已备份）：\n${corrupt.map((c) => `  ${c.sha256}（${c.size} 字节）：${c.problem}`).join('\n')}\n请运行 zhifa verify 查明所涉证据，并从更早的备份恢复这些文件`,
+          3,
+        );
     }),
   );
 

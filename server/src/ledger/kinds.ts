@@ -7,6 +7,20 @@ import { caseLedgerPayloadSchemas } from '../modules/cases/ledger.js';
 
 const json = z.json();
 
+/** What `evidence.stored` records of a file, and (with its id) `ledger.exported` since package format /2. */
+const storedEvidence = z.strictObject({
+  sha256: z.string(),
+  sm3: z.string(),
+  size: z.number().int(),
+  mediaType: z.string(),
+  originalName: z.string().nullable(),
+  capturedBy: z.string(),
+  capturedAt: z.string(),
+  location: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  durationSeconds: z.number().nullable(),
+});
+
 export const ledgerPayloadSchemas = {
   'settings.changed': z.strictObject({
     version: z.number().int(),
@@ -24,18 +38,7 @@ export const ledgerPayloadSchemas = {
   'user.updated': z.strictObject({ change: json }),
   'user.passwordReset': z.strictObject({}),
   // Chain of custody (R7): what was stored, and each time anyone looked at it.
-  'evidence.stored': z.strictObject({
-    sha256: z.string(),
-    sm3: z.string(),
-    size: z.number().int(),
-    mediaType: z.string(),
-    originalName: z.string().nullable(),
-    capturedBy: z.string(),
-    capturedAt: z.string(),
-    location: z.string().nullable(),
-    deviceId: z.string().nullable(),
-    durationSeconds: z.number().nullable(),
-  }),
+  'evidence.stored': storedEvidence,
   'evidence.accessed': z.strictObject({
     access: z.enum(['metadata', 'view', 'download']),
     /** The byte range served (`bytes=first-last`), or null for the whole file. */
@@ -209,6 +212,8 @@ export const ledgerPayloadSchemas = {
     format: z.string(),
     /** How many evidence files the package carries (each also recorded as a download). */
     evidenceFiles: z.number().int(),
+    /** Since zhifa-ledger-package/2: each file's hashes and capture metadata, under the signature (SEC-1). */
+    evidence: z.array(storedEvidence.extend({ id: z.string() })).optional(),
   }),
   // 执法文书 on the stream its caller names (a case's: case:<id>); templates on documentTemplates:<agencyId>.
   'document.rendered': z.strictObject({

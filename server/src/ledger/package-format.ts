@@ -8,7 +8,13 @@
  */
 import { z } from 'zod';
 
-export const packageFormat = 'zhifa-ledger-package/1';
+/**
+ * /2: the `ledger.exported` event (the package's last, signed event) records every
+ * evidence file's hashes and capture metadata (`signedEvidenceSchema`). /1 did not:
+ * outside the `evidence:` streams, nothing signed bound a file to its id, so the
+ * verifier fails a /1 package that carries evidence it cannot bind (SEC-1).
+ */
+export const packageFormat = 'zhifa-ledger-package/2';
 
 export const packageFiles = {
   readme: 'README.txt',
@@ -87,6 +93,22 @@ export const packageEvidenceSchema = z.strictObject({
   durationSeconds: z.number().nullable(),
 });
 export type PackageEvidence = z.infer<typeof packageEvidenceSchema>;
+/** What the signed chain records of an evidence file: evidence.json's entry without `file` (derived from sha256). */
+export const signedEvidenceSchema = packageEvidenceSchema.omit({ file: true });
+export type SignedEvidence = z.infer<typeof signedEvidenceSchema>;
+/** The fields evidence.json must give exactly as the signed record does. */
+export const signedEvidenceFields = [
+  'sha256',
+  'sm3',
+  'size',
+  'mediaType',
+  'originalName',
+  'capturedBy',
+  'capturedAt',
+  'location',
+  'deviceId',
+  'durationSeconds',
+] as const;
 export const packageEvidenceListSchema = z.array(packageEvidenceSchema);
 
 /** An exported checkpoint (`exportCheckpoint`). */
@@ -291,21 +313,23 @@ export function readmeText(f: ReadmeFacts): string {
 
 6. 证据文件
 
-  evidence.json 中每个证据对应的文件 evidence/<SHA-256> 的 SHA-256、SM3 和大小应与其中所列相同：
+  evidence.json 和校验和文件没有签名，任何人都能改写；应以签名保护的记录为准。本包最后一个事件
+  （ledger.exported，受第 2–4 步的哈希链与签名保护）的载荷 evidence 记有每个证据文件的 SHA-256、
+  SM3、大小和采集信息。每个文件 evidence/<SHA-256> 应与之相符：
 
-  jq -r '.[] | "\\(.sha256) \\(.sm3) \\(.size) \\(.file)"' evidence.json |
-  while read -r s256 s3 size f; do
+  jq -r '.[-1].payload.evidence[] | "\\(.sha256) \\(.sm3) \\(.size) \\(.id)"' events.json |
+  while read -r s256 s3 size id; do f="evidence/$s256"
     [ "$(sha256sum "$f" | cut -d' ' -f1)" = "$s256" ] && [ "$(openssl dgst -sm3 -r "$f" | cut -d' ' -f1)" = "$s3" ] \\
-      && [ "$(stat -c %s "$f")" = "$size" ] && echo "$f: 成功" || echo "$f: 失败"
+      && [ "$(stat -c %s "$f")" = "$size" ] && echo "$id $f: 成功" || echo "$id $f: 失败"
   done
 
-  证据的记录流（evidence:<编号>）中，第 1 个事件（evidence.stored）的载荷记有该文件的 SHA-256、SM3、
-  大小和采集信息，受第 2–4 步的哈希链与签名保护，应与 evidence.json 一致：
+  evidence.json 中的采集信息（采集人、时间、地点、设备、时长）应与该载荷逐项相同：
+
+  diff <(jq -S '[.[-1].payload.evidence[]]' events.json) <(jq -S '[.[] | del(.file)]' evidence.json) && echo 成功
+
+  证据的记录流（evidence:<编号>）中，第 1 个事件（evidence.stored）的载荷也记有这些信息，同样应一致：
 
   jq '.[] | select(.kind == "evidence.stored") | .payload' events.json
-
-  其他记录流中，事件载荷的 evidenceId 或 evidenceIds 字段指明它所涉及的证据；这些证据的哈希
-  由 evidence.json 给出，只有当事件载荷本身也记有哈希时才受签名保护。
 
 7. 执法文书
 

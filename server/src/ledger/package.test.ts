@@ -164,7 +164,11 @@ describe('R7: a stream exported as a self-verifying package', () => {
       { kind: 'evidence.accessed', payload: { access: 'download', range: null }, username: 'auditadmin' },
       {
         kind: 'ledger.exported',
-        payload: { format: 'zhifa-ledger-package/1', evidenceFiles: 1 },
+        payload: {
+          format: 'zhifa-ledger-package/2',
+          evidenceFiles: 1,
+          evidence: [expect.objectContaining({ id: evidenceId, sha256, size: bytes.length })],
+        },
         username: 'auditadmin',
       },
     ]);

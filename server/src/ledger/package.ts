@@ -11,7 +11,7 @@ import { AppError } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import yazl from 'yazl';
 import type { DB } from '../db/schema.js';
-import { recordEvidenceAccess } from '../modules/evidence/service.js';
+import { recordEvidenceAccess, storedRecord } from '../modules/evidence/service.js';
 import type { EvidenceStore } from '../storage/evidence-store.js';
 import { appendEvent } from './append.js';
 import { checkpointCovering, eventInclusionProof, exportCheckpoint, presentEvent } from './checkpoint.js';
@@ -19,11 +19,12 @@ import { referencedEvidenceIds } from './kinds.js';
 import {
   documentPath,
   evidencePath,
-  type PackageEvidence,
   type PackageProof,
   packageFiles,
   packageFormat,
   readmeText,
+  type SignedEvidence,
+  signedEvidenceFields,
   sumsFile,
 } from './package-format.js';
 import type { Signer } from './signing.js';
@@ -88,6 +89,32 @@ async function renderedDocuments(
   return rows;
 }
 
+/** Refuses to export evidence whose row no longer says what its `evidence.stored` event (if any) recorded. */
+async function sameAsStored(db: Kysely<DB>, signed: readonly SignedEvidence[]) {
+  if (signed.length === 0) return;
+  const stored = await db
+    .selectFrom('ledger_event')
+    .select(['stream_id', 'payload'])
+    .where(
+      'stream_id',
+      'in',
+      signed.map((e) => `evidence:${e.id}`),
+    )
+    .where('kind', '=', 'evidence.stored')
+    .execute();
+  for (const entry of signed) {
+    const event = stored.find((row) => row.stream_id === `evidence:${entry.id}`);
+    if (!event) continue;
+    const payload = event.payload as Record<string, unknown>;
+    const differs = signedEvidenceFields.find((field) => payload[field] !== entry[field]);
+    if (differs)
+      throw new AppError(
+        'EVIDENCE_INTEGRITY_FAILED',
+        `证据 ${entry.id} 的记录与其存证事件（evidence.stored）的 ${differs} 不符，不能导出`,
+      );
+  }
+}
+
 /** Records the export, signs a covering checkpoint, and returns the package; null if the stream does not exist. */
 export async function exportStreamPackage(
   db: Kysely<DB>,
@@ -138,6 +165,10 @@ export async function exportStreamPackage(
       `记录流 ${streamId} 所引用的证据 ${missing.join('、')} 不存在`,
     );
   await request.mayInclude?.(rows);
+  // What the export event signs of each file (SEC-1): the row, which must still say what its
+  // `evidence.stored` event recorded, or a changed row could bind a swapped file.
+  const signed: SignedEvidence[] = rows.map((row) => ({ id: row.id, ...storedRecord(row) }));
+  await sameAsStored(db, signed);
   const files = new Map(rows.map((row) => [row.sha256, row]));
   const documents = await renderedDocuments(db, streamId, payloads);
   // Every file must be there before any download is recorded: a recorded access always had a file to serve.
@@ -156,7 +187,7 @@ export async function exportStreamPackage(
         agencyId: stream.agency_id,
         actorId,
         kind: 'ledger.exported',
-        payload: { format: packageFormat, evidenceFiles: files.size },
+        payload: { format: packageFormat, evidenceFiles: files.size, evidence: signed },
       },
       now,
     );
@@ -183,21 +214,6 @@ export async function exportStreamPackage(
     merklePath: inclusion.merklePath,
   };
   const exported = exportCheckpoint(checkpoint);
-  const evidence: PackageEvidence[] = rows.map((row) => ({
-    id: row.id,
-    file: evidencePath(row.sha256),
-    sha256: row.sha256,
-    sm3: row.sm3,
-    size: row.size,
-    mediaType: row.media_type,
-    originalName: row.original_name,
-    capturedBy: row.captured_by,
-    capturedAt: row.captured_at.toISOString(),
-    location: row.location,
-    deviceId: row.device_id,
-    durationSeconds: row.duration_seconds,
-  }));
-
   const small = new Map<string, Buffer>([
     [
       packageFiles.readme,
@@ -217,7 +233,7 @@ export async function exportStreamPackage(
       ),
     ],
     [packageFiles.events, json(events.map(presentEvent))],
-    [packageFiles.evidence, json(evidence)],
+    [packageFiles.evidence, json(signed.map((e) => ({ ...e, file: evidencePath(e.sha256) })))],
     [packageFiles.checkpoint, json(exported)],
     [packageFiles.proof, json(proof)],
     [packageFiles.publicKey, Buffer.from(`${exported.publicKey}\n`)],

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { documentSignatureValid } from '../modules/documents/signing-keys.js';
 import { checkpointSignatureValid, type ExportedCheckpoint, leafData } from './checkpoint.js';
 import { eventHash, genesisHash } from './hash.js';
@@ -31,14 +31,21 @@ import {
   packageEventsSchema,
   packageEvidenceListSchema,
   packageFiles,
+  packageFormat,
   packageProofSchema,
   parseSumsFile,
   renderedDocumentSchema,
   requiredFiles,
+  signedEvidenceFields,
+  signedEvidenceSchema,
 } from './package-format.js';
 
-/** JSON and text members above this size are refused rather than read into memory. */
-const maxSmallFileBytes = 512 * 1024 * 1024;
+/**
+ * The JSON and text members of the format are read into memory up to this many bytes,
+ * counted as they inflate (SEC-12); every other member is only hashed as it streams.
+ */
+const maxSmallFileBytes = 64 * 1024 * 1024;
+const smallFiles = new Set<string>(Object.values(packageFiles));
 
 interface FileDigest {
   sha256: string;
@@ -104,7 +111,7 @@ async function readPackage(
         return;
       }
       if (digests.has(name)) duplicate ??= name;
-      const keep = !name.startsWith(evidenceDir) && !name.startsWith(documentsDir);
+      const keep = smallFiles.has(name);
       if (keep && entry.uncompressedSize > maxSmallFileBytes) {
         reject(new Error(`${name} 过大（${entry.uncompressedSize} 字节）`));
         return;
@@ -123,7 +130,9 @@ async function readPackage(
             sha256.update(chunk);
             sm3.update(chunk);
             size += chunk.length;
-            if (keep) chunks.push(chunk);
+            if (!keep) return callback();
+            if (size > maxSmallFileBytes) return callback(new Error(`解压后超过 ${maxSmallFileBytes} 字节`));
+            chunks.push(chunk);
             callback();
           },
         });
@@ -213,25 +222,48 @@ function strictDer(hex: string): boolean {
   return at === der.length;
 }
 
-const sameEvidence = (entry: PackageEvidence, stored: Record<string, unknown>): string | null => {
-  const fields = [
-    'sha256',
-    'sm3',
-    'size',
-    'mediaType',
-    'originalName',
-    'capturedBy',
-    'capturedAt',
-    'location',
-    'deviceId',
-    'durationSeconds',
-  ] as const;
-  for (const field of fields) {
-    if (entry[field] !== stored[field])
-      return `${field}：evidence.json 为 ${JSON.stringify(entry[field])}，事件记载为 ${JSON.stringify(stored[field])}`;
+/** The first field in which evidence.json's entry differs from what the chain signed, or null. */
+const sameEvidence = (
+  entry: PackageEvidence,
+  signed: Record<string, unknown>,
+  source: string,
+): string | null => {
+  for (const field of signedEvidenceFields) {
+    if (entry[field] !== signed[field])
+      return `${field}：evidence.json 为 ${JSON.stringify(entry[field])}，${source}记载为 ${JSON.stringify(signed[field])}`;
   }
   return null;
 };
+
+/**
+ * What the signed chain records of each evidence file (SEC-1), with where it says so:
+ * the `evidence.stored` event of an evidence stream, and the package's own last event
+ * (`ledger.exported`, since format /2). evidence.json is only ever checked against these.
+ */
+function signedEvidence(
+  events: readonly PackageEvent[],
+): { records: Map<string, { record: Record<string, unknown>; source: string }[]> } | { problem: string } {
+  const records = new Map<string, { record: Record<string, unknown>; source: string }[]>();
+  const add = (id: string, record: Record<string, unknown>, source: string) =>
+    records.set(id, [...(records.get(id) ?? []), { record, source }]);
+  for (const event of events) {
+    const id = /^evidence:(.+)$/.exec(event.streamId)?.[1];
+    if (event.kind === 'evidence.stored' && id)
+      add(id, event.payload as Record<string, unknown>, `events.json 序号 ${event.seq} 的存证事件`);
+  }
+  const head = events.at(-1)!;
+  const listed = (head.payload as { evidence?: unknown } | null)?.evidence;
+  if (head.kind === 'ledger.exported' && listed !== undefined) {
+    const parsed = z.array(signedEvidenceSchema).safeParse(listed);
+    if (!parsed.success)
+      return {
+        problem: `events.json 序号 ${head.seq} 的导出事件所记证据格式不符：${parsed.error.issues[0]!.message}`,
+      };
+    for (const entry of parsed.data)
+      add(entry.id, entry as Record<string, unknown>, `events.json 序号 ${head.seq} 的导出事件`);
+  }
+  return { records };
+}
 
 /**
  * Checks the package file. `publicKey` is the key the verifier trusts (the one the
@@ -326,9 +358,21 @@ export async function verifyPackage(
   const referenced = referencedEvidenceIds(head.streamId, events.value);
   for (const id of referenced)
     if (!listed.has(id)) return broken(`记录流引用的证据 ${id} 未列入 evidence.json`);
+  const signed = signedEvidence(events.value);
+  if ('problem' in signed) return broken(signed.problem);
   for (const entry of evidence) {
     if (!referenced.includes(entry.id))
       return broken(`evidence.json 列出的证据 ${entry.id} 不是本记录流所引用的`);
+    // Only what the chain signed counts: evidence.json and the sums can be rewritten by anyone.
+    const records = signed.records.get(entry.id);
+    if (!records)
+      return broken(
+        `证据 ${entry.id}（${entry.file}）的哈希和采集信息没有记在签名的记录中，无法证明文件未被替换（${packageFormat} 之前格式的包只对 evidence: 记录流如此记载）`,
+      );
+    for (const { record, source } of records) {
+      const differs = sameEvidence(entry, record, source);
+      if (differs) return broken(`证据 ${entry.id}（${entry.file}）与签名的记录不符：${differs}`);
+    }
     if (entry.file !== evidencePath(entry.sha256))
       return broken(
         `evidence.json 中证据 ${entry.id} 的文件名 ${entry.file} 应为 ${evidencePath(entry.sha256)}`,
@@ -337,19 +381,16 @@ export async function verifyPackage(
     if (!actual) return broken(`证据文件 ${entry.file}（证据 ${entry.id}）缺失`);
     if (actual.size !== entry.size)
       return broken(
-        `证据文件 ${entry.file}：大小为 ${actual.size} 字节，evidence.json 记载 ${entry.size} 字节`,
+        `证据文件 ${entry.file}（证据 ${entry.id}）：大小为 ${actual.size} 字节，签名的记录为 ${entry.size} 字节`,
       );
     if (actual.sha256 !== entry.sha256)
-      return broken(`证据文件 ${entry.file}：SHA-256 为 ${actual.sha256}，与 evidence.json 记载的不符`);
+      return broken(
+        `证据文件 ${entry.file}（证据 ${entry.id}）：SHA-256 为 ${actual.sha256}，与签名的记录不符`,
+      );
     if (actual.sm3 !== entry.sm3)
-      return broken(`证据文件 ${entry.file}：SM3 为 ${actual.sm3}，evidence.json 记载 ${entry.sm3}`);
-    // Where the chain itself records the file (evidence.stored), evidence.json must say the same.
-    for (const event of events.value) {
-      if (event.kind !== 'evidence.stored' || event.streamId !== `evidence:${entry.id}`) continue;
-      const differs = sameEvidence(entry, event.payload as Record<string, unknown>);
-      if (differs)
-        return broken(`证据 ${entry.id} 与 events.json 序号 ${event.seq} 的存证事件不符：${differs}`);
-    }
+      return broken(
+        `证据文件 ${entry.file}（证据 ${entry.id}）：SM3 为 ${actual.sm3}，签名的记录为 ${entry.sm3}`,
+      );
   }
   const carried = [...digests.keys()].filter((name) => name.startsWith(evidenceDir));
   for (const name of carried)
@@ -423,6 +464,10 @@ export async function verifyPackage(
     for (const name of sums.keys())
       if (!digests.has(name)) return broken(`${sumsName} 列出的文件 ${name} 不在包内`);
   }
+  // 6. Nothing else: a member the format does not define is refused, even with its sums.
+  for (const name of digests.keys())
+    if (!smallFiles.has(name) && !name.startsWith(evidenceDir) && !name.startsWith(documentsDir))
+      return broken(`包内文件 ${name} 不属于全过程记录校验包的格式`);
 
   return { status: 'ok', problem: null, summary };
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { chmod, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline as pipelineCallback, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isRunning } from '../db/database.js';
 import {
@@ -25,7 +25,7 @@ import {
   sha256Pattern,
 } from './evidence-store.js';
 import { fileTarget, HashingSink } from './hashing-sink.js';
-import { VerifyingReader } from './verifying-reader.js';
+import { heldBytesLimit, verifiedRange } from './verifying-reader.js';
 
 // Large reads: per-chunk overhead, not hashing, dominates below a few hundred KiB.
 const readChunkBytes = 1024 * 1024;
@@ -118,13 +118,19 @@ export class LocalEvidenceStore implements EvidenceStore {
       await handle.close();
       throw fail(`size ${size}, recorded ${expected.size}`, '大小不符');
     }
-    const reader = new VerifyingReader(expected, range ?? { start: 0, end: size - 1 }, (problem) =>
-      fail(problem, '哈希不符'),
-    );
-    const source = handle.createReadStream({ highWaterMark: readChunkBytes });
-    // Errors are the reader's to report; destroying it (client gone) closes the file.
-    pipelineCallback(source, reader, () => {});
-    return reader;
+    const whole = range ?? { start: 0, end: size - 1 };
+    // Large ranges take two passes over the open file: the first leaves it open, the last closes it.
+    let passes = whole.end - whole.start + 1 > heldBytesLimit ? 2 : 1;
+    const fromStart = async () => {
+      passes -= 1;
+      return handle.createReadStream({ start: 0, highWaterMark: readChunkBytes, autoClose: passes === 0 });
+    };
+    try {
+      return await verifiedRange(expected, whole, fromStart, (problem) => fail(problem, '哈希不符'));
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw error;
+    }
   }
 
   async rehash(sha256: string): Promise<ContentDigest | null> {

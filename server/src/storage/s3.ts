@@ -7,7 +7,7 @@
  * the local store's do. Keys are built only from a validated SHA-256 and a UUID.
  */
 import { randomUUID } from 'node:crypto';
-import { PassThrough, pipeline as pipelineCallback, type Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   AbortMultipartUploadCommand,
@@ -37,7 +37,7 @@ import {
   sha256Pattern,
 } from './evidence-store.js';
 import { HashingSink, type SinkTarget } from './hashing-sink.js';
-import { VerifyingReader } from './verifying-reader.js';
+import { verifiedRange } from './verifying-reader.js';
 
 const mib = 1024 * 1024;
 /** S3 limits: parts of at least 5 MiB, at most 10,000 of them; one CopyObject up to 5 GiB. */
@@ -231,12 +231,21 @@ export class S3EvidenceStore implements EvidenceStore {
       body.stream.destroy();
       throw fail(`size ${body.size}, recorded ${expected.size}`, '大小不符');
     }
-    const reader = new VerifyingReader(expected, range ?? { start: 0, end: body.size - 1 }, (problem) =>
+    // The first pass (large ranges only) reads the body already open; a second GET follows.
+    let first: Readable | null = body.stream;
+    const fromStart = async () => {
+      if (first) {
+        const stream = first;
+        first = null;
+        return stream;
+      }
+      const again = await this.getObject(key);
+      if (!again) throw fail('missing', '文件缺失');
+      return again.stream;
+    };
+    return verifiedRange(expected, range ?? { start: 0, end: body.size - 1 }, fromStart, (problem) =>
       fail(problem, '哈希不符'),
     );
-    // Errors are the reader's to report; destroying it (client gone) ends the download from S3.
-    pipelineCallback(body.stream, reader, () => {});
-    return reader;
   }
 
   async rehash(sha256: string): Promise<ContentDigest | null> {

@@ -8,12 +8,14 @@
  * Imports report problems per cell — row number (as Excel shows it), column
  * header, message — and the caller writes nothing unless there are none.
  * Uploads arrive base64-encoded in JSON (so the usual body limit, CSRF and
- * validation apply); the archive is checked for its uncompressed size before
- * exceljs opens it, so a small zip cannot expand without bound.
+ * validation apply); the archive is inflated here, counting the bytes actually
+ * produced, and handed to exceljs uncompressed, so a small zip cannot expand
+ * without bound whatever sizes it declares.
  */
 import { AppError, type ErrorDetail } from '@zhifa/core';
 import type { CellValue } from 'exceljs';
 import yauzl from 'yauzl';
+import yazl from 'yazl';
 import { z } from 'zod';
 
 /** Loaded on first use: the spreadsheet library costs the resident server ~25 MB otherwise. */
@@ -111,21 +113,63 @@ export function rowProblemsError(problems: readonly RowProblem[], what = '数据
 
 const unreadable = (message: string) => new AppError('VALIDATION_FAILED', message, { field: 'body.content' });
 
-/** The sum of the uncompressed sizes the archive declares; refuses what is not a zip. */
-function unzippedSize(data: Buffer): Promise<number> {
+/** Bytes inflated by imports since the process started (tests read it: nothing inflates past the cap). */
+export const unzipStats = { inflatedBytes: 0 };
+
+/**
+ * Every member of the archive, inflated here and counted as it is produced (SEC-12):
+ * declared sizes are only a first, cheap refusal. What comes back is the same
+ * workbook stored without compression, so exceljs inflates nothing itself.
+ */
+function inflateBounded(data: Buffer): Promise<Buffer> {
+  const tooLarge = () => unreadable('工作簿解压后过大（或与声明的大小不符），请拆分后分批导入');
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
       if (error || !zip) return reject(unreadable('文件不是有效的 .xlsx 工作簿'));
-      let total = 0;
+      const members: { name: string; content: Buffer }[] = [];
+      let declared = 0;
+      let inflated = 0;
+      const fail = (failure: AppError) => {
+        zip.close();
+        reject(failure);
+      };
       zip.on('entry', (entry: yauzl.Entry) => {
-        total += entry.uncompressedSize;
-        if (total > maxUnzippedBytes) {
-          zip.close();
-          reject(unreadable('工作簿解压后过大，请拆分后分批导入'));
-        } else zip.readEntry();
+        declared += entry.uncompressedSize;
+        if (declared > maxUnzippedBytes) return fail(tooLarge());
+        zip.openReadStream(entry, (failed, stream) => {
+          if (failed) return fail(unreadable('文件不是有效的 .xlsx 工作簿'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => {
+            inflated += chunk.length;
+            unzipStats.inflatedBytes += chunk.length;
+            if (inflated > maxUnzippedBytes) {
+              stream.destroy();
+              fail(tooLarge());
+            } else chunks.push(chunk);
+          });
+          // yauzl stops an entry that inflates past its declared size: the same refusal.
+          stream.on('error', () => fail(tooLarge()));
+          stream.on('end', () => {
+            members.push({ name: entry.fileName, content: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+        });
       });
-      zip.on('end', () => resolve(total));
-      zip.on('error', () => reject(unreadable('文件不是有效的 .xlsx 工作簿')));
+      zip.on('end', () => {
+        const stored = new yazl.ZipFile();
+        try {
+          for (const m of members)
+            if (m.name.endsWith('/')) stored.addEmptyDirectory(m.name);
+            else stored.addBuffer(m.content, m.name, { compress: false });
+        } catch {
+          return reject(unreadable('文件不是有效的 .xlsx 工作簿'));
+        }
+        stored.end();
+        const out: Buffer[] = [];
+        stored.outputStream.on('data', (chunk: Buffer) => out.push(chunk));
+        stored.outputStream.on('end', () => resolve(Buffer.concat(out)));
+      });
+      zip.on('error', () => fail(unreadable('文件不是有效的 .xlsx 工作簿')));
       zip.readEntry();
     });
   });
@@ -141,10 +185,10 @@ export async function readSheet<K extends string>(
   columns: readonly SheetColumn<K>[],
   options: { maxRows: number; sheetName?: string },
 ): Promise<ReadRow<K>[]> {
-  await unzippedSize(data);
+  const stored = await inflateBounded(data);
   const workbook = new (await excel()).Workbook();
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    await workbook.xlsx.load(stored as unknown as ArrayBuffer);
   } catch {
     throw unreadable('文件不是有效的 .xlsx 工作簿');
   }

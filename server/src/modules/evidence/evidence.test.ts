@@ -184,13 +184,14 @@ describe('tampering', () => {
     writeFileSync(t.evidence.pathOf(sha256), bytes);
   });
 
-  it('a large file altered near its end is cut off before its last bytes', async () => {
+  it('a large file altered near its end is refused before any byte is sent (SEC-15)', async () => {
     const bytes = randomBytes(3 * 1024 * 1024);
     const { id, sha256 } = (await upload(officer, bytes)).json();
     alter(sha256, bytes, bytes.length - 10);
     const logged = integrityLog.length;
-    // The connection is destroyed: the client never sees a complete response.
-    await expect(content(officer, id)).rejects.toThrow('destroyed before completion');
+    const response = await content(officer, id);
+    expect(response.statusCode).toBe(500);
+    expect(response.json().code).toBe('EVIDENCE_INTEGRITY_FAILED');
     expect(integrityLog.length).toBe(logged + 1);
     writeFileSync(t.evidence.pathOf(sha256), bytes);
   });

@@ -3,10 +3,10 @@
  * itself with HTTP ranges. Every upload, view and download is a ledger event
  * on the stream evidence:<id> — the chain of custody a court asks for.
  */
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
+import { firstBytes } from '../../storage/verifying-reader.js';
 import { currentSettings } from '../settings/service.js';
 import { detectMediaType, showsInline } from './media-type.js';
 import { parseRange } from './range.js';
@@ -132,19 +132,6 @@ export const evidenceRoutes = [
     },
   }),
 ];
-
-/** Resolves once the stream has bytes to read (or has ended); rejects if it fails first. */
-function firstBytes(stream: Readable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const settle = (error?: Error) => {
-      stream.off('readable', ready).off('end', ready).off('error', settle);
-      if (error) reject(error);
-      else resolve();
-    };
-    const ready = () => settle();
-    stream.once('readable', ready).once('end', ready).once('error', settle);
-  });
-}
 
 /** RFC 6266: an ASCII name for old clients, the original (UTF-8) name for the rest. */
 function contentDisposition(download: boolean, id: string, originalName: string | null): string {

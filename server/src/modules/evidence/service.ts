@@ -2,8 +2,8 @@
  * Evidence records: the row pointing at stored content, its ledger events
  * (the chain of custody on stream evidence:<id>), and the one presenter.
  */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, EvidenceTable } from '../../db/schema.js';
 import { caseScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { appendEvent } from '../../ledger/append.js';
@@ -148,20 +148,39 @@ export async function loadEvidence(db: Kysely<DB>, user: CurrentUser, id: string
 
 export type EvidenceRow = Awaited<ReturnType<typeof loadEvidence>>;
 
+/** A row's hashes and capture metadata as its `evidence.stored` event records them. */
+export const storedRecord = (
+  row: Pick<
+    Selectable<EvidenceTable>,
+    | 'sha256'
+    | 'sm3'
+    | 'size'
+    | 'media_type'
+    | 'original_name'
+    | 'captured_by'
+    | 'captured_at'
+    | 'location'
+    | 'device_id'
+    | 'duration_seconds'
+  >,
+) => ({
+  sha256: row.sha256,
+  sm3: row.sm3,
+  size: row.size,
+  mediaType: row.media_type,
+  originalName: row.original_name,
+  capturedBy: row.captured_by,
+  capturedAt: row.captured_at.toISOString(),
+  location: row.location,
+  deviceId: row.device_id,
+  durationSeconds: row.duration_seconds,
+});
+
 export function presentEvidence(row: EvidenceRow) {
   return {
     id: row.id,
     agencyId: row.agency_id,
-    sha256: row.sha256,
-    sm3: row.sm3,
-    size: row.size,
-    mediaType: row.media_type,
-    originalName: row.original_name,
-    capturedBy: row.captured_by,
-    capturedAt: row.captured_at.toISOString(),
-    location: row.location,
-    deviceId: row.device_id,
-    durationSeconds: row.duration_seconds,
+    ...storedRecord(row),
     uploadedBy: { id: row.uploaded_by, displayName: row.uploader_name },
     uploadedAt: row.uploaded_at.toISOString(),
     contentUrl: `/api/evidence/${row.id}/content`,
