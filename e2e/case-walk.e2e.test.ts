@@ -91,9 +91,19 @@ async function sign(page: Page, kind: string, fields: Record<string, string> = {
 }
 
 async function fillPenalty(page: Page, dialog: Locator): Promise<void> {
-  await dialog.getByLabel('处罚种类').click();
-  await pickOption(page, '罚款');
-  await closeDropdown(page);
+  // On a busy machine the pick can be lost while the dropdown opens: check the tag, try again.
+  const picked = dialog.locator('.ant-select-selection-item').filter({ hasText: /^罚款$/ });
+  for (let attempt = 1; ; attempt++) {
+    await dialog.getByLabel('处罚种类').click();
+    await pickOption(page, '罚款');
+    await closeDropdown(page);
+    try {
+      await picked.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   await dialog.getByLabel('罚款金额（元）').fill('2000');
 }
 
