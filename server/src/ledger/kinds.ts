@@ -4,22 +4,15 @@
  */
 import { z } from 'zod';
 import { caseLedgerPayloadSchemas } from '../modules/cases/ledger.js';
+import { signedEvidenceSchema } from './package-format.js';
 
 const json = z.json();
 
-/** What `evidence.stored` records of a file, and (with its id) `ledger.exported` since package format /2. */
-const storedEvidence = z.strictObject({
-  sha256: z.string(),
-  sm3: z.string(),
-  size: z.number().int(),
-  mediaType: z.string(),
-  originalName: z.string().nullable(),
-  capturedBy: z.string(),
-  capturedAt: z.string(),
-  location: z.string().nullable(),
-  deviceId: z.string().nullable(),
-  durationSeconds: z.number().nullable(),
-});
+/**
+ * What `evidence.stored` records of a file, and (with its id) `ledger.exported` since package
+ * format /2: the package's signed evidence record, one schema for both.
+ */
+const storedEvidence = signedEvidenceSchema.omit({ id: true });
 
 export const ledgerPayloadSchemas = {
   'settings.changed': z.strictObject({
@@ -213,7 +206,7 @@ export const ledgerPayloadSchemas = {
     /** How many evidence files the package carries (each also recorded as a download). */
     evidenceFiles: z.number().int(),
     /** Since zhifa-ledger-package/2: each file's hashes and capture metadata, under the signature (SEC-1). */
-    evidence: z.array(storedEvidence.extend({ id: z.string() })).optional(),
+    evidence: z.array(signedEvidenceSchema).optional(),
   }),
   // 执法文书 on the stream its caller names (a case's: case:<id>); templates on documentTemplates:<agencyId>.
   'document.rendered': z.strictObject({
