@@ -120,6 +120,18 @@ export function workingDaysBetween(
   return count;
 }
 
+/** The end of `count` working days after `start` at both readings; `provisional` says why they differ. */
+export function workingDayBounds(
+  calendar: WorkingDayCalendar,
+  start: IsoDate,
+  count: number,
+): { earliest: IsoDate; latest: IsoDate; provisional?: string } {
+  const earliest = addWorkingDays(calendar, start, count, 'earliest');
+  const latest = addWorkingDays(calendar, start, count, 'latest');
+  if (earliest === latest) return { earliest, latest };
+  return { earliest, latest, provisional: provisionalReason(yearsWithoutData(calendar, start, latest)) };
+}
+
 /** Years from `from` to `to` (inclusive) that have no data: dates in them are provisional. */
 export function yearsWithoutData(calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): number[] {
   const missing: number[] = [];

@@ -8,15 +8,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import {
   AppError,
-  addWorkingDays,
   parseHolidayNotice,
   parseIsoDate,
   passwordPolicyViolation,
-  provisionalReason,
   type Role,
   roles,
   shanghaiDateOf,
-  yearsWithoutData,
+  workingDayBounds,
 } from '@zhifa/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createBackup } from '../backup/backup.js';
@@ -244,14 +242,8 @@ calendar
     const start = isoDateArgument(date);
     const days = count(n);
     return withDatabase(async ({ db }) => {
-      const loaded = await loadCalendar(db);
-      const earliest = addWorkingDays(loaded, start, days, 'earliest');
-      const latest = addWorkingDays(loaded, start, days, 'latest');
-      if (earliest === latest) console.log(earliest);
-      else
-        console.log(
-          `${earliest} 至 ${latest}（暂定：${provisionalReason(yearsWithoutData(loaded, start, latest))}）`,
-        );
+      const { earliest, latest, provisional } = workingDayBounds(await loadCalendar(db), start, days);
+      console.log(provisional ? `${earliest} 至 ${latest}（暂定：${provisional}）` : earliest);
     });
   });
 calendar

@@ -1,13 +1,11 @@
 import {
-  addWorkingDays,
   computableYears,
   parseHolidayNotice,
-  provisionalReason,
   shanghaiDateOf,
   statutoryHolidays,
   type WorkingDayCalendar,
+  workingDayBounds,
   yearEnvelope,
-  yearsWithoutData,
 } from '@zhifa/core';
 import { z } from 'zod';
 import { isoDate, text, year } from '../../http/fields.js';
@@ -97,20 +95,16 @@ export const calendarRoutes = [
     summary: '计算某日之后第 N 个工作日',
     query: z.strictObject({ date: isoDate, count: z.coerce.number().int().min(0).max(366) }),
     handler: async ({ db, query }) => {
-      const calendar = await loadCalendar(db);
-      const earliest = addWorkingDays(calendar, query.date, query.count, 'earliest');
-      const latest = addWorkingDays(calendar, query.date, query.count, 'latest');
+      const { earliest, latest, provisional } = workingDayBounds(
+        await loadCalendar(db),
+        query.date,
+        query.count,
+      );
       return {
         date: query.date,
         count: query.count,
         result: earliest,
-        ...(earliest !== latest && {
-          provisional: {
-            earliest,
-            latest,
-            reason: provisionalReason(yearsWithoutData(calendar, query.date, latest)),
-          },
-        }),
+        ...(provisional && { provisional: { earliest, latest, reason: provisional } }),
       };
     },
   }),
