@@ -74,7 +74,7 @@ describe('ledger explorer', () => {
     await event.getByRole('button', { name: /包含证明/ }).click();
     await page.getByText('尚无检查点覆盖此事件，请先签名检查点').waitFor();
     await settle(page);
-    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 120_000 }).toBe(0);
+    await expect.poll(() => page.locator('.ant-message-notice').count()).toBe(0);
     // The viewport only: a drawer is fixed to it, and the page behind is longer.
     await mkdir(resultsDir, { recursive: true });
     await page.screenshot({ path: path.join(resultsDir, 'console-ledger-stream.png') });
@@ -134,7 +134,7 @@ describe('ledger explorer', () => {
     await page.waitForURL((url) => url.pathname === '/console/ledger' && url.search === '');
     await page.getByRole('link', { name: 'calendar', exact: true }).waitFor();
     await settle(page);
-    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 120_000 }).toBe(0);
+    await expect.poll(() => page.locator('.ant-message-notice').count()).toBe(0);
     await fullScreenshot(page, 'console-ledger.png');
   });
 

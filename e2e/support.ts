@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,14 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The data directory global-setup.ts seeded once for the run; each file starts on a copy. */
+    seededDataDir: string;
+  }
+}
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const demoPassword = 'E2e-Demo-Pass-2026';
@@ -49,17 +56,24 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string;
+  dataDir: string;
   output(): string;
-  stop(): Promise<void>;
+  /** Stops the server (SIGTERM: a clean close) and removes its data directory unless kept. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/**
+ * The built server on a free port. With `from`, it starts on a copy of that data directory
+ * (a server stopped cleanly); without, on an empty one, which it seeds with the demo.
+ */
+export async function startServer(from?: string): Promise<RunningServer> {
   const main = path.join(root, 'server/dist/main.js');
   if (!existsSync(main)) throw new Error('server/dist/main.js 不存在：请先运行 npx tsc -b server');
   if (!existsSync(path.join(root, 'web/dist/index.html'))) {
     throw new Error('web/dist/index.html 不存在：请先运行 npm run build -w web');
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'zhifa-e2e-'));
+  if (from) await cp(from, dataDir, { recursive: true });
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [main], {
@@ -83,14 +97,14 @@ export async function startServer(): Promise<RunningServer> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const stop = async () => {
+  const stop = async ({ keepData = false } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!keepData) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 600_000;
@@ -101,7 +115,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, output: () => output, stop };
+      if (response.ok) return { baseUrl, dataDir, output: () => output, stop };
     } catch {
       // Not listening yet.
     }
@@ -123,8 +137,9 @@ export interface BrowserSuite {
 }
 
 /**
- * Registers this file's hooks: one server and one browser for the file, a
- * context per test closed after it, and a screenshot of where a failed test stopped.
+ * Registers this file's hooks: one server (on a copy of the run's seeded data directory) and one
+ * browser for the file, a context per test closed after it, and a screenshot of where a failed
+ * test stopped.
  */
 export function useBrowserSuite(): BrowserSuite {
   let server: RunningServer | undefined;
@@ -132,8 +147,7 @@ export function useBrowserSuite(): BrowserSuite {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
+    [server, browser] = await Promise.all([startServer(inject('seededDataDir')), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
