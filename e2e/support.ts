@@ -240,19 +240,32 @@ export async function selectIn(page: Page, form: Locator, itemLabel: string, lab
   }
 }
 
-/** Picks an option of the open antd Select dropdown by its exact label. */
+/**
+ * Picks an option of the open antd Select dropdown by its exact label. The label is typed into
+ * the Select's search box to narrow a long list; on a busy page typed keys can be lost, so the
+ * box is set in one step where it is one, and the whole pick is tried again if no option shows.
+ */
 export async function pickOption(
   page: Page,
   label: string,
   option = new RegExp(`^${label}$`),
 ): Promise<void> {
-  // Typing before the dropdown is open (a busy machine) would lose the keys.
-  await page.locator('.ant-select-dropdown:visible').first().waitFor();
-  await page.keyboard.type(label);
-  await page
+  const choice = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .click();
+    .filter({ hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    // Typing before the dropdown is open (a busy machine) would lose the keys.
+    await page.locator('.ant-select-dropdown:visible').first().waitFor();
+    const search = page.locator('input:focus');
+    if ((await search.count()) > 0 && (await search.isEditable())) await search.fill(label);
+    else await page.keyboard.type(label);
+    try {
+      await choice.click({ timeout: 20_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /**
