@@ -673,6 +673,32 @@ describe('PDF', () => {
         .where('stream_id', '=', created.streamId)
         .execute();
       expect(accessed.map((e) => e.payload)).toContainEqual({ documentId: created.id, access: 'pdf' });
+
+      // The print copy is converted once: with a LibreOffice on PATH that can only fail, the
+      // same document's PDF comes again, byte for byte, and the second download is recorded too.
+      const path_ = process.env.PATH;
+      writeFileSync(path.join(dir, 'soffice'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+      process.env.PATH = dir;
+      try {
+        const again = await t.request(officer, { method: 'GET', url: `/api/documents/${created.id}/pdf` });
+        expect(again.statusCode, again.body).toBe(200);
+        expect(again.rawPayload.equals(pdf.rawPayload)).toBe(true);
+        const other = (
+          await render(officer, { kind: 'sceneRecord', data: sampleData('sceneRecord') })
+        ).json();
+        const failing = await t.request(officer, { method: 'GET', url: `/api/documents/${other.id}/pdf` });
+        expect(failing.statusCode).toBe(500);
+        expect(failing.json().message).toContain('PDF 转换失败');
+      } finally {
+        process.env.PATH = path_;
+      }
+      const downloads = await t.database.db
+        .selectFrom('ledger_event')
+        .select('payload')
+        .where('kind', '=', 'document.accessed')
+        .where('stream_id', '=', created.streamId)
+        .execute();
+      expect(downloads.filter((e) => (e.payload as { access: string }).access === 'pdf')).toHaveLength(2);
     },
     120_000,
   );

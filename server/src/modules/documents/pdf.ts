@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { AppError } from '@zhifa/core';
+import { LRUCache } from 'lru-cache';
 
 const run = promisify(execFile);
 const names = ['soffice', 'libreoffice'];
@@ -51,13 +52,37 @@ export async function convertToPdf(docx: Buffer, searchPath?: string): Promise<B
     await writeFile(input, docx, { mode: 0o600 });
     // A profile of its own: concurrent conversions must not share (and lock) one.
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await run(
-      soffice,
-      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
-      { timeout: 120_000, env: { ...process.env, HOME: dir } },
-    );
-    return await readFile(path.join(dir, 'document.pdf'));
+    try {
+      await run(
+        soffice,
+        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
+        { timeout: 120_000, env: { ...process.env, HOME: dir } },
+      );
+      return await readFile(path.join(dir, 'document.pdf'));
+    } catch {
+      throw new AppError('INTERNAL', 'PDF 转换失败：LibreOffice 未能生成 PDF，请下载 .docx 文书');
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A signed document never changes (a correction is a new document), so neither does its print
+ * copy: each is converted once per server process and kept by the .docx's SHA-256, up to
+ * 64 MiB of PDFs. A conversion takes LibreOffice seconds; concurrent requests for one
+ * document share it.
+ */
+const printCopies = new LRUCache<string, Buffer, Buffer>({
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: (pdf) => pdf.length,
+  fetchMethod: (_sha256, _stale, { context: docx }) => convertToPdf(docx),
+});
+
+/** The PDF of a .docx whose SHA-256 the caller has just verified. */
+export async function printCopyOf(docx: Buffer, sha256: string): Promise<Buffer> {
+  if (!findSoffice()) throw pdfUnavailable();
+  const pdf = await printCopies.fetch(sha256, { context: docx });
+  if (!pdf) throw new Error(`no PDF for ${sha256}`);
+  return pdf;
 }

@@ -22,7 +22,7 @@ import {
   documentKinds,
   serverFields,
 } from './kinds.js';
-import { convertToPdf, pdfAvailability, pdfUnavailable } from './pdf.js';
+import { pdfAvailability, pdfUnavailable, printCopyOf } from './pdf.js';
 import { dataSchema } from './render.js';
 import { loadDocument, presentDocument, renderDocument, verifyDocument } from './service.js';
 import {
@@ -184,7 +184,8 @@ export const documentRoutes = [
     handler: async ({ app, user, params, reply }) => {
       const row = await loadDocument(app.db, user, params.id);
       if (pdfAvailability() === 'unavailable') throw pdfUnavailable();
-      const pdf = await convertToPdf(await readStored(app.evidence, row));
+      // The stored .docx is read and verified every time; only the conversion is kept.
+      const pdf = await printCopyOf(await readStored(app.evidence, row), row.sha256);
       await app.db.transaction().execute((trx) => recordAccess(trx, row, user.id, 'pdf', app.clock()));
       return sendFile(reply, pdf, 'application/pdf', fileName(row, 'pdf'));
     },
