@@ -179,6 +179,8 @@ export function useBrowserSuite(): BrowserSuite {
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
         viewport: { width: 1440, height: 900 },
+        // As a user who asked their system for less motion: the console skips its animations.
+        reducedMotion: 'reduce',
         ...options,
       });
       // A budget against a hang, not a speed check: a busy machine can take this long.
