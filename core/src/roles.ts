@@ -74,6 +74,7 @@ export const actions = [
   'disclosureList.edit',
   'document.render',
   'document.read',
+  'document.download',
   'documentTemplate.manage',
   'recordingList.edit',
   'case.read',
@@ -208,6 +209,12 @@ export const policy: Record<Action, readonly Role[]> = {
     'supervisor',
     'audit_admin',
   ],
+  // Downloading a document's file, which names the party fully, ID number included (SEC-14):
+  // the heads, the legal reviewers and the archivists of the agency; an officer or auxiliary only
+  // the documents of a case they are on, or an agency document they made or signed (the server
+  // checks that). Supervisors and audit administrators see a document's details and its
+  // download record, not the file.
+  'document.download': ['unit_head', 'legal_reviewer', 'agency_head', 'archivist'],
   'documentTemplate.manage': ['legal_reviewer', 'system_admin'],
   // 音像记录事项清单 (R5): the agency's own rule for its cases, drafted by the legal unit and
   // the agency head; everyone who reads cases reads it (case.read).

@@ -582,6 +582,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/**
+ * A document's file goes to those with document.download, and otherwise only to the case team
+ * or its maker (SEC-14): the fixtures' documents are neither any demo user's case nor theirs,
+ * so a reader of documents without document.download is refused the file of the own side.
+ */
+const downloadRoutes = new Set(['GET /api/documents/:id/content', 'GET /api/documents/:id/pdf']);
+
 function mayCall(route: RouteDefinition, roles: readonly string[]): boolean {
   if (route.access === 'public' || route.access === 'signedIn') return true;
   const actions = typeof route.access === 'string' ? [route.access] : route.access;
@@ -657,6 +664,11 @@ describe.each(allRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', 
           expect(response.statusCode, label).toBe(403);
         } else if (side === 'other') {
           expect(response.statusCode, label).toBe(404);
+        } else if (
+          downloadRoutes.has(key) &&
+          !policy['document.download'].some((r) => demoUser.roles.includes(r))
+        ) {
+          expect(response.statusCode, label).toBe(403);
         } else {
           expect([401, 403], label).not.toContain(response.statusCode);
           if (route.method !== 'DELETE') expect(response.statusCode, label).not.toBe(404);

@@ -18,6 +18,7 @@ import type { DB } from '../../db/schema.js';
 import { mayTake } from '../../http/route.js';
 import type { CurrentUser } from '../../http/session.js';
 import { documentKinds } from '../documents/kinds.js';
+import { mayDownload } from '../documents/service.js';
 import { producibleKinds } from './documents.js';
 import { type CaseRow, type LoadedCase, leadTimes } from './facts.js';
 import { steps } from './steps.js';
@@ -101,6 +102,11 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
   const definition = processDefinition(row.process_kind);
   const stage = findStage(definition, row.stage);
   const { records, evidence } = await loadParts(db, row);
+  const downloads = await mayDownload(db, user, {
+    stream_id: `case:${row.id}`,
+    created_by: null,
+    signer_id: '',
+  });
   const open = !row.archived_at;
   const moves = open
     ? (stage?.next ?? []).map((edge) => {
@@ -173,7 +179,10 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
       contentUrl: `/api/evidence/${e.evidence_id}/content`,
     })),
     deadlines: deadlinesOf(loaded, rule),
-    /** 执法文书 rendered on the case's stream, oldest first. */
+    /**
+     * 执法文书 rendered on the case's stream, oldest first; `contentUrl` is null for a viewer who
+     * may read but not download them (SEC-14: they name the party fully).
+     */
     documents: loaded.documents.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -181,7 +190,7 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
       number: d.number,
       signer: { id: d.signerId, name: d.signerName },
       signedAt: d.signedAt.toISOString(),
-      contentUrl: `/api/documents/${d.id}/content`,
+      contentUrl: downloads || d.signerId === user.id ? `/api/documents/${d.id}/content` : null,
     })),
     moves,
     actions: {

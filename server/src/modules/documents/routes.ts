@@ -24,7 +24,7 @@ import {
 } from './kinds.js';
 import { pdfAvailability, pdfUnavailable, printCopyOf } from './pdf.js';
 import { dataSchema } from './render.js';
-import { loadDocument, presentDocument, renderDocument, verifyDocument } from './service.js';
+import { loadDocument, presentDocument, renderDocument, requireDownload, verifyDocument } from './service.js';
 import {
   effectiveTemplate,
   maxTemplateBytes,
@@ -163,12 +163,14 @@ export const documentRoutes = [
     method: 'GET',
     url: '/api/documents/:id/content',
     access: 'document.read',
-    summary: '下载文书（.docx；边读边校验哈希；下载记入全过程记录）',
+    summary:
+      '下载文书（.docx；边读边校验哈希；下载记入全过程记录）。文书载有当事人完整身份信息：本案办案人员、负责人、法制审核人员、档案管理员可下载（SEC-14）',
     params: idParams,
     // The file is read (and verified) first, then the access recorded in a short transaction.
     transaction: false,
     handler: async ({ app, user, params, reply }) => {
       const row = await loadDocument(app.db, user, params.id);
+      await requireDownload(app.db, user, row);
       const content = await readStored(app.evidence, row);
       await app.db.transaction().execute((trx) => recordAccess(trx, row, user.id, 'docx', app.clock()));
       return sendFile(reply, content, docxType, fileName(row, 'docx'), row.sha256);
@@ -178,11 +180,12 @@ export const documentRoutes = [
     method: 'GET',
     url: '/api/documents/:id/pdf',
     access: 'document.read',
-    summary: '文书 PDF（服务器安装 LibreOffice 时可用；下载记入全过程记录）',
+    summary: '文书 PDF（服务器安装 LibreOffice 时可用；下载记入全过程记录；谁可下载同 .docx）',
     params: idParams,
     transaction: false,
     handler: async ({ app, user, params, reply }) => {
       const row = await loadDocument(app.db, user, params.id);
+      await requireDownload(app.db, user, row);
       if (pdfAvailability() === 'unavailable') throw pdfUnavailable();
       // The stored .docx is read and verified every time; only the conversion is kept.
       const pdf = await printCopyOf(await readStored(app.evidence, row), row.sha256);

@@ -5,7 +5,7 @@
  * back with it (docs/decisions/0013-documents.md).
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, roleLabels, shanghaiDateOf } from '@zhifa/core';
+import { AppError, policy, roleLabels, shanghaiDateOf } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { DB } from '../../db/schema.js';
@@ -241,6 +241,39 @@ export async function loadDocument(db: Kysely<DB>, user: UserIdentity, id: strin
 }
 
 export type DocumentRow = Awaited<ReturnType<typeof loadDocument>>;
+
+/**
+ * May this user download the document's file? It names the party fully, ID number included
+ * (SEC-14): the heads, legal reviewers and archivists may (document.download); an officer or
+ * auxiliary only a document of a case they are on, or one they made or signed. The others who
+ * read documents see the details and the download record, not the file.
+ */
+export async function mayDownload(
+  db: Kysely<DB>,
+  user: Pick<UserIdentity, 'id' | 'roles'>,
+  row: Pick<DocumentRow, 'stream_id' | 'created_by' | 'signer_id'>,
+): Promise<boolean> {
+  if (policy['document.download'].some((role) => user.roles.includes(role))) return true;
+  if (row.created_by === user.id || row.signer_id === user.id) return true;
+  if (!row.stream_id.startsWith('case:')) return false;
+  const onTeam = await db
+    .selectFrom('case_officer')
+    .innerJoin('app_user', 'app_user.person_id', 'case_officer.person_id')
+    .select('case_officer.case_id')
+    .where('case_officer.case_id', '=', row.stream_id.slice('case:'.length))
+    .where('app_user.id', '=', user.id)
+    .executeTakeFirst();
+  return onTeam !== undefined;
+}
+
+export async function requireDownload(db: Kysely<DB>, user: UserIdentity, row: DocumentRow): Promise<void> {
+  if (!(await mayDownload(db, user, row))) {
+    throw new AppError(
+      'FORBIDDEN',
+      '文书载有当事人完整身份信息：只有本案办案人员、负责人、法制审核人员和档案管理员可以下载，您可查看文书信息和下载记录',
+    );
+  }
+}
 
 export function statementOf(row: DocumentRow): DocumentStatement {
   return {

@@ -225,25 +225,41 @@ export function DocumentsTab({
             number: string | null;
             signerName: string;
           };
+          // A document names the party fully: only the case team, the heads, the legal reviewers
+          // and the archivists download it (SEC-14); the others see that it exists.
+          const downloadable = c.documents.some((d) => d.id === p.documentId && d.contentUrl);
           return (
             <List.Item
-              actions={[
-                <Button key="docx" size="small" icon={<DownloadOutlined />} href={documentUrl(p.documentId)}>
-                  下载 .docx
-                </Button>,
-                ...(pdf
+              actions={
+                downloadable
                   ? [
                       <Button
-                        key="pdf"
+                        key="docx"
                         size="small"
                         icon={<DownloadOutlined />}
-                        href={documentUrl(p.documentId, 'pdf')}
+                        href={documentUrl(p.documentId)}
                       >
-                        下载 PDF
+                        下载 .docx
                       </Button>,
+                      ...(pdf
+                        ? [
+                            <Button
+                              key="pdf"
+                              size="small"
+                              icon={<DownloadOutlined />}
+                              href={documentUrl(p.documentId, 'pdf')}
+                            >
+                              下载 PDF
+                            </Button>,
+                          ]
+                        : []),
                     ]
-                  : []),
-              ]}
+                  : [
+                      <Typography.Text key="restricted" type="secondary" data-testid="document-restricted">
+                        仅限办案人员、负责人、法制审核人员和档案管理员下载
+                      </Typography.Text>,
+                    ]
+              }
             >
               <Space wrap size={4}>
                 <Typography.Text strong>{p.title}</Typography.Text>

@@ -127,6 +127,8 @@ export interface CaseDetail extends CaseSummary {
   officers: CaseOfficer[];
   records: CaseRecord[];
   evidence: CaseEvidence[];
+  /** The case's documents; `contentUrl` is null where the viewer may not download them (SEC-14). */
+  documents: { id: string; contentUrl: string | null }[];
   deadlines: { clocks: RunningClock[]; problems: ClockProblem[] };
   moves: Move[];
   actions: { handle: boolean; assist: boolean; approve: boolean; review: boolean; steps: string[] };
