@@ -80,6 +80,8 @@ export async function startServer(from?: string): Promise<RunningServer> {
     cwd: root,
     env: {
       ...process.env,
+      // As `npm start` runs it (vitest's NODE_ENV=test would give the portal React's slower development build).
+      NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
       ZHIFA_DATA_DIR: dataDir,
