@@ -2,26 +2,15 @@
  * The `zhifa` command. Exit 0 on success, 1 on failure, 2 on a usage error;
  * every error is one readable line.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import {
-  AppError,
-  parseHolidayNotice,
-  parseIsoDate,
-  passwordPolicyViolation,
-  type Role,
-  roles,
-  shanghaiDateOf,
-  workingDayBounds,
-} from '@zhifa/core';
+import { AppError, passwordPolicyViolation, type Role, roles } from '@zhifa/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createBackup } from '../backup/backup.js';
 import { restoreBackup } from '../backup/restore.js';
 import { readConfig } from '../config.js';
-import { createFieldCipher, type FieldCipher, loadOrCreateFieldKeys } from '../crypto/field-cipher.js';
-import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
 import { verifyCheckpoints } from '../ledger/checkpoint.js';
 import { exportStreamPackage } from '../ledger/package.js';
@@ -29,63 +18,12 @@ import { loadOrCreateSigner } from '../ledger/signing.js';
 import { verifyEvidence, verifyLedger } from '../ledger/verify.js';
 import { describeVerdict, verifyPackage } from '../ledger/verify-package.js';
 import { generatePassword } from '../modules/auth/passwords.js';
-import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/file-format.js';
-import { describeNoticeImport, importHolidayNotice } from '../modules/calendar/notice-import.js';
-import { calendarStatus, importCalendar, loadCalendar } from '../modules/calendar/service.js';
-import { tellOfMovedDeadlines } from '../modules/cases/calendar-change.js';
 import { currentSettings } from '../modules/settings/service.js';
 import { createUser, resolveAgencyAndUnit } from '../modules/users/service.js';
 import { demoUsers, isSeeded, seedDemo } from '../seed/demo.js';
-import { openEvidenceStore } from '../storage/open.js';
 import { version } from '../version.js';
-
-async function withDatabase<T>(
-  work: (database: Database & { cipher: FieldCipher }) => Promise<T>,
-): Promise<T> {
-  const config = readConfig();
-  const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
-  return withUninitialisedDatabase(async (database) => {
-    await initialiseDatabase(database.db, new Date());
-    return work({ ...database, cipher });
-  });
-}
-
-/** The database as it is: no migrations, no calendar, no keys created (a restore brings its own). */
-async function withUninitialisedDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const config = readConfig();
-  const database = openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-  );
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
-
-const configuredEvidenceStore = () => openEvidenceStore(readConfig());
-
-const printProgress = (line: string) => process.stderr.write(`${line}\n`);
-
-const count = (value: string) => {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('应为非负整数');
-  return Number(value);
-};
-const isoDateArgument = (value: string) => {
-  try {
-    return parseIsoDate(value);
-  } catch {
-    throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的有效日期');
-  }
-};
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
+import { addCalendarCommands } from './calendar.js';
+import { configuredEvidenceStore, printProgress, withDatabase, withUninitialisedDatabase } from './shared.js';
 
 const program = new Command('zhifa')
   .description('zhifa 行政执法平台命令行')
@@ -174,91 +112,7 @@ user
  * A calendar import in one transaction, then every open case recounted: the officers of
  * those whose deadlines moved are told (站内消息), and the operator sees how many.
  */
-async function importTelling<T extends { years: number[] }>(
-  db: Database['db'],
-  work: (trx: Database['db'], now: Date) => Promise<T>,
-): Promise<T> {
-  const now = new Date();
-  const { result, told } = await db.transaction().execute(async (trx) => {
-    const before = await loadCalendar(trx);
-    const result = await work(trx, now);
-    const reason = `工作日历已导入（${result.years.join('、')} 年）`;
-    return { result, told: await tellOfMovedDeadlines(trx, before, reason, now) };
-  });
-  if (told.cases) console.log(`${told.cases} 个案件的期限有变化，已通知承办人员 ${told.notices} 人次`);
-  return result;
-}
-
-const calendar = program.command('calendar').description('工作日历');
-calendar
-  .command('import <file>')
-  .description('导入节假日与调休上班日（JSON 或 CSV，表头 date,kind,name），替换所涉年份')
-  .addOption(new Option('--format <format>', '文件格式，默认按扩展名').choices(['json', 'csv']))
-  .action((file: string, options: { format?: CalendarFileFormat }) =>
-    withDatabase(async ({ db }) => {
-      const format = options.format ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'json');
-      const parsed = parseCalendarFile(readText(file), format);
-      const result = await importTelling(db, (trx, now) =>
-        importCalendar(
-          trx,
-          parsed.days,
-          `import:${path.basename(file)}`,
-          { userId: null, now },
-          parsed.years,
-        ),
-      );
-      console.log(`已导入 ${result.years.join('、')} 年，共 ${result.days} 个特殊日期`);
-    }),
-  );
-calendar
-  .command('import-notice <file>')
-  .description('导入国务院办公厅节假日安排通知（文本文件），替换该年度；--dry-run 只打印解析出的日期（CSV）')
-  .option('--dry-run', '只解析并打印 date,kind,name，不写数据库')
-  .action((file: string, options: { dryRun?: boolean }) => {
-    const notice = parseHolidayNotice(readText(file));
-    if (options.dryRun) {
-      console.log(
-        ['date,kind,name', ...notice.entries.map((e) => `${e.date},${e.kind},${e.name}`)].join('\n'),
-      );
-      for (const section of notice.sections.filter((s) => s.extendedTo))
-        console.error(`${section.name}假期延长至 ${section.extendedTo}（导入时按已有数据补齐）`);
-      return;
-    }
-    return withDatabase(async ({ db }) => {
-      const { preview, result } = await importTelling(db, async (trx, now) => {
-        const imported = await importHolidayNotice(trx, notice, `notice:${path.basename(file)}`, {
-          userId: null,
-          now,
-        });
-        return { ...imported, years: imported.result.years };
-      });
-      console.log(describeNoticeImport(preview, result));
-    });
-  });
-calendar
-  .command('workdays-after <date> <n>')
-  .description('打印某日之后第 n 个工作日；次年安排未导入时打印最早与最迟的可能日期（暂定）')
-  .action((date: string, n: string) => {
-    const start = isoDateArgument(date);
-    const days = count(n);
-    return withDatabase(async ({ db }) => {
-      const { earliest, latest, provisional } = workingDayBounds(await loadCalendar(db), start, days);
-      console.log(provisional ? `${earliest} 至 ${latest}（暂定：${provisional}）` : earliest);
-    });
-  });
-calendar
-  .command('status')
-  .description('列出已有节假日数据的年份与缺少的年份；提醒日之后仍缺次年数据时退出码为 1')
-  .option('--today <date>', '按这一天判断（默认今天，北京时间）')
-  .action((options: { today?: string }) => {
-    const today = options.today ? isoDateArgument(options.today) : shanghaiDateOf(new Date());
-    return withDatabase(async ({ db }) => {
-      const status = await calendarStatus(db, today);
-      console.log(`已有数据的年份：${status.years.join('、') || '无'}`);
-      console.log(`缺少的年份：${status.missing.join('、') || '无'}（${today}，提醒日 ${status.warnFrom}）`);
-      if (status.warning) throw new Error(status.message);
-    });
-  });
+addCalendarCommands(program);
 
 program
   .command('verify')
