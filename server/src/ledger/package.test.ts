@@ -459,9 +459,11 @@ describe('R7: a case stream’s package carries its documents', { timeout: 60_00
     });
     expect(scene.statusCode, scene.body).toBe(201);
     unnumbered = `documents/${scene.json().id}.docx`;
-    const response = await t.request(auditadmin, {
+    // The case page's export, by the head: a package carries the documents, which only the case
+    // team, heads, legal reviewers and archivists may take (SEC-14; the audit administrator may not).
+    const response = await t.request(await t.login('head1'), {
       method: 'GET',
-      url: `/api/ledger/streams/${encodeURIComponent(streamId)}/package`,
+      url: `/api/cases/${caseId}/package`,
     });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     casePackage = path.join(dir, 'case.zip');

@@ -104,6 +104,27 @@ describe('SEC-14 who may download a document that names the party fully', () => 
     expect(details.json().sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('the case package and the ledger explorer’s package carry the documents: the same people only', async () => {
+    for (const url of [`/api/cases/${caseId}/package`, `/api/ledger/streams/case:${caseId}/package`]) {
+      const refused = await t.request(await t.login('supervisor1'), { method: 'GET', url });
+      expect(refused.statusCode, `${url} ${refused.body}`).toBe(403);
+      expect(refused.json().message).toContain('本案办案人员');
+    }
+    for (const username of ['officer9', 'auxiliary9']) {
+      const refused = await t.request(await t.login(username), {
+        method: 'GET',
+        url: `/api/cases/${caseId}/package`,
+      });
+      expect(refused.statusCode, refused.body).toBe(403);
+    }
+    const allowed = await t.request(await t.login('officer1'), {
+      method: 'GET',
+      url: `/api/cases/${caseId}/package`,
+    });
+    expect(allowed.statusCode, allowed.body.slice(0, 200)).toBe(200);
+    expect(allowed.headers['content-type']).toBe('application/zip');
+  });
+
   it('the case page offers the download only to those who may', async () => {
     const documentsSeenBy = async (username: string) => {
       const response = await t.request(await t.login(username), {

@@ -1,7 +1,8 @@
 /**
  * Answers with a stream's self-verifying package (decision 0007): the ledger explorer's
  * download and a case's one-click archive export are this one reply. The caller has
- * checked that the stream is the user's to read; evidence of other agencies is refused.
+ * checked that the stream is the user's to read; evidence of other agencies is refused, and
+ * so is a stream whose documents the user may not download (SEC-14: the package carries them).
  */
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../http/context.js';
@@ -9,6 +10,7 @@ import { notFound, requireAgencyInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { exportStreamPackage } from '../../ledger/package.js';
 import { attachment } from '../../xlsx/sheet.js';
+import { requireDownload } from '../documents/service.js';
 
 export async function replyWithStreamPackage(
   app: AppContext,
@@ -16,6 +18,12 @@ export async function replyWithStreamPackage(
   reply: FastifyReply,
   streamId: string,
 ) {
+  const documents = await app.db
+    .selectFrom('document')
+    .selectAll()
+    .where('stream_id', '=', streamId)
+    .execute();
+  for (const document of documents) await requireDownload(app.db, user, document);
   const exported = await exportStreamPackage(
     app.db,
     { signer: app.signer, store: app.evidence },
