@@ -667,12 +667,14 @@ describe('PDF', () => {
       const flat = text.replace(/\s+/g, '');
       for (const value of ['现场笔录', String(data.place), String(data.observations)])
         expect(flat).toContain(value);
-      const accessed = await t.database.db
-        .selectFrom('ledger_event')
-        .select('payload')
-        .where('kind', '=', 'document.accessed')
-        .where('stream_id', '=', created.streamId)
-        .execute();
+      const accessesOf = (streamId: string) =>
+        t.database.db
+          .selectFrom('ledger_event')
+          .select('payload')
+          .where('kind', '=', 'document.accessed')
+          .where('stream_id', '=', streamId)
+          .execute();
+      const accessed = await accessesOf(created.streamId);
       expect(accessed.map((e) => e.payload)).toContainEqual({ documentId: created.id, access: 'pdf' });
 
       // The print copy is converted once: with a LibreOffice on PATH that can only fail, the
@@ -693,12 +695,7 @@ describe('PDF', () => {
       } finally {
         process.env.PATH = path_;
       }
-      const downloads = await t.database.db
-        .selectFrom('ledger_event')
-        .select('payload')
-        .where('kind', '=', 'document.accessed')
-        .where('stream_id', '=', created.streamId)
-        .execute();
+      const downloads = await accessesOf(created.streamId);
       expect(downloads.filter((e) => (e.payload as { access: string }).access === 'pdf')).toHaveLength(2);
     },
     120_000,
