@@ -686,9 +686,9 @@ describe('PDF', () => {
         const again = await t.request(officer, { method: 'GET', url: `/api/documents/${created.id}/pdf` });
         expect(again.statusCode, again.body).toBe(200);
         expect(again.rawPayload.equals(pdf.rawPayload)).toBe(true);
-        const other = (
-          await render(officer, { kind: 'sceneRecord', data: sampleData('sceneRecord') })
-        ).json();
+        // Unlike any document another test file renders in this process: the cache spans files.
+        const unique = { ...sampleData('sceneRecord'), observations: `现场情况 ${randomUUID()}` };
+        const other = (await render(officer, { kind: 'sceneRecord', data: unique })).json();
         const failing = await t.request(officer, { method: 'GET', url: `/api/documents/${other.id}/pdf` });
         expect(failing.statusCode).toBe(500);
         expect(failing.json().message).toContain('PDF 转换失败');
