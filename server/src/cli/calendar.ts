@@ -7,9 +7,10 @@ import { type CalendarFileFormat, parseCalendarFile } from '../modules/calendar/
 import { describeNoticeImport, importHolidayNotice } from '../modules/calendar/notice-import.js';
 import { calendarStatus, importCalendar, loadCalendar } from '../modules/calendar/service.js';
 import { tellOfMovedDeadlines } from '../modules/cases/calendar-change.js';
-import { count, isoDateArgument, readText, withDatabase } from './shared.js';
+import { type CliContext, count, isoDateArgument, readText, withDatabase } from './shared.js';
 
 async function importTelling<T extends { years: number[] }>(
+  out: CliContext['out'],
   db: Database['db'],
   work: (trx: Database['db'], now: Date) => Promise<T>,
 ): Promise<T> {
@@ -20,21 +21,21 @@ async function importTelling<T extends { years: number[] }>(
     const reason = `工作日历已导入（${result.years.join('、')} 年）`;
     return { result, told: await tellOfMovedDeadlines(trx, before, reason, now) };
   });
-  if (told.cases) console.log(`${told.cases} 个案件的期限有变化，已通知承办人员 ${told.notices} 人次`);
+  if (told.cases) out(`${told.cases} 个案件的期限有变化，已通知承办人员 ${told.notices} 人次`);
   return result;
 }
 
-export function addCalendarCommands(program: Command): void {
+export function addCalendarCommands(program: Command, { env, out, err }: CliContext): void {
   const calendar = program.command('calendar').description('工作日历');
   calendar
     .command('import <file>')
     .description('导入节假日与调休上班日（JSON 或 CSV，表头 date,kind,name），替换所涉年份')
     .addOption(new Option('--format <format>', '文件格式，默认按扩展名').choices(['json', 'csv']))
     .action((file: string, options: { format?: CalendarFileFormat }) =>
-      withDatabase(async ({ db }) => {
+      withDatabase(env, async ({ db }) => {
         const format = options.format ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'json');
         const parsed = parseCalendarFile(readText(file), format);
-        const result = await importTelling(db, (trx, now) =>
+        const result = await importTelling(out, db, (trx, now) =>
           importCalendar(
             trx,
             parsed.days,
@@ -43,7 +44,7 @@ export function addCalendarCommands(program: Command): void {
             parsed.years,
           ),
         );
-        console.log(`已导入 ${result.years.join('、')} 年，共 ${result.days} 个特殊日期`);
+        out(`已导入 ${result.years.join('、')} 年，共 ${result.days} 个特殊日期`);
       }),
     );
   calendar
@@ -55,22 +56,20 @@ export function addCalendarCommands(program: Command): void {
     .action((file: string, options: { dryRun?: boolean }) => {
       const notice = parseHolidayNotice(readText(file));
       if (options.dryRun) {
-        console.log(
-          ['date,kind,name', ...notice.entries.map((e) => `${e.date},${e.kind},${e.name}`)].join('\n'),
-        );
+        out(['date,kind,name', ...notice.entries.map((e) => `${e.date},${e.kind},${e.name}`)].join('\n'));
         for (const section of notice.sections.filter((s) => s.extendedTo))
-          console.error(`${section.name}假期延长至 ${section.extendedTo}（导入时按已有数据补齐）`);
+          err(`${section.name}假期延长至 ${section.extendedTo}（导入时按已有数据补齐）\n`);
         return;
       }
-      return withDatabase(async ({ db }) => {
-        const { preview, result } = await importTelling(db, async (trx, now) => {
+      return withDatabase(env, async ({ db }) => {
+        const { preview, result } = await importTelling(out, db, async (trx, now) => {
           const imported = await importHolidayNotice(trx, notice, `notice:${path.basename(file)}`, {
             userId: null,
             now,
           });
           return { ...imported, years: imported.result.years };
         });
-        console.log(describeNoticeImport(preview, result));
+        out(describeNoticeImport(preview, result));
       });
     });
   calendar
@@ -79,9 +78,9 @@ export function addCalendarCommands(program: Command): void {
     .action((date: string, n: string) => {
       const start = isoDateArgument(date);
       const days = count(n);
-      return withDatabase(async ({ db }) => {
+      return withDatabase(env, async ({ db }) => {
         const { earliest, latest, provisional } = workingDayBounds(await loadCalendar(db), start, days);
-        console.log(provisional ? `${earliest} 至 ${latest}（暂定：${provisional}）` : earliest);
+        out(provisional ? `${earliest} 至 ${latest}（暂定：${provisional}）` : earliest);
       });
     });
   calendar
@@ -90,12 +89,10 @@ export function addCalendarCommands(program: Command): void {
     .option('--today <date>', '按这一天判断（默认今天，北京时间）')
     .action((options: { today?: string }) => {
       const today = options.today ? isoDateArgument(options.today) : shanghaiDateOf(new Date());
-      return withDatabase(async ({ db }) => {
+      return withDatabase(env, async ({ db }) => {
         const status = await calendarStatus(db, today);
-        console.log(`已有数据的年份：${status.years.join('、') || '无'}`);
-        console.log(
-          `缺少的年份：${status.missing.join('、') || '无'}（${today}，提醒日 ${status.warnFrom}）`,
-        );
+        out(`已有数据的年份：${status.years.join('、') || '无'}`);
+        out(`缺少的年份：${status.missing.join('、') || '无'}（${today}，提醒日 ${status.warnFrom}）`);
         if (status.warning) throw new Error(status.message);
       });
     });

@@ -1,21 +1,20 @@
 /**
- * The `zhifa` command as an operator runs it: a real process on a real data
- * directory (or a fresh PostgreSQL database when DATABASE_URL is set).
+ * The `zhifa` commands on a real data directory (or a fresh PostgreSQL database when
+ * DATABASE_URL is set): run in this process, and as a real process where only a process
+ * shows it (exit codes, the two streams, a command that opens no database).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { appendEvent } from '../ledger/append.js';
 import { loadOrCreateSigner } from '../ledger/signing.js';
+import { runZhifa, spawnZhifa } from '../test/cli.js';
 import { freshPostgresDatabase } from '../test/harness.js';
 
-const bin = fileURLToPath(new URL('../../bin/zhifa.js', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'zhifa-cli-'));
 let env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -36,15 +35,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function zhifa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const zhifa = (...args: string[]) => runZhifa(env, ...args);
 
 describe('zhifa CLI', () => {
   it('migrates, then reports the schema is current', async () => {
@@ -77,7 +68,8 @@ describe('zhifa CLI', () => {
   });
 
   it('counting into a year the law cannot be computed for fails with exit 1 and names the year', async () => {
-    const result = await zhifa('calendar', 'workdays-after', '2099-12-30', '3');
+    // A real process: the exit code and one line on standard error are what a script sees.
+    const result = await spawnZhifa(env, 'calendar', 'workdays-after', '2099-12-30', '3');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('2100');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -96,7 +88,9 @@ describe('zhifa CLI', () => {
   it('a usage error exits 2', async () => {
     expect((await zhifa('calendar', 'workdays-after', '2026-02-30', '7')).code).toBe(2);
     expect((await zhifa('calendar', 'workdays-after', '2026-09-28', 'seven')).code).toBe(2);
-    expect((await zhifa('no-such-command')).code).toBe(2);
+    const unknown = await spawnZhifa(env, 'no-such-command');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no-such-command');
     expect((await zhifa('user', 'create', '--username', 'x')).code).toBe(2);
   });
 
@@ -115,11 +109,15 @@ describe('zhifa CLI', () => {
     );
     // A data directory that does not exist and a database nobody listens on: opening either would show.
     const nowhere = path.join(dataDir, 'not-created');
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [bin, 'calendar', 'import-notice', file, '--dry-run'],
-      { env: { ...env, ZHIFA_DATA_DIR: nowhere, DATABASE_URL: 'postgres://127.0.0.1:1/none' } },
+    // A real process: its standard output is the CSV, its standard error empty.
+    const { code, stdout, stderr } = await spawnZhifa(
+      { ...env, ZHIFA_DATA_DIR: nowhere, DATABASE_URL: 'postgres://127.0.0.1:1/none' },
+      'calendar',
+      'import-notice',
+      file,
+      '--dry-run',
     );
+    expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(existsSync(nowhere)).toBe(false);
     const [header, ...lines] = stdout.trimEnd().split('\n');

@@ -8,20 +8,35 @@ import { type Database, openDatabase } from '../db/database.js';
 import { initialiseDatabase } from '../db/initialise.js';
 import { openEvidenceStore } from '../storage/open.js';
 
+/** What one run of a command is given: the environment it reads its configuration from, and its output. */
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  /** One line of the command's result (standard output). */
+  out: (line: string) => void;
+  /** Text for the operator: errors, warnings, progress (standard error). */
+  err: (text: string) => void;
+  /** Whether a progress counter may rewrite its line (standard error is a terminal). */
+  progressShown: boolean;
+}
+
 export async function withDatabase<T>(
+  env: NodeJS.ProcessEnv,
   work: (database: Database & { cipher: FieldCipher }) => Promise<T>,
 ): Promise<T> {
-  const config = readConfig();
+  const config = readConfig(env);
   const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
-  return withUninitialisedDatabase(async (database) => {
+  return withUninitialisedDatabase(env, async (database) => {
     await initialiseDatabase(database.db, new Date());
     return work({ ...database, cipher });
   });
 }
 
 /** The database as it is: no migrations, no calendar, no keys created (a restore brings its own). */
-export async function withUninitialisedDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const config = readConfig();
+export async function withUninitialisedDatabase<T>(
+  env: NodeJS.ProcessEnv,
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
+  const config = readConfig(env);
   const database = openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
@@ -32,9 +47,7 @@ export async function withUninitialisedDatabase<T>(work: (database: Database) =>
   }
 }
 
-export const configuredEvidenceStore = () => openEvidenceStore(readConfig());
-
-export const printProgress = (line: string) => process.stderr.write(`${line}\n`);
+export const configuredEvidenceStore = (env: NodeJS.ProcessEnv) => openEvidenceStore(readConfig(env));
 
 export const count = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('应为非负整数');

@@ -429,7 +429,6 @@ describe('R7: a case stream’s package carries its documents', { timeout: 60_00
       .where('name', '=', '示例县交通运输局')
       .executeTakeFirstOrThrow();
     const caseId = await createCaseFixture(t.database.db, county.id, t.now());
-    const streamId = `case:${caseId}`;
     // 立案审批表 and 现场笔录 are made from the case once it is at 调查取证 (the case route).
     await t.database.db
       .updateTable('enforcement_case')

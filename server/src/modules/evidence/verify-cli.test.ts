@@ -1,21 +1,18 @@
 /**
- * `zhifa verify` as an operator runs it, over evidence: clean, then one byte
+ * `zhifa verify` (in this process; the crash test runs it as a process), over evidence: clean, then one byte
  * of a stored file changed, then the file gone — exit 1 naming the evidence.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
 import { LocalEvidenceStore } from '../../storage/local.js';
+import { runZhifa } from '../../test/cli.js';
 import { freshPostgresDatabase } from '../../test/harness.js';
 
-const bin = fileURLToPath(new URL('../../../bin/zhifa.js', import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'zhifa-verify-'));
 let env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -26,15 +23,7 @@ let dropDatabase = async () => {};
 const store = new LocalEvidenceStore(path.join(dataDir, 'evidence'));
 let stored: { id: string; sha256: string; bytes: Buffer };
 
-async function zhifa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const zhifa = (...args: string[]) => runZhifa(env, ...args);
 
 beforeAll(async () => {
   if (process.env.DATABASE_URL) {
