@@ -12,6 +12,7 @@ import { buildApp } from './http/app.js';
 import { publicUrlFromEnvironment } from './http/public-url.js';
 import { loadOrCreateSigner } from './ledger/signing.js';
 import { startCheckpointTimer } from './ledger/timer.js';
+import { countUncountedClocks } from './modules/cases/clocks.js';
 import { demoUsers, isSeeded, seedDemo } from './seed/demo.js';
 import { openEvidenceStore } from './storage/open.js';
 import { version } from './version.js';
@@ -43,6 +44,9 @@ async function main() {
         : `演示密码（只显示这一次，请记下）：${password}`,
     );
   }
+  // Cases an older version wrote have no clock rows yet (migration 0015): counted once, here.
+  const counted = await countUncountedClocks(database.db, clock());
+  if (counted) console.log(`已计算 ${counted} 个未结案件的期限`);
   const app = await buildApp(
     {
       db: database.db,

@@ -68,6 +68,8 @@ export interface RunningClock {
   /** Whose period it is: the agency's duty or the party's right/obligation. */
   owner: 'agency' | 'party';
   note?: string;
+  /** A pause of the case time limit is running: the due date moves on each day it lasts. */
+  paused?: true;
   /**
    * 暂定: the count reaches a year without holiday data. `dueOn` is the
    * earliest plausible end of an agency's duty and the latest of a party's period.
@@ -86,6 +88,12 @@ export interface CaseDeadlines {
   /** Clocks that could not be counted (a calendar year without data). */
   problems: ClockProblem[];
 }
+
+/**
+ * The party's periods that simply end on their due day (陈述申辩, 申请听证): a right not used in
+ * time lapses, nobody is overdue, and the clock is no longer shown.
+ */
+export const lapsingClocks: ReadonlySet<ClockId> = new Set(['defence', 'hearingRequest']);
 
 const clockOrder: readonly ClockId[] = [
   'caseTimeLimit',
@@ -122,11 +130,14 @@ export function caseDeadlines(
   const add = (
     id: ClockId,
     owner: RunningClock['owner'],
-    compute: (ctx: RuleContext) => { startedOn: IsoDate; dueOn: IsoDate; note?: string } | undefined,
+    compute: (
+      ctx: RuleContext,
+    ) => { startedOn: IsoDate; dueOn: IsoDate; note?: string; paused?: boolean } | undefined,
   ) => {
     try {
       const found = compute(context);
       if (!found) return;
+      if (lapsingClocks.has(id) && context.today > found.dueOn) return;
       const left = daysLeft(id, found.dueOn, context);
       const clock: RunningClock = {
         id,
@@ -142,6 +153,7 @@ export function caseDeadlines(
         owner,
       };
       if (found.note) clock.note = found.note;
+      if (found.paused) clock.paused = true;
       if (yearsWithoutData(context.calendar, found.startedOn, found.dueOn).length) {
         const bounds = dateBounds(
           found.startedOn,
@@ -174,6 +186,7 @@ export function caseDeadlines(
       return {
         startedOn: limit.registeredOn,
         dueOn: limit.dueOn,
+        paused: limit.paused,
         ...(notes.length ? { note: notes.join('，') } : {}),
       };
     });
@@ -183,15 +196,14 @@ export function caseDeadlines(
     if (!facts.defence?.waived)
       add('defence', 'party', (ctx) => {
         const dueOn = periodEnd('defence', notice.servedOn, defenceDays(ctx), ctx);
-        return ctx.today <= dueOn ? { startedOn: notice.servedOn, dueOn } : undefined;
+        return { startedOn: notice.servedOn, dueOn };
       });
     const right =
       notice.hearingRightNotified ||
       (facts.party ? hearingRight(notice.proposal, facts.party.kind, context.settings).applies : false);
     if (right && !facts.hearing?.requestedOn && !facts.hearing?.waived)
       add('hearingRequest', 'party', (ctx) => {
-        const dueOn = hearingRequestDeadline(facts, ctx)!;
-        return ctx.today <= dueOn ? { startedOn: notice.servedOn, dueOn } : undefined;
+        return { startedOn: notice.servedOn, dueOn: hearingRequestDeadline(facts, ctx)! };
       });
   }
 

@@ -14,6 +14,7 @@ import * as documents from './migrations/0011_documents.js';
 import * as recordingLists from './migrations/0012_recording_lists.js';
 import * as moreDocumentKinds from './migrations/0013_more_document_kinds.js';
 import * as userNotices from './migrations/0014_user_notices.js';
+import * as caseClocks from './migrations/0015_case_clocks.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012_recording_lists': recordingLists,
   '0013_more_document_kinds': moreDocumentKinds,
   '0014_user_notices': userNotices,
+  '0015_case_clocks': caseClocks,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -3,6 +3,7 @@
 import type {
   CalendarDayKind,
   CertificateState,
+  ClockId,
   EnforcementItemType,
   LawKind,
   LegalityReviewResult,
@@ -623,6 +624,20 @@ export interface EnforcementCaseTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   archived_at: Timestamp | null;
+  /** Whether case_clock holds this case's clocks (issue 21); false for cases a seed or an older version wrote. */
+  clocks_counted: Generated<boolean>;
+}
+
+/** One clock running on an open case (migration 0015). */
+export interface CaseClockTable {
+  case_id: string;
+  agency_id: string;
+  clock: ClockId;
+  owner: 'agency' | 'party';
+  started_on: ColumnType<string, string, string>;
+  due_on: ColumnType<string, string, string>;
+  lapses: boolean;
+  paused: boolean;
 }
 
 export type CaseOfficerRole = 'lead' | 'assisting' | 'assistant';
@@ -673,6 +688,7 @@ export interface DB {
   calendar_year: CalendarYearTable;
   calendar_day: CalendarDayTable;
   user_notice: UserNoticeTable;
+  case_clock: CaseClockTable;
   settings_version: SettingsVersionTable;
   person: PersonTable;
   password_history: PasswordHistoryTable;

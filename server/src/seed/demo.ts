@@ -13,6 +13,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { AgencyLevel, DB, PersonKind } from '../db/schema.js';
 import { generatePassword, hashPassword } from '../modules/auth/passwords.js';
+import { countUncountedClocks } from '../modules/cases/clocks.js';
 import type { RenderDeps } from '../modules/documents/service.js';
 import { seedDemoCases } from './cases.js';
 import { seedDemoCertificates } from './certificates.js';
@@ -265,6 +266,8 @@ export async function seedDemo(
       .insertInto('settings_version')
       .values({ values: JSON.stringify(settings), changed_by: null, changed_at: now, note: demoSettingsNote })
       .execute();
+    // The demo's cases were written directly: their clocks are counted under the final settings.
+    await countUncountedClocks(trx, now);
   });
   return password;
 }

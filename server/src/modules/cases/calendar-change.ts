@@ -1,17 +1,15 @@
 /**
  * When the working-day calendar changes (a year's arrangement imported, a day
- * edited), every open case's clocks are recounted — they always are, on the next
- * read — and what moved is told to the case's officers: a date shown as 暂定
+ * edited), every open case's clocks are recounted — their rows rewritten in the
+ * import's transaction (clocks.ts) — and what moved is told to the case's officers: a date shown as 暂定
  * yesterday must not be trusted from memory today.
  */
 import type { RunningClock, WorkingDayCalendar } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { leaveNotices, type NewNotice } from '../notices/service.js';
-import { loadCaseFacts, ruleContext } from './facts.js';
-import { deadlinesOf } from './presenter.js';
-
-const batchSize = 500;
+import { deadlinesOf, recountOpenCases } from './clocks.js';
+import { ruleContext } from './facts.js';
 
 function shown(clock: RunningClock | undefined): string {
   if (!clock) return '不再计算';
@@ -42,44 +40,35 @@ export async function tellOfMovedDeadlines(
   const old = { ...rule, calendar: before };
   let cases = 0;
   let notices = 0;
-  let after: string | undefined;
-  for (;;) {
-    const rows = await db
-      .selectFrom('enforcement_case')
-      .selectAll()
-      .where('archived_at', 'is', null)
-      .$if(after !== undefined, (query) => query.where('id', '>', after!))
-      .orderBy('id')
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) break;
-    after = rows.at(-1)!.id;
-    const moved = new Map<string, { label: string; lines: string[] }>();
-    for (const loaded of (await loadCaseFacts(db, rows)).values()) {
-      const lines = movedClocks(deadlinesOf(loaded, old).clocks, deadlinesOf(loaded, rule).clocks);
-      if (lines.length)
-        moved.set(loaded.row.id, { label: loaded.row.case_number ?? loaded.row.title, lines });
-    }
-    if (moved.size === 0) continue;
-    const officers = await db
-      .selectFrom('case_officer as o')
-      .innerJoin('app_user as u', 'u.person_id', 'o.person_id')
-      .select(['o.case_id', 'u.id as user_id'])
-      .distinct()
-      .where('o.case_id', 'in', [...moved.keys()])
-      .execute();
-    const told: NewNotice[] = officers.map((o) => {
-      const change = moved.get(o.case_id)!;
-      return {
-        userId: o.user_id,
-        caseId: o.case_id,
-        subject: `${change.label}：期限因工作日历更新而变化`,
-        body: `${reason}。${change.lines.join('；')}。`,
-      };
-    });
-    await leaveNotices(db, told, now);
-    cases += moved.size;
-    notices += told.length;
-  }
+  await recountOpenCases(db, rule, {
+    visit: async (batch) => {
+      const moved = new Map<string, { label: string; lines: string[] }>();
+      for (const loaded of batch) {
+        const lines = movedClocks(deadlinesOf(loaded, old).clocks, deadlinesOf(loaded, rule).clocks);
+        if (lines.length)
+          moved.set(loaded.row.id, { label: loaded.row.case_number ?? loaded.row.title, lines });
+      }
+      if (moved.size === 0) return;
+      const officers = await db
+        .selectFrom('case_officer as o')
+        .innerJoin('app_user as u', 'u.person_id', 'o.person_id')
+        .select(['o.case_id', 'u.id as user_id'])
+        .distinct()
+        .where('o.case_id', 'in', [...moved.keys()])
+        .execute();
+      const told: NewNotice[] = officers.map((o) => {
+        const change = moved.get(o.case_id)!;
+        return {
+          userId: o.user_id,
+          caseId: o.case_id,
+          subject: `${change.label}：期限因工作日历更新而变化`,
+          body: `${reason}。${change.lines.join('；')}。`,
+        };
+      });
+      await leaveNotices(db, told, now);
+      cases += moved.size;
+      notices += told.length;
+    },
+  });
   return { cases, notices };
 }

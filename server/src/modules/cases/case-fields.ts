@@ -18,8 +18,8 @@ import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { DB } from '../../db/schema.js';
 import { chineseDate } from '../documents/service.js';
+import { deadlinesOf } from './clocks.js';
 import type { LoadedCase } from './facts.js';
-import { deadlinesOf } from './presenter.js';
 import type { StoredFacts } from './schema.js';
 import { caseStream } from './service.js';
 

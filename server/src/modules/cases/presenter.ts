@@ -5,7 +5,6 @@
  * current stage with what forbids each, and what the viewer may do.
  */
 import {
-  caseDeadlines,
   findStage,
   mayActAsCaseOfficer,
   processDefinition,
@@ -19,8 +18,9 @@ import { mayTake } from '../../http/route.js';
 import type { CurrentUser } from '../../http/session.js';
 import { documentKinds } from '../documents/kinds.js';
 import { mayDownload } from '../documents/service.js';
+import { deadlinesOf } from './clocks.js';
 import { producibleKinds } from './documents.js';
-import { type CaseRow, type LoadedCase, leadTimes } from './facts.js';
+import type { CaseRow, LoadedCase } from './facts.js';
 import { steps } from './steps.js';
 import { judgeMove } from './transitions.js';
 
@@ -31,11 +31,6 @@ const presentRefusal = (r: Refusal) => ({
   field: r.field ?? null,
   ...(r.details && { details: r.details }),
 });
-
-export function deadlinesOf(loaded: LoadedCase, rule: RuleContext) {
-  if (loaded.row.archived_at) return { clocks: [], problems: [] };
-  return caseDeadlines(loaded.facts, rule, leadTimes(rule.settings));
-}
 
 export function presentSummary(loaded: LoadedCase, rule: RuleContext) {
   const { row, team } = loaded;

@@ -4,18 +4,17 @@
  * Fact steps and moves are in step-routes.ts. Every change is one transaction
  * with one ledger event on the stream case:<id>.
  */
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import { validationError } from '../../http/errors.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { caseScope, requireInScope } from '../../http/scope.js';
-import type { CurrentUser } from '../../http/session.js';
 import { presentEvent } from '../../ledger/checkpoint.js';
 import { verifyLedger } from '../../ledger/verify.js';
+import { deadlinesOf } from './clocks.js';
 import { caseDocumentRoutes } from './document-routes.js';
 import { loadCaseFacts, ruleContext } from './facts.js';
+import { listCases, personOf } from './list.js';
 import { idParams, loadOne, presentAfter } from './load.js';
-import { deadlinesOf, presentSummary } from './presenter.js';
+import { presentSummary } from './presenter.js';
 import {
   evidenceBody,
   listQuery,
@@ -27,15 +26,6 @@ import {
 import { assignOfficers, caseStream, linkEvidence, lockCase, registerCase, saveCase } from './service.js';
 import { stepRoutes } from './step-routes.js';
 
-async function personOf(db: Kysely<DB>, user: CurrentUser) {
-  const account = await db
-    .selectFrom('app_user')
-    .select('person_id')
-    .where('id', '=', user.id)
-    .executeTakeFirst();
-  return account?.person_id ?? null;
-}
-
 export const caseRoutes = [
   defineRoute({
     method: 'GET',
@@ -45,40 +35,15 @@ export const caseRoutes = [
     query: listQuery,
     handler: async ({ db, user, query, app }) => {
       const rule = await ruleContext(db, app.clock());
-      let q = db
-        .selectFrom('enforcement_case as c')
-        .selectAll('c')
-        .where('c.agency_id', 'in', await caseScope(db, user))
-        .orderBy('c.updated_at', 'desc')
-        .orderBy('c.id');
-      if (query.stage) q = q.where('c.stage', '=', query.stage);
-      if (query.processKind) q = q.where('c.process_kind', '=', query.processKind);
-      if (query.archived) q = q.where('c.archived_at', query.archived === 'true' ? 'is not' : 'is', null);
-      const me = query.mine ? await personOf(db, user) : undefined;
-      // A user with no person of their own is an officer on no case.
-      if (me === null) q = q.where(sql<boolean>`false`);
-      for (const officerId of [query.officerId, me]) {
-        if (!officerId) continue;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('case_officer as o')
-              .select('o.person_id')
-              .whereRef('o.case_id', '=', 'c.id')
-              .where('o.person_id', '=', officerId),
-          ),
-        );
-      }
-      // Overdue is a derived fact: computed on the open cases, then paged.
-      const rows = await q.limit(5_000).execute();
-      let items = [...(await loadCaseFacts(db, rows)).values()].map((loaded) => presentSummary(loaded, rule));
-      if (query.overdue) items = items.filter((c) => c.overdue === (query.overdue === 'true'));
-      const start = (query.page - 1) * query.pageSize;
+      const { total, rows, next } = await listCases(db, user, query, rule.today);
       return {
         today: rule.today,
-        total: items.length,
-        page: query.page,
+        total,
+        page: query.after ? null : query.page,
         pageSize: query.pageSize,
-        items: items.slice(start, start + query.pageSize),
+        items: [...(await loadCaseFacts(db, rows)).values()].map((loaded) => presentSummary(loaded, rule)),
+        /** Where the next page starts (`after`), or null on the last page. */
+        next,
         actions: { register: mayTake(user, 'case.handle') },
       };
     },

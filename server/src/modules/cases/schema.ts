@@ -245,6 +245,8 @@ export const listQuery = z.strictObject({
   archived: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  /** Keyset paging ("load more"): the id of the last case shown; `page` is then ignored. */
+  after: uuid.optional(),
 });
 
 /**

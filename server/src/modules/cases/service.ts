@@ -24,6 +24,7 @@ import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { DB, EnforcementCaseTable } from '../../db/schema.js';
 import { caseScope, notFound, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
+import { recountCaseClocks } from './clocks.js';
 import type { CaseRow } from './facts.js';
 import type { evidenceBody, officersBody, registerBody, StoredFacts } from './schema.js';
 
@@ -83,7 +84,7 @@ export async function lockCase(
   return row!;
 }
 
-/** Writes a change and moves the version on; returns the new version. */
+/** Writes a change, moves the version on and recounts the case's clocks; returns the new version. */
 export async function saveCase(
   db: Kysely<DB>,
   row: CaseRow,
@@ -98,6 +99,7 @@ export async function saveCase(
     .returning('version')
     .executeTakeFirst();
   if (!updated) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试', { field: 'body.version' });
+  await recountCaseClocks(db, row.id, now);
   return updated.version;
 }
 
@@ -175,6 +177,7 @@ export async function registerCase(
     })
     .returning(['id', 'agency_id', 'stage'])
     .executeTakeFirstOrThrow();
+  await recountCaseClocks(db, row.id, now);
   return { ...row, partyIdNumberMasked: idNumber?.masked ?? null };
 }
 

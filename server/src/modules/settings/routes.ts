@@ -2,6 +2,8 @@ import { jurisdictionSettingsSchema, settingLabels, settingSectionLabels } from 
 import { z } from 'zod';
 import { text } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
+import { recountOpenCases } from '../cases/clocks.js';
+import { ruleContext } from '../cases/facts.js';
 import { changeSettings, currentSettings, currentSettingsVersion, settingsHistory } from './service.js';
 
 export const settingsRoutes = [
@@ -57,6 +59,9 @@ export const settingsRoutes = [
         target: `v${result.version}`,
         detail: { changed: result.changed, note: body.note },
       });
+      // Statutory periods and their counting are settings: every open case's clocks move with them.
+      if (result.changed.some((path) => !path.startsWith('security.')))
+        await recountOpenCases(db, await ruleContext(db, app.clock()));
       await record({
         streamId: 'settings',
         agencyId: null,

@@ -1,0 +1,88 @@
+/**
+ * Running clocks as rows (issue 21). A case's clocks are what core's caseDeadlines counts from
+ * its facts, the calendar and the settings; case_clock keeps them with their due dates so that
+ * lists filter on "overdue" and worklists order by due date in the database, not by counting
+ * every case. They are rewritten in the transaction of each change to a case (saveCase,
+ * registerCase), for every open case when the calendar or the settings change, and at start for
+ * cases not yet counted (an older version's, a seed's). What depends on today is not stored: a
+ * lapsing period is running while its due date is not past, and warnings are counted on read.
+ */
+import { caseDeadlines, lapsingClocks, type RuleContext } from '@zhifa/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { type CaseRow, type LoadedCase, leadTimes, loadCaseFacts, ruleContext } from './facts.js';
+
+const batchSize = 500;
+
+export function deadlinesOf(loaded: LoadedCase, rule: RuleContext) {
+  if (loaded.row.archived_at) return { clocks: [], problems: [] };
+  return caseDeadlines(loaded.facts, rule, leadTimes(rule.settings));
+}
+
+/** Replaces the clock rows of these cases with their clocks as counted under `rule`. */
+export async function writeClocks(db: Kysely<DB>, cases: readonly LoadedCase[], rule: RuleContext) {
+  if (cases.length === 0) return;
+  const ids = cases.map((c) => c.row.id);
+  await db.deleteFrom('case_clock').where('case_id', 'in', ids).execute();
+  const rows = cases.flatMap((loaded) =>
+    deadlinesOf(loaded, rule).clocks.map((clock) => ({
+      case_id: loaded.row.id,
+      agency_id: loaded.row.agency_id,
+      clock: clock.id,
+      owner: clock.owner,
+      started_on: clock.startedOn,
+      due_on: clock.dueOn,
+      lapses: lapsingClocks.has(clock.id),
+      paused: clock.paused === true,
+    })),
+  );
+  if (rows.length) await db.insertInto('case_clock').values(rows).execute();
+  const open = cases.filter((c) => !c.row.archived_at && !c.row.clocks_counted).map((c) => c.row.id);
+  if (open.length)
+    await db.updateTable('enforcement_case').set({ clocks_counted: true }).where('id', 'in', open).execute();
+}
+
+/** Recounts one case's clocks after a change to it, in the change's transaction. */
+export async function recountCaseClocks(db: Kysely<DB>, caseId: string, now: Date): Promise<void> {
+  const row = await db
+    .selectFrom('enforcement_case')
+    .selectAll()
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  await writeClocks(db, [...(await loadCaseFacts(db, [row])).values()], await ruleContext(db, now));
+}
+
+/**
+ * Goes over open cases in batches of 500 (all of them, or those not yet counted), writes their
+ * clocks, and hands each batch to `visit` (the calendar change compares old and new counts).
+ */
+export async function recountOpenCases(
+  db: Kysely<DB>,
+  rule: RuleContext,
+  options: { uncountedOnly?: boolean; visit?: (batch: LoadedCase[]) => Promise<void> } = {},
+): Promise<number> {
+  let after: string | undefined;
+  let counted = 0;
+  for (;;) {
+    const rows: CaseRow[] = await db
+      .selectFrom('enforcement_case')
+      .selectAll()
+      .where('archived_at', 'is', null)
+      .$if(options.uncountedOnly === true, (q) => q.where(sql<boolean>`not clocks_counted`))
+      .$if(after !== undefined, (q) => q.where('id', '>', after!))
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return counted;
+    after = rows.at(-1)!.id;
+    const batch = [...(await loadCaseFacts(db, rows)).values()];
+    await writeClocks(db, batch, rule);
+    await options.visit?.(batch);
+    counted += batch.length;
+  }
+}
+
+/** At start: the open cases not yet counted (from before case_clock existed, or a seed's). */
+export async function countUncountedClocks(db: Kysely<DB>, now: Date): Promise<number> {
+  return recountOpenCases(db, await ruleContext(db, now), { uncountedOnly: true });
+}

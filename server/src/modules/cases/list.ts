@@ -1,0 +1,87 @@
+/**
+ * The case list's query (issue 21, decision 0016): every filter a WHERE clause — "overdue" an
+ * EXISTS on the clock rows — an exact total, and one page by offset or after a given case, in
+ * the order the indexes keep (newest change first). Only the page's rows are read.
+ */
+import { AppError, type IsoDate } from '@zhifa/core';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { caseScope } from '../../http/scope.js';
+import type { CurrentUser } from '../../http/session.js';
+import type { CaseRow } from './facts.js';
+import type { listQuery } from './schema.js';
+
+/** The signed-in user's own person (an officer's), or null for an account without one. */
+export async function personOf(db: Kysely<DB>, user: CurrentUser) {
+  const account = await db
+    .selectFrom('app_user')
+    .select('person_id')
+    .where('id', '=', user.id)
+    .executeTakeFirst();
+  return account?.person_id ?? null;
+}
+
+export async function listCases(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  query: z.output<typeof listQuery>,
+  today: IsoDate,
+): Promise<{ total: number; rows: CaseRow[]; next: string | null }> {
+  const scope = await caseScope(db, user);
+  let q = db.selectFrom('enforcement_case as c').where('c.agency_id', 'in', scope);
+  if (query.stage) q = q.where('c.stage', '=', query.stage);
+  if (query.processKind) q = q.where('c.process_kind', '=', query.processKind);
+  if (query.archived) q = q.where('c.archived_at', query.archived === 'true' ? 'is not' : 'is', null);
+  const me = query.mine ? await personOf(db, user) : undefined;
+  // A user with no person of their own is an officer on no case.
+  if (me === null) q = q.where(sql<boolean>`false`);
+  for (const officerId of [query.officerId, me]) {
+    if (!officerId) continue;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('case_officer as o')
+          .select('o.person_id')
+          .whereRef('o.case_id', '=', 'c.id')
+          .where('o.person_id', '=', officerId),
+      ),
+    );
+  }
+  if (query.overdue) {
+    const overdue = query.overdue === 'true';
+    // Overdue: a clock past its due day that neither lapses nor is paused (clocks.ts).
+    q = q.where((eb) => {
+      const pastDue = eb.exists(
+        eb
+          .selectFrom('case_clock as k')
+          .select('k.case_id')
+          .whereRef('k.case_id', '=', 'c.id')
+          .where('k.lapses', '=', false)
+          .where('k.paused', '=', false)
+          .where('k.due_on', '<', today),
+      );
+      return overdue ? pastDue : eb.not(pastDue);
+    });
+  }
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  // Newest change first; `after` (a case's id, from `next`) continues after that case.
+  let page = q.selectAll('c').orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc');
+  if (query.after) {
+    const known = await db
+      .selectFrom('enforcement_case')
+      .select('id')
+      .where('id', '=', query.after)
+      .where('agency_id', 'in', scope)
+      .executeTakeFirst();
+    if (!known)
+      throw new AppError('VALIDATION_FAILED', '续读位置无效：请从第一页重新加载', {
+        field: 'query.after',
+      });
+    // Compared in the database: a timestamp read into JavaScript loses its microseconds.
+    page = page.where(
+      sql<boolean>`(c.updated_at, c.id) < (SELECT updated_at, id FROM enforcement_case WHERE id = ${query.after})`,
+    );
+  } else page = page.offset((query.page - 1) * query.pageSize);
+  const rows = await page.limit(query.pageSize).execute();
+  return { total, rows, next: rows.length === query.pageSize ? rows.at(-1)!.id : null };
+}
