@@ -43,6 +43,8 @@ const copyId = sql.raw(
 /** The first 100 copies of a case were registered (立案) on 2 January 2025: long past 90 days. */
 const lateCopies = 100;
 let runningLimits = 0;
+/** officer1's open demo cases with a running clock (counted on read). */
+let officer1Clocked = 0;
 let openOfficer1 = 0;
 
 beforeAll(async () => {
@@ -56,7 +58,13 @@ beforeAll(async () => {
     if (shown.deadlines.clocks.some((c: { id: string }) => c.id === 'caseTimeLimit')) runningLimits += 1;
   }
   expect(runningLimits).toBeGreaterThan(0);
-  openOfficer1 = (await list('officer1', 'mine=true&archived=false&pageSize=200')).total;
+  const officer1Open = await list('officer1', 'mine=true&archived=false&pageSize=200');
+  openOfficer1 = officer1Open.total;
+  for (const item of officer1Open.items) {
+    const shown = ok(await kit.get('officer1', `/api/cases/${item.id}`));
+    if (shown.deadlines.clocks.length > 0) officer1Clocked += 1;
+  }
+  expect(officer1Clocked).toBeGreaterThan(0);
   const { db } = t.database;
   // Copies: no case number (numbers are unique), changed before any demo case, not yet counted;
   // the id of copy n of case c is md5(c.id-n), so its team can be copied too.
@@ -139,6 +147,16 @@ describe('issue 21: the case list past 5,000 cases', () => {
     }
     expect(seen.size).toBe(expected('archived=true'));
     expect(pages).toBe(Math.ceil(seen.size / 200) + (seen.size % 200 === 0 ? 1 : 0));
+  });
+
+  it('我的期限: counts every case of mine with a running clock and lists the 200 earliest due', async () => {
+    const mine = ok(await kit.get('officer1', '/api/me/deadlines'));
+    expect(mine.total).toBe(officer1Clocked * (copies + 1));
+    expect(mine.shown).toBe(200);
+    const dues: string[] = mine.items.map((item: { dueOn: string }) => item.dueOn);
+    expect(dues).toEqual([...dues].sort());
+    // The copies registered in January 2025 are the earliest due, though the oldest changed.
+    expect(dues[0]! < '2025-12-31').toBe(true);
   });
 
   it('a cursor that is no case of the viewer’s is refused, naming the field', async () => {

@@ -85,3 +85,46 @@ export async function listCases(
   const rows = await page.limit(query.pageSize).execute();
   return { total, rows, next: rows.length === query.pageSize ? rows.at(-1)!.id : null };
 }
+
+/** Cases shown at most on 我的期限: the earliest due first. */
+export const myDeadlineCases = 200;
+
+/**
+ * 我的期限 from the clock rows: the open cases in the viewer's agencies on whose team the
+ * viewer's person is, with a running clock (a lapsing one only until its due day), earliest due
+ * first, at most `myDeadlineCases`; and how many such cases there are.
+ */
+export async function casesWithMyClocks(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  personId: string,
+  today: IsoDate,
+): Promise<{ total: number; rows: CaseRow[] }> {
+  const mine = db
+    .selectFrom('case_clock as k')
+    .innerJoin('case_officer as o', 'o.case_id', 'k.case_id')
+    .where('o.person_id', '=', personId)
+    .where('k.agency_id', 'in', await caseScope(db, user))
+    .where((eb) => eb.or([eb('k.lapses', '=', false), eb('k.due_on', '>=', today)]));
+  const { total } = await mine
+    .select(sql<number>`count(DISTINCT k.case_id)`.as('total'))
+    .executeTakeFirstOrThrow();
+  const first = await mine
+    .select('k.case_id')
+    .groupBy('k.case_id')
+    .orderBy(sql`min(k.due_on)`)
+    .orderBy('k.case_id')
+    .limit(myDeadlineCases)
+    .execute();
+  if (first.length === 0) return { total, rows: [] };
+  const rows = await db
+    .selectFrom('enforcement_case')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      first.map((r) => r.case_id),
+    )
+    .execute();
+  return { total, rows };
+}

@@ -12,7 +12,7 @@ import { verifyLedger } from '../../ledger/verify.js';
 import { deadlinesOf } from './clocks.js';
 import { caseDocumentRoutes } from './document-routes.js';
 import { loadCaseFacts, ruleContext } from './facts.js';
-import { listCases, personOf } from './list.js';
+import { casesWithMyClocks, listCases, personOf } from './list.js';
 import { idParams, loadOne, presentAfter } from './load.js';
 import { presentSummary } from './presenter.js';
 import {
@@ -238,19 +238,12 @@ export const caseRoutes = [
     method: 'GET',
     url: '/api/me/deadlines',
     access: 'case.read',
-    summary: '我承办的案件的期限，按到期日排列',
+    summary: '我承办的案件的期限，按到期日排列（最早到期的 200 个案件）',
     handler: async ({ db, user, app }) => {
       const rule = await ruleContext(db, app.clock());
       const personId = await personOf(db, user);
-      if (!personId) return { today: rule.today, items: [], problems: [] };
-      const rows = await db
-        .selectFrom('enforcement_case as c')
-        .innerJoin('case_officer as o', 'o.case_id', 'c.id')
-        .selectAll('c')
-        .where('o.person_id', '=', personId)
-        .where('c.agency_id', 'in', await caseScope(db, user))
-        .where('c.archived_at', 'is', null)
-        .execute();
+      if (!personId) return { today: rule.today, total: 0, shown: 0, items: [], problems: [] };
+      const { total, rows } = await casesWithMyClocks(db, user, personId, rule.today);
       const items = [];
       const problems = [];
       for (const loaded of (await loadCaseFacts(db, rows)).values()) {
@@ -260,7 +253,8 @@ export const caseRoutes = [
         for (const problem of missing) problems.push({ ...about, ...problem });
       }
       items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-      return { today: rule.today, items, problems };
+      /** `total` cases have running clocks; the `shown` earliest due are listed. */
+      return { today: rule.today, total, shown: rows.length, items, problems };
     },
   }),
   ...stepRoutes,

@@ -27,6 +27,14 @@ export default function MyDeadlinesPage() {
       }
       extra={<Typography.Text type="secondary">按今天（{data.today}）计算</Typography.Text>}
     >
+      {data.total > data.shown && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`共 ${data.total} 个案件有正在计算的期限，这里列出最早到期的 ${data.shown} 个；其余可在案件列表中按承办人筛选查看。`}
+        />
+      )}
       {data.problems.map((p) => (
         <Alert
           key={`${p.caseId}-${p.id}`}

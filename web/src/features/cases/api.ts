@@ -223,6 +223,9 @@ export const casesApi = {
   myDeadlines: () =>
     api.get<{
       today: string;
+      /** Cases of mine with a running clock; the `shown` earliest due are in `items`. */
+      total: number;
+      shown: number;
       items: MyDeadline[];
       problems: (ClockProblem & { caseId: string; title: string })[];
     }>('/api/me/deadlines'),
