@@ -22,6 +22,7 @@ export const errorCodes = [
   'RULE_VIOLATION',
   'RANGE_NOT_SATISFIABLE',
   'EVIDENCE_INTEGRITY_FAILED',
+  'SERVICE_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

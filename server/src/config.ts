@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   demoPassword: string | undefined;
+  /** PostgreSQL stops a request's statement running longer than this (0: never). */
+  statementTimeoutMs: number;
   /** Evidence files in an S3-compatible bucket instead of ZHIFA_DATA_DIR/evidence. */
   s3: S3Config | undefined;
 }
@@ -32,11 +34,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.ZHIFA_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.ZHIFA_DEMO_PASSWORD || undefined,
+    statementTimeoutMs: readStatementTimeout(env.ZHIFA_STATEMENT_TIMEOUT_MS),
     // The TLS-terminating proxy in front ('loopback', an address or CIDR list): its
     // X-Forwarded-Proto makes the session cookie Secure. Unset: the request's own protocol.
     trustProxy: env.ZHIFA_TRUST_PROXY || undefined,
     s3: readS3Config(env),
   };
+}
+
+function readStatementTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return 15_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || (ms > 0 && ms < 100))
+    throw new Error(`ZHIFA_STATEMENT_TIMEOUT_MS 无效：${value}（毫秒，不小于 100；0 表示不限）`);
+  return ms;
 }
 
 const s3Variables = [

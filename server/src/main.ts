@@ -22,18 +22,17 @@ const consoleDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 async function main() {
   const started = performance.now();
   const config = readConfig();
-  const database = openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-  );
+  const target = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
+  const setup = openDatabase(target);
   const clock = () => new Date();
   const cipher = createFieldCipher(loadOrCreateFieldKeys(config.dataDir));
   const signer = loadOrCreateSigner(config.dataDir);
   const evidence = await openEvidenceStore(config);
   // Uploads cut off by a crash leave staging files; they were never visible as evidence.
   await evidence.sweepStaging();
-  await initialiseDatabase(database.db, clock());
-  if (!(await isSeeded(database.db))) {
-    const password = await seedDemo(database.db, { cipher, evidence }, clock(), config.demoPassword);
+  await initialiseDatabase(setup.db, clock());
+  if (!(await isSeeded(setup.db))) {
+    const password = await seedDemo(setup.db, { cipher, evidence }, clock(), config.demoPassword);
     console.log(
       '\n已载入演示数据：示例省交通运输厅 → 示例市交通运输局 → 示例县交通运输局，以及示例县司法局。',
     );
@@ -45,8 +44,14 @@ async function main() {
     );
   }
   // Cases an older version wrote have no clock rows yet (migration 0015): counted once, here.
-  const counted = await countUncountedClocks(database.db, clock());
+  const counted = await countUncountedClocks(setup.db, clock());
   if (counted) console.log(`已计算 ${counted} 个未结案件的期限`);
+  // Requests run under the statement timeout (PostgreSQL); the startup work above did not.
+  let database = setup;
+  if (setup.kind === 'postgresql' && config.statementTimeoutMs) {
+    await setup.close();
+    database = openDatabase(target, { statementTimeoutMs: config.statementTimeoutMs });
+  }
   const app = await buildApp(
     {
       db: database.db,

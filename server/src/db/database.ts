@@ -28,9 +28,20 @@ export interface Database {
 /** `loadDataDir`: in memory, starting from a dump of a PGlite data directory (tests' seeded copies). */
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true; loadDataDir?: Blob };
 
-export function openDatabase(target: DatabaseTarget): Database {
+/**
+ * `statementTimeoutMs`: PostgreSQL stops any statement running longer (the server's requests; a
+ * command line's long work opens the database without it). PGlite has no timers to enforce one.
+ */
+export function openDatabase(
+  target: DatabaseTarget,
+  options: { statementTimeoutMs?: number } = {},
+): Database {
   if ('url' in target) {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      ...(options.statementTimeoutMs && { statement_timeout: options.statementTimeoutMs }),
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }

@@ -27,6 +27,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   RANGE_NOT_SATISFIABLE: 416,
   // The stored file no longer matches its recorded hashes: the server's fault, never the request's.
   EVIDENCE_INTEGRITY_FAILED: 500,
+  // Too much at once (a statement past its timeout): try again shortly, or ask for less.
+  SERVICE_BUSY: 503,
   INTERNAL: 500,
 };
 
@@ -81,6 +83,9 @@ function toAppError(error: unknown): AppError | undefined {
     const message = sqlCode === 'CONFLICT' ? '与已有记录冲突（重复或仍被引用）' : '输入值不符合数据约束';
     return new AppError(sqlCode, message);
   }
+  // query_canceled: PostgreSQL stopped a statement at the request's statement timeout.
+  if (fastifyError.code === '57014')
+    return new AppError('SERVICE_BUSY', '查询用时超过上限，已停止：请缩小筛选范围，或稍后再试');
   const status = fastifyError.statusCode;
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', '请求体过大');
   if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型');
@@ -105,6 +110,7 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
     void reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系系统管理员' });
     return;
   }
+  if (appError.code === 'SERVICE_BUSY') void reply.header('retry-after', '5');
   void reply.status(statusByCode[appError.code]).send({
     code: appError.code,
     message: appError.message,
