@@ -14,7 +14,7 @@ import { type CaseRow, type LoadedCase, leadTimes, loadCaseFacts, ruleContext } 
 
 const batchSize = 500;
 
-export function deadlinesOf(loaded: LoadedCase, rule: RuleContext) {
+export function deadlinesOf(loaded: Pick<LoadedCase, 'row' | 'facts'>, rule: RuleContext) {
   if (loaded.row.archived_at) return { clocks: [], problems: [] };
   return caseDeadlines(loaded.facts, rule, leadTimes(rule.settings));
 }

@@ -307,6 +307,43 @@ export async function loadCaseFacts(db: Kysely<DB>, rows: readonly CaseRow[]) {
   );
 }
 
+/** What a row of a list shows: the facts its clocks count from, and its lead's name. */
+export interface CaseSummarySource {
+  row: CaseRow;
+  facts: CaseFacts;
+  lead: string | null;
+}
+
+/**
+ * The list's load, one query beside the rows: the clocks count from the stored facts and the
+ * case row alone (not the team's certificates, the recordings or the scope, which the full
+ * load reads for the rules of the case page), and the list names the lead.
+ */
+export async function loadCaseSummaries(
+  db: Kysely<DB>,
+  rows: readonly CaseRow[],
+): Promise<CaseSummarySource[]> {
+  const leads = rows.length
+    ? await db
+        .selectFrom('case_officer as o')
+        .innerJoin('person as p', 'p.id', 'o.person_id')
+        .select(['o.case_id', 'p.name'])
+        .where(
+          'o.case_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('o.role', '=', 'lead')
+        .execute()
+    : [];
+  const leadOf = new Map(leads.map((l) => [l.case_id, l.name]));
+  return rows.map((row) => ({
+    row,
+    facts: assembleFacts(row, storedFactsOf(row), [], [], undefined),
+    lead: leadOf.get(row.id) ?? null,
+  }));
+}
+
 export type LoadedCase = NonNullable<ReturnType<Awaited<ReturnType<typeof loadCaseFacts>>['get']>>;
 
 export const todayOf = (now: Date): IsoDate => shanghaiDateOf(now);

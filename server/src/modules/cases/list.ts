@@ -56,6 +56,8 @@ export async function listCases(
           .selectFrom('case_clock as k')
           .select('k.case_id')
           .whereRef('k.case_id', '=', 'c.id')
+          // Redundant with the case's own agency, but lets the (agency_id, due_on) index serve.
+          .where('k.agency_id', 'in', scope)
           .where('k.lapses', '=', false)
           .where('k.paused', '=', false)
           .where('k.due_on', '<', today),

@@ -20,7 +20,7 @@ import { documentKinds } from '../documents/kinds.js';
 import { mayDownload } from '../documents/service.js';
 import { deadlinesOf } from './clocks.js';
 import { producibleKinds } from './documents.js';
-import type { CaseRow, LoadedCase } from './facts.js';
+import type { CaseRow, CaseSummarySource, LoadedCase } from './facts.js';
 import { steps } from './steps.js';
 import { judgeMove } from './transitions.js';
 
@@ -32,10 +32,10 @@ const presentRefusal = (r: Refusal) => ({
   ...(r.details && { details: r.details }),
 });
 
-export function presentSummary(loaded: LoadedCase, rule: RuleContext) {
-  const { row, team } = loaded;
+export function presentSummary(source: CaseSummarySource, rule: RuleContext) {
+  const { row, lead } = source;
   const definition = processDefinition(row.process_kind);
-  const deadlines = deadlinesOf(loaded, rule);
+  const deadlines = deadlinesOf(source, rule);
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -48,7 +48,7 @@ export function presentSummary(loaded: LoadedCase, rule: RuleContext) {
     party: { kind: row.party_kind, name: row.party_name },
     major: row.major,
     registeredOn: row.registered_on,
-    lead: team.find((m) => m.role === 'lead')?.name ?? null,
+    lead,
     version: row.version,
     archivedAt: row.archived_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
@@ -123,7 +123,7 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
     : [];
   const item = facts.item;
   return {
-    ...presentSummary(loaded, rule),
+    ...presentSummary({ row, facts, lead: team.find((m) => m.role === 'lead')?.name ?? null }, rule),
     source: row.source,
     sourceNote: row.source_note,
     party: {

@@ -11,7 +11,7 @@ import { presentEvent } from '../../ledger/checkpoint.js';
 import { verifyLedger } from '../../ledger/verify.js';
 import { deadlinesOf } from './clocks.js';
 import { caseDocumentRoutes } from './document-routes.js';
-import { loadCaseFacts, ruleContext } from './facts.js';
+import { loadCaseSummaries, ruleContext } from './facts.js';
 import { casesWithMyClocks, listCases, personOf } from './list.js';
 import { idParams, loadOne, presentAfter } from './load.js';
 import { presentSummary } from './presenter.js';
@@ -41,7 +41,7 @@ export const caseRoutes = [
         total,
         page: query.after ? null : query.page,
         pageSize: query.pageSize,
-        items: [...(await loadCaseFacts(db, rows)).values()].map((loaded) => presentSummary(loaded, rule)),
+        items: (await loadCaseSummaries(db, rows)).map((source) => presentSummary(source, rule)),
         /** Where the next page starts (`after`), or null on the last page. */
         next,
         actions: { register: mayTake(user, 'case.handle') },
@@ -246,7 +246,7 @@ export const caseRoutes = [
       const { total, rows } = await casesWithMyClocks(db, user, personId, rule.today);
       const items = [];
       const problems = [];
-      for (const loaded of (await loadCaseFacts(db, rows)).values()) {
+      for (const loaded of await loadCaseSummaries(db, rows)) {
         const { clocks, problems: missing } = deadlinesOf(loaded, rule);
         const about = { caseId: loaded.row.id, caseNumber: loaded.row.case_number, title: loaded.row.title };
         for (const clock of clocks) items.push({ ...about, ...clock });
