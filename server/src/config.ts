@@ -10,6 +10,8 @@ export interface Config {
   demoPassword: string | undefined;
   /** PostgreSQL stops a request's statement running longer than this (0: never). */
   statementTimeoutMs: number;
+  /** Above this mean event-loop delay the server answers 503 at once (0: never). */
+  maxEventLoopDelayMs: number;
   /** Evidence files in an S3-compatible bucket instead of ZHIFA_DATA_DIR/evidence. */
   s3: S3Config | undefined;
 }
@@ -34,7 +36,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.ZHIFA_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.ZHIFA_DEMO_PASSWORD || undefined,
-    statementTimeoutMs: readStatementTimeout(env.ZHIFA_STATEMENT_TIMEOUT_MS),
+    statementTimeoutMs: readMilliseconds(
+      'ZHIFA_STATEMENT_TIMEOUT_MS',
+      env.ZHIFA_STATEMENT_TIMEOUT_MS,
+      15_000,
+    ),
+    maxEventLoopDelayMs: readMilliseconds(
+      'ZHIFA_MAX_EVENT_LOOP_DELAY_MS',
+      env.ZHIFA_MAX_EVENT_LOOP_DELAY_MS,
+      1_000,
+    ),
     // The TLS-terminating proxy in front ('loopback', an address or CIDR list): its
     // X-Forwarded-Proto makes the session cookie Secure. Unset: the request's own protocol.
     trustProxy: env.ZHIFA_TRUST_PROXY || undefined,
@@ -42,11 +53,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function readStatementTimeout(value: string | undefined): number {
-  if (value === undefined || value === '') return 15_000;
+/** A limit in milliseconds: unset gives the default, 0 turns it off, below 100 would stop everything. */
+function readMilliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 0 || (ms > 0 && ms < 100))
-    throw new Error(`ZHIFA_STATEMENT_TIMEOUT_MS 无效：${value}（毫秒，不小于 100；0 表示不限）`);
+    throw new Error(`${name} 无效：${value}（毫秒，不小于 100；0 表示不限）`);
   return ms;
 }
 

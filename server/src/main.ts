@@ -63,7 +63,12 @@ async function main() {
       evidence,
       publicUrl: publicUrlFromEnvironment(process.env, config.host, config.port),
     },
-    { consoleDir, logger: false, ...(config.trustProxy && { trustProxy: config.trustProxy }) },
+    {
+      consoleDir,
+      logger: false,
+      overload: { maxEventLoopDelayMs: config.maxEventLoopDelayMs },
+      ...(config.trustProxy && { trustProxy: config.trustProxy }),
+    },
   );
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

@@ -9,6 +9,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import underPressure from '@fastify/under-pressure';
 import { AppError, defaultJurisdictionSettings } from '@zhifa/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isElder, renderPage } from '../portal/layout.js';
@@ -34,6 +35,11 @@ export interface AppOptions {
    * a CIDR list, 'loopback'): only its X-Forwarded-Proto makes the session cookie Secure.
    */
   trustProxy?: string;
+  /**
+   * Overload: when the event loop's mean delay over a sample passes `maxEventLoopDelayMs`,
+   * requests are answered 503 with Retry-After at once instead of queueing without limit.
+   */
+  overload?: { maxEventLoopDelayMs: number; sampleIntervalMs?: number };
 }
 
 /**
@@ -57,6 +63,12 @@ const contentSecurityPolicy = [
 /** Bodies an API route reads: JSON, and multipart where a file is uploaded (the route checks it). */
 const apiBodyTypes = ['application/json', 'multipart/form-data'];
 
+class ServerBusyError extends AppError {
+  constructor() {
+    super('SERVICE_BUSY', '服务器繁忙，请稍后再试');
+  }
+}
+
 export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: options.logger ? { level: 'info' } : false,
@@ -66,6 +78,14 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     routerOptions: { maxParamLength: 200 },
   });
   fastify.setErrorHandler(errorHandler);
+  if (options.overload?.maxEventLoopDelayMs)
+    await fastify.register(underPressure, {
+      maxEventLoopDelay: options.overload.maxEventLoopDelayMs,
+      sampleInterval: options.overload.sampleIntervalMs ?? 1000,
+      retryAfter: 5,
+      // Through the error handler: the same JSON, code and Retry-After as a statement stopped.
+      customError: ServerBusyError,
+    });
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   // Multipart bodies are streamed by the route that reads them (evidence upload), never
