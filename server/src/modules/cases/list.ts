@@ -84,8 +84,11 @@ export async function listCases(
       sql<boolean>`(c.updated_at, c.id) < (SELECT updated_at, id FROM enforcement_case WHERE id = ${query.after})`,
     );
   } else page = page.offset((query.page - 1) * query.pageSize);
-  const rows = await page.limit(query.pageSize).execute();
-  return { total, rows, next: rows.length === query.pageSize ? rows.at(-1)!.id : null };
+  // One row more than the page says whether another page follows.
+  const rows = await page.limit(query.pageSize + 1).execute();
+  const more = rows.length > query.pageSize;
+  if (more) rows.pop();
+  return { total, rows, next: more ? rows.at(-1)!.id : null };
 }
 
 /** Cases shown at most on 我的期限: the earliest due first. */
