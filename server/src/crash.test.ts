@@ -4,15 +4,15 @@
  * the server acknowledged is there, and no partial evidence file exists.
  * Runs on PGlite, or on a fresh PostgreSQL database when DATABASE_URL is set.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnZhifa } from './test/cli.js';
 import { freshPostgresDatabase } from './test/harness.js';
 import { captureMetadata } from './test/multipart.js';
 
@@ -164,13 +164,7 @@ describe('R7: crash, backup and restore of a running deployment', () => {
     await work;
 
     // 1. The ledger, the checkpoints and every stored file verify (the dead server's lock is taken over).
-    const verify = await promisify(execFile)(
-      process.execPath,
-      [path.join(serverDir, 'bin/zhifa.js'), 'verify'],
-      {
-        env,
-      },
-    );
+    const verify = await spawnZhifa(env, 'verify');
     expect(verify.stdout).toMatch(/^校验通过/);
 
     // 2. Nothing partial under an address: every stored file is complete, its name its hash.
@@ -204,10 +198,7 @@ describe('R7: crash, backup and restore of a running deployment', () => {
   });
 
   it('R7: zhifa backup, then zhifa restore into a new deployment, gives the same checkpoint root', async () => {
-    const zhifa = (args: string[], environment: NodeJS.ProcessEnv) =>
-      promisify(execFile)(process.execPath, [path.join(serverDir, 'bin/zhifa.js'), ...args], {
-        env: environment,
-      }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const zhifa = (args: string[], environment: NodeJS.ProcessEnv) => spawnZhifa(environment, ...args);
     const file = path.join(dataDir, 'backup.zip');
     const backup = await zhifa(['backup', file], env);
     const root = /检查点根 ([0-9a-f]{64})/.exec(backup.stdout)?.[1];

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { leaveNotices, type NewNotice } from '../notices/service.js';
 import { deadlinesOf, recountOpenCases } from './clocks.js';
-import { ruleContext } from './facts.js';
+import { clockFactsOf, ruleContext } from './facts.js';
 
 function shown(clock: RunningClock | undefined): string {
   if (!clock) return '不再计算';
@@ -43,10 +43,10 @@ export async function tellOfMovedDeadlines(
   await recountOpenCases(db, rule, {
     visit: async (batch) => {
       const moved = new Map<string, { label: string; lines: string[] }>();
-      for (const loaded of batch) {
-        const lines = movedClocks(deadlinesOf(loaded, old).clocks, deadlinesOf(loaded, rule).clocks);
-        if (lines.length)
-          moved.set(loaded.row.id, { label: loaded.row.case_number ?? loaded.row.title, lines });
+      for (const row of batch) {
+        const counted = { row, facts: clockFactsOf(row) };
+        const lines = movedClocks(deadlinesOf(counted, old).clocks, deadlinesOf(counted, rule).clocks);
+        if (lines.length) moved.set(row.id, { label: row.case_number ?? row.title, lines });
       }
       if (moved.size === 0) return;
       const officers = await db

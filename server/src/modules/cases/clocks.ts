@@ -2,15 +2,15 @@
  * Running clocks as rows (issue 21). A case's clocks are what core's caseDeadlines counts from
  * its facts, the calendar and the settings; case_clock keeps them with their due dates so that
  * lists filter on "overdue" and worklists order by due date in the database, not by counting
- * every case. They are rewritten in the transaction of each change to a case (saveCase,
- * registerCase), for every open case when the calendar or the settings change, and at start for
+ * every case. They are rewritten in the transaction of each change to a case (saveCase and
+ * registerCase, from the row the write returns), for every open case when the calendar or the settings change, and at start for
  * cases not yet counted (an older version's, a seed's). What depends on today is not stored: a
  * lapsing period is running while its due date is not past, and warnings are counted on read.
  */
 import { caseDeadlines, lapsingClocks, type RuleContext } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { type CaseRow, type LoadedCase, leadTimes, loadCaseFacts, ruleContext } from './facts.js';
+import { type CaseRow, clockFactsOf, type LoadedCase, leadTimes, ruleContext } from './facts.js';
 
 const batchSize = 500;
 
@@ -19,15 +19,18 @@ export function deadlinesOf(loaded: Pick<LoadedCase, 'row' | 'facts'>, rule: Rul
   return caseDeadlines(loaded.facts, rule, leadTimes(rule.settings));
 }
 
-/** Replaces the clock rows of these cases with their clocks as counted under `rule`. */
-export async function writeClocks(db: Kysely<DB>, cases: readonly LoadedCase[], rule: RuleContext) {
+/**
+ * Replaces the clock rows of these cases (as they are after the change, in its transaction)
+ * with their clocks as counted under `rule`.
+ */
+export async function writeClocks(db: Kysely<DB>, cases: readonly CaseRow[], rule: RuleContext) {
   if (cases.length === 0) return;
-  const ids = cases.map((c) => c.row.id);
+  const ids = cases.map((row) => row.id);
   await db.deleteFrom('case_clock').where('case_id', 'in', ids).execute();
-  const rows = cases.flatMap((loaded) =>
-    deadlinesOf(loaded, rule).clocks.map((clock) => ({
-      case_id: loaded.row.id,
-      agency_id: loaded.row.agency_id,
+  const rows = cases.flatMap((row) =>
+    deadlinesOf({ row, facts: clockFactsOf(row) }, rule).clocks.map((clock) => ({
+      case_id: row.id,
+      agency_id: row.agency_id,
       clock: clock.id,
       owner: clock.owner,
       started_on: clock.startedOn,
@@ -37,19 +40,9 @@ export async function writeClocks(db: Kysely<DB>, cases: readonly LoadedCase[], 
     })),
   );
   if (rows.length) await db.insertInto('case_clock').values(rows).execute();
-  const open = cases.filter((c) => !c.row.archived_at && !c.row.clocks_counted).map((c) => c.row.id);
+  const open = cases.filter((row) => !row.archived_at && !row.clocks_counted).map((row) => row.id);
   if (open.length)
     await db.updateTable('enforcement_case').set({ clocks_counted: true }).where('id', 'in', open).execute();
-}
-
-/** Recounts one case's clocks after a change to it, in the change's transaction. */
-export async function recountCaseClocks(db: Kysely<DB>, caseId: string, now: Date): Promise<void> {
-  const row = await db
-    .selectFrom('enforcement_case')
-    .selectAll()
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  await writeClocks(db, [...(await loadCaseFacts(db, [row])).values()], await ruleContext(db, now));
 }
 
 /**
@@ -59,7 +52,7 @@ export async function recountCaseClocks(db: Kysely<DB>, caseId: string, now: Dat
 export async function recountOpenCases(
   db: Kysely<DB>,
   rule: RuleContext,
-  options: { uncountedOnly?: boolean; visit?: (batch: LoadedCase[]) => Promise<void> } = {},
+  options: { uncountedOnly?: boolean; visit?: (batch: CaseRow[]) => Promise<void> } = {},
 ): Promise<number> {
   let after: string | undefined;
   let counted = 0;
@@ -75,10 +68,9 @@ export async function recountOpenCases(
       .execute();
     if (rows.length === 0) return counted;
     after = rows.at(-1)!.id;
-    const batch = [...(await loadCaseFacts(db, rows)).values()];
-    await writeClocks(db, batch, rule);
-    await options.visit?.(batch);
-    counted += batch.length;
+    await writeClocks(db, rows, rule);
+    await options.visit?.(rows);
+    counted += rows.length;
   }
 }
 

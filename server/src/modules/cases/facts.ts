@@ -307,6 +307,14 @@ export async function loadCaseFacts(db: Kysely<DB>, rows: readonly CaseRow[]) {
   );
 }
 
+/**
+ * The facts a case's clocks count from: the stored facts and the case row alone. The team's
+ * certificates, the recordings and the scope, which the full load reads for the case page's
+ * rules, do not move a deadline.
+ */
+export const clockFactsOf = (row: CaseRow): CaseFacts =>
+  assembleFacts(row, storedFactsOf(row), [], [], undefined);
+
 /** What a row of a list shows: the facts its clocks count from, and its lead's name. */
 export interface CaseSummarySource {
   row: CaseRow;
@@ -314,11 +322,7 @@ export interface CaseSummarySource {
   lead: string | null;
 }
 
-/**
- * The list's load, one query beside the rows: the clocks count from the stored facts and the
- * case row alone (not the team's certificates, the recordings or the scope, which the full
- * load reads for the rules of the case page), and the list names the lead.
- */
+/** The list's load, one query beside the rows: the clock facts, and the lead's name. */
 export async function loadCaseSummaries(
   db: Kysely<DB>,
   rows: readonly CaseRow[],
@@ -339,7 +343,7 @@ export async function loadCaseSummaries(
   const leadOf = new Map(leads.map((l) => [l.case_id, l.name]));
   return rows.map((row) => ({
     row,
-    facts: assembleFacts(row, storedFactsOf(row), [], [], undefined),
+    facts: clockFactsOf(row),
     lead: leadOf.get(row.id) ?? null,
   }));
 }

@@ -11,7 +11,7 @@ import { presentEvent } from '../../ledger/checkpoint.js';
 import { verifyLedger } from '../../ledger/verify.js';
 import { deadlinesOf } from './clocks.js';
 import { caseDocumentRoutes } from './document-routes.js';
-import { loadCaseSummaries, ruleContext } from './facts.js';
+import { clockFactsOf, loadCaseSummaries, ruleContext } from './facts.js';
 import { casesWithMyClocks, listCases, personOf } from './list.js';
 import { idParams, loadOne, presentAfter } from './load.js';
 import { presentSummary } from './presenter.js';
@@ -113,7 +113,7 @@ export const caseRoutes = [
       const now = app.clock();
       const row = await lockCase(db, user, params.id, body.version);
       const officers = await assignOfficers(db, row, body, user, now);
-      await saveCase(db, row, {}, now);
+      await saveCase(db, row, {}, now, await ruleContext(db, now));
       await record({
         streamId: caseStream(row.id),
         agencyId: row.agency_id,
@@ -246,9 +246,9 @@ export const caseRoutes = [
       const { total, rows } = await casesWithMyClocks(db, user, personId, rule.today);
       const items = [];
       const problems = [];
-      for (const loaded of await loadCaseSummaries(db, rows)) {
-        const { clocks, problems: missing } = deadlinesOf(loaded, rule);
-        const about = { caseId: loaded.row.id, caseNumber: loaded.row.case_number, title: loaded.row.title };
+      for (const row of rows) {
+        const { clocks, problems: missing } = deadlinesOf({ row, facts: clockFactsOf(row) }, rule);
+        const about = { caseId: row.id, caseNumber: row.case_number, title: row.title };
         for (const clock of clocks) items.push({ ...about, ...clock });
         for (const problem of missing) problems.push({ ...about, ...problem });
       }

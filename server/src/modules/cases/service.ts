@@ -24,7 +24,7 @@ import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { DB, EnforcementCaseTable } from '../../db/schema.js';
 import { caseScope, notFound, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
-import { recountCaseClocks } from './clocks.js';
+import { writeClocks } from './clocks.js';
 import type { CaseRow } from './facts.js';
 import type { evidenceBody, officersBody, registerBody, StoredFacts } from './schema.js';
 
@@ -90,16 +90,17 @@ export async function saveCase(
   row: CaseRow,
   change: Updateable<EnforcementCaseTable> & { facts?: string },
   now: Date,
+  rule: RuleContext,
 ): Promise<number> {
   const updated = await db
     .updateTable('enforcement_case')
     .set({ ...change, version: row.version + 1, updated_at: now })
     .where('id', '=', row.id)
     .where('version', '=', row.version)
-    .returning('version')
+    .returningAll()
     .executeTakeFirst();
   if (!updated) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试', { field: 'body.version' });
-  await recountCaseClocks(db, row.id, now);
+  await writeClocks(db, [updated], rule);
   return updated.version;
 }
 
@@ -175,9 +176,9 @@ export async function registerCase(
       created_at: now,
       updated_at: now,
     })
-    .returning(['id', 'agency_id', 'stage'])
+    .returningAll()
     .executeTakeFirstOrThrow();
-  await recountCaseClocks(db, row.id, now);
+  await writeClocks(db, [row], context);
   return { ...row, partyIdNumberMasked: idNumber?.masked ?? null };
 }
 

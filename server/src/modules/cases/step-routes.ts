@@ -60,6 +60,7 @@ const stepRoutesList = steps.map((step) =>
           ...(result.major && { major: true }),
         },
         now,
+        rule,
       );
       await record({
         streamId: caseStream(row.id),
@@ -115,6 +116,7 @@ export const stepRoutes = [
           ...(body.to === 'archive' && { archived_at: now }),
         },
         now,
+        rule,
       );
       await record({
         streamId: caseStream(row.id),
