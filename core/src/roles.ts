@@ -246,8 +246,33 @@ export const policy: Record<Action, readonly Role[]> = {
   'case.archive': ['archivist'],
 };
 
-export function allowedActions(userRoles: readonly Role[]): Action[] {
-  return actions.filter((action) => policy[action].some((role) => userRoles.includes(role)));
+/**
+ * What one deployment shares (SEC-5): the working-day calendar every deadline counts on, the
+ * jurisdiction settings (business rules and security policy) and the law library every item and
+ * document cites. One agency keeps them for all — the deployment's owner, marked on the agency
+ * (`agency.owns_deployment`); the same roles elsewhere read them and may not write them.
+ */
+export const deploymentWideActions: readonly Action[] = [
+  'calendar.edit',
+  'settings.edit',
+  'settings.editSecurity',
+  'law.manage',
+];
+
+/** Who is asking: their roles, and whether their agency keeps what the deployment shares. */
+export interface Holder {
+  roles: readonly Role[];
+  ownsDeployment: boolean;
+}
+
+/** The one test of "may": a role the policy names, and, for what the deployment shares, the owner's agency. */
+export function mayTake(holder: Holder, action: Action): boolean {
+  if (deploymentWideActions.includes(action) && !holder.ownsDeployment) return false;
+  return policy[action].some((role) => holder.roles.includes(role));
+}
+
+export function allowedActions(holder: Holder): Action[] {
+  return actions.filter((action) => mayTake(holder, action));
 }
 
 export function holdsConflictingAdministratorRoles(userRoles: readonly Role[]): boolean {

@@ -15,6 +15,8 @@ import * as recordingLists from './migrations/0012_recording_lists.js';
 import * as moreDocumentKinds from './migrations/0013_more_document_kinds.js';
 import * as userNotices from './migrations/0014_user_notices.js';
 import * as caseClocks from './migrations/0015_case_clocks.js';
+import * as deploymentOwner from './migrations/0016_deployment_owner.js';
+import * as rostersPerAgency from './migrations/0017_rosters_per_agency.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -32,6 +34,8 @@ const migrations: Record<string, Migration> = {
   '0013_more_document_kinds': moreDocumentKinds,
   '0014_user_notices': userNotices,
   '0015_case_clocks': caseClocks,
+  '0016_deployment_owner': deploymentOwner,
+  '0017_rosters_per_agency': rostersPerAgency,
 };
 
 export const migrationNames = Object.keys(migrations);

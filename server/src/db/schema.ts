@@ -45,6 +45,8 @@ export interface AgencyTable {
   reconsideration_body: Generated<string>;
   litigation_court: Generated<string>;
   profile_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Keeps the calendar, the settings and the law library for the whole deployment (migration 0016, SEC-5). */
+  owns_deployment: Generated<boolean>;
 }
 
 export interface AgencySupervisionTable {

@@ -8,7 +8,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { accountAction, creditCodeCheckChar, idNumberCheckChar, policy, type Role } from '@zhifa/core';
+import {
+  accountAction,
+  creditCodeCheckChar,
+  deploymentWideActions,
+  idNumberCheckChar,
+  policy,
+  type Role,
+} from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher, randomFieldKeys } from '../crypto/field-cipher.js';
 import { appendEvent } from '../ledger/append.js';
@@ -25,6 +32,7 @@ import { powerListColumns } from '../modules/enforcement-items/sheet.js';
 import { type ListKind, listKinds } from '../modules/lists/kinds.js';
 import { allRoutes } from '../routes.js';
 import { demoUsers } from '../seed/demo.js';
+import { addAccount } from '../test/accounts.js';
 import { createTestApp, demoPassword, type Session, type TestApp } from '../test/harness.js';
 import { createListFixtures, listApiPaths, listExampleBodies } from '../test/list-fixtures.js';
 import { captureMetadata, multipartBody } from '../test/multipart.js';
@@ -714,6 +722,56 @@ describe('SEC-3 三员分立: who manages whose account', () => {
           expect(response.json().message, label).toContain('三员分立');
         }
       }
+    }
+  });
+});
+
+describe('SEC-5 deployment-wide: the same roles at an agency that does not own the deployment', () => {
+  const accessOf = (route: RouteDefinition) =>
+    route.access === 'public' || route.access === 'signedIn'
+      ? []
+      : typeof route.access === 'string'
+        ? [route.access]
+        : route.access;
+  const deploymentRoutes = allRoutes.filter((route) => {
+    const access = accessOf(route);
+    return access.length > 0 && access.every((action) => deploymentWideActions.includes(action));
+  });
+  const keepers = [...new Set(deploymentWideActions.flatMap((action) => policy[action]))];
+  const cityUsers = new Map<Role, Session>();
+  beforeAll(async () => {
+    const { db } = t.database;
+    const city = await db
+      .selectFrom('agency')
+      .select(['id', 'owns_deployment'])
+      .where('name', '=', '示例市交通运输局')
+      .executeTakeFirstOrThrow();
+    expect(city.owns_deployment).toBe(false);
+    for (const role of keepers)
+      cityUsers.set(role, await addAccount(t, city.id, `matrix-city-${role.replace('_', '-')}`, role));
+  });
+
+  it('covers every route that writes the calendar, the settings or the law library', () => {
+    expect(deploymentRoutes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining([
+        'PUT /api/settings',
+        'PUT /api/calendar/days/:date',
+        'PATCH /api/law-articles/:id',
+      ]),
+    );
+  });
+
+  it.each(deploymentRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (key, route) => {
+    for (const role of keepers) {
+      if (!mayCall(route, [role])) continue;
+      const { url, body, headers } = requestFor(route, 'own', [role]);
+      const response = await t.request(cityUsers.get(role)!, {
+        method: route.method,
+        url,
+        headers,
+        ...(body !== undefined && { payload: body as object }),
+      });
+      expect(response.statusCode, `${key} as the city's ${role}: ${response.body.slice(0, 200)}`).toBe(403);
     }
   });
 });

@@ -4,7 +4,7 @@
  * is also what the authorization and bad-input tests enumerate, so a route
  * cannot exist without an access rule and schemas.
  */
-import { type Action, AppError, policy } from '@zhifa/core';
+import { type Action, AppError, mayTake } from '@zhifa/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -92,9 +92,7 @@ function parse<T extends z.ZodType>(
   return result.data;
 }
 
-export function mayTake(user: CurrentUser, action: Action): boolean {
-  return policy[action].some((role) => user.roles.includes(role));
-}
+export { mayTake };
 
 function mayTakeAny(user: CurrentUser, access: Action | readonly Action[]): boolean {
   return (typeof access === 'string' ? [access] : access).some((action) => mayTake(user, action));
@@ -156,7 +154,17 @@ async function handle(
         : new AppError('TOTP_SETUP_REQUIRED', '管理员须先启用双因素认证');
     }
     if (route.access !== 'signedIn' && !mayTakeAny(user, route.access)) {
-      throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
+      if (!mayTakeAny({ ...user, ownsDeployment: true }, route.access))
+        throw new AppError('FORBIDDEN', '您的角色无权执行此操作');
+      const owner = await app.db
+        .selectFrom('agency')
+        .select('name')
+        .where('owns_deployment', '=', true)
+        .executeTakeFirst();
+      throw new AppError(
+        'FORBIDDEN',
+        `工作日历、辖区设置和法律法规库由全系统共用，由${owner?.name ?? '系统的维护机关'}统一维护；本机关可以查看，不能修改`,
+      );
     }
   }
   // A route with a JSON body takes nothing else: multipart is for the upload routes (SEC-10).

@@ -32,6 +32,8 @@ export interface UserIdentity {
 export type SessionRestriction = 'password' | 'totp' | null;
 
 export interface CurrentUser extends UserIdentity {
+  /** Whether the user's agency keeps what the whole deployment shares (SEC-5, deploymentWideActions). */
+  ownsDeployment: boolean;
   restriction: SessionRestriction;
   totpEnabled: boolean;
   sessionId: string;
@@ -85,7 +87,9 @@ export async function loadCurrentUser(
   const row = await app.db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('agency as a', 'a.id', 'u.agency_id')
     .select([
+      'a.owns_deployment',
       's.id as sessionId',
       's.csrf_token',
       's.created_at',
@@ -130,6 +134,7 @@ export async function loadCurrentUser(
     agencyId: row.agency_id,
     unitId: row.unit_id,
     roles: row.roles,
+    ownsDeployment: row.owns_deployment,
     restriction: sessionRestriction(row, settings, now),
     totpEnabled: row.totp_enabled_at !== null,
     sessionId: row.sessionId,

@@ -535,9 +535,18 @@ export async function seedDemoCases(
     )
     .execute();
   const userRows = await trx
-    .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'agency_id', 'unit_id', 'roles'])
-    .where('username', 'in', [...actors])
+    .selectFrom('app_user as u')
+    .innerJoin('agency as a', 'a.id', 'u.agency_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.agency_id',
+      'u.unit_id',
+      'u.roles',
+      'a.owns_deployment',
+    ])
+    .where('u.username', 'in', [...actors])
     .execute();
   // The seed acts as these users outside any session, as the routes would for them.
   const users = new Map(
@@ -550,6 +559,7 @@ export async function seedDemoCases(
         agencyId: u.agency_id,
         unitId: u.unit_id,
         roles: u.roles,
+        ownsDeployment: u.owns_deployment,
         restriction: null,
         totpEnabled: false,
         sessionId: '',

@@ -30,6 +30,8 @@ interface DemoAgency {
   domain: string;
   regionCode: string;
   orgCode: string;
+  /** The county bureau runs the demo deployment: it keeps the calendar, settings and law library (SEC-5). */
+  ownsDeployment?: true;
 }
 
 // Region codes under 99, which GB/T 2260 leaves unassigned: no real place.
@@ -56,6 +58,7 @@ const agencies: DemoAgency[] = [
   {
     key: 'county',
     parent: 'city',
+    ownsDeployment: true,
     name: '示例县交通运输局',
     shortName: '示县交',
     level: 'county',
@@ -185,6 +188,7 @@ export async function seedDemo(
           domain: a.domain,
           credit_code: first17 + creditCodeCheckChar(first17),
           region_code: a.regionCode,
+          owns_deployment: a.ownsDeployment ?? false,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

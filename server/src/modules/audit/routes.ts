@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.js';
 import { isoDate, text } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
 import { agencyScope } from '../../http/scope.js';
+import type { CurrentUser } from '../../http/session.js';
 import { auditEventLabels } from './events.js';
 
 const filters = z.strictObject({
@@ -20,11 +21,19 @@ const filters = z.strictObject({
 type Filters = z.output<typeof filters>;
 const outcomeLabels = { success: '成功', failure: '失败', denied: '拒绝' } as const;
 
-/** Events of the agencies in scope, and attempts by names that match no user (no agency). */
-function auditQuery(db: Kysely<DB>, agencyIds: string[], f: Filters) {
+/**
+ * Events of the agencies in scope; events of no agency (sign-in attempts by names that match no
+ * user) belong to the deployment, so only its owner's audit administrators see them (SEC-6, SEC-5).
+ */
+async function auditQuery(db: Kysely<DB>, user: CurrentUser, f: Filters) {
+  const agencyIds = await agencyScope(db, user);
   let query = db
     .selectFrom('security_audit')
-    .where((eb) => eb.or([eb('agency_id', 'in', agencyIds), eb('agency_id', 'is', null)]));
+    .where((eb) =>
+      user.ownsDeployment
+        ? eb.or([eb('agency_id', 'in', agencyIds), eb('agency_id', 'is', null)])
+        : eb('agency_id', 'in', agencyIds),
+    );
   // Dates are Asia/Shanghai calendar days.
   if (f.from)
     query = query.where(
@@ -76,7 +85,7 @@ export const auditRoutes = [
     summary: '安全审计记录（可筛选）',
     query: filters,
     handler: async ({ db, user, query }) => {
-      const base = auditQuery(db, await agencyScope(db, user), query);
+      const base = await auditQuery(db, user, query);
       const { total } = await base
         .select((eb) => eb.fn.countAll<number>().as('total'))
         .executeTakeFirstOrThrow();
@@ -102,11 +111,8 @@ export const auditRoutes = [
     summary: '导出安全审计记录（CSV）',
     query: filters.omit({ page: true, pageSize: true }),
     handler: async ({ db, user, query, reply }) => {
-      const rows = await auditQuery(db, await agencyScope(db, user), { ...query, page: 1, pageSize: 1 })
-        .select(columns)
-        .orderBy('id', 'asc')
-        .limit(100_000)
-        .execute();
+      const base = await auditQuery(db, user, { ...query, page: 1, pageSize: 1 });
+      const rows = await base.select(columns).orderBy('id', 'asc').limit(100_000).execute();
       // SEC-6: usernames and targets come from outside (a login attempt); a cell a spreadsheet
       // would evaluate (=, +, -, @, tab, CR first) is written with a leading apostrophe.
       const csv = Papa.unparse(

@@ -194,7 +194,7 @@ export async function presentMe(
 ) {
   const agency = await db
     .selectFrom('agency')
-    .select(['id', 'name', 'short_name'])
+    .select(['id', 'name', 'short_name', 'owns_deployment'])
     .where('id', '=', user.agencyId)
     .executeTakeFirstOrThrow();
   const unit = user.unitId
@@ -207,7 +207,9 @@ export async function presentMe(
     agency: { id: agency.id, name: agency.name, shortName: agency.short_name },
     unit: unit ?? null,
     roles: user.roles.map((role) => ({ role, label: roleLabels[role] })),
-    actions: user.restriction ? [] : allowedActions(user.roles),
+    actions: user.restriction
+      ? []
+      : allowedActions({ roles: user.roles, ownsDeployment: agency.owns_deployment }),
     restriction: user.restriction ?? null,
     totpEnabled: user.totpEnabled ?? false,
   };

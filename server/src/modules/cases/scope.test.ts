@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTownship } from '../../test/accounts.js';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.js';
 import { createCaseFixture } from './test-fixtures.js';
 
@@ -22,19 +23,7 @@ beforeAll(async () => {
     .select('id')
     .where('name', '=', '示例县交通运输局')
     .executeTakeFirstOrThrow();
-  const township = await db
-    .insertInto('agency')
-    .values({
-      parent_id: county.id,
-      name: '示例镇交通运输所',
-      short_name: '示镇交',
-      level: 'township',
-      domain: '交通运输',
-      credit_code: '12990121MB00099991',
-      region_code: '990121',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const township = { id: await addTownship(db) };
   townshipCase = await createCaseFixture(db, township.id, t.now());
   countyCase = await createCaseFixture(db, county.id, t.now());
   // A legacy account: system administrator and officer at once, written as old data would be.

@@ -33,6 +33,8 @@ beforeAll(async () => {
       domain: '交通运输',
       credit_code: '11990199MB00000001',
       region_code: '990199',
+      // The new deployment's one agency keeps its law library (SEC-5).
+      owns_deployment: true,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -114,8 +114,11 @@ export const personRoutes = [
         .selectFrom('person')
         .select('id')
         .where('id_number_digest', '=', digest)
+        .where('agency_id', '=', agencyId)
         .executeTakeFirst();
-      if (existing) throw new AppError('CONFLICT', '该身份证号已登记', { field: 'body.idNumber' });
+      // The agency's own roster only: another agency's people are not its business (SEC-7).
+      if (existing)
+        throw new AppError('CONFLICT', '本机关已登记该身份证号的人员', { field: 'body.idNumber' });
       const row = await db
         .insertInto('person')
         .values({

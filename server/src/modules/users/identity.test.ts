@@ -1,6 +1,7 @@
 import { idNumberCheckChar } from '@zhifa/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccount, addTownship } from '../../test/accounts.js';
 import {
   createTestApp,
   databaseFingerprint,
@@ -85,6 +86,35 @@ describe('people: 身份证号 encrypted at rest and masked', () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ username: 'admin', target: '测试执法员', outcome: 'success' });
+  });
+});
+
+describe('SEC-7: a roster is its agency’s own', () => {
+  it('SEC-7: registering a 身份证号 another agency holds is not refused, so it reveals nothing', async () => {
+    const idNumber = validId('99012119770707246');
+    const registered = await t.request(admin, {
+      method: 'POST',
+      url: '/api/persons',
+      payload: { name: '县局在册人', kind: 'officer', idNumber },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const townAdmin = await addAccount(t, await addTownship(t.database.db), 'townadmin', 'system_admin');
+    const probe = await t.request(townAdmin, {
+      method: 'POST',
+      url: '/api/persons',
+      payload: { name: '乡镇登记人', kind: 'staff', idNumber },
+    });
+    expect(probe.statusCode, probe.body).toBe(201);
+    // Each agency sees its own entry only; within one agency the number is still registered once.
+    const townList = (await t.request(townAdmin, { method: 'GET', url: '/api/persons' })).json().items;
+    expect(townList.map((p: { name: string }) => p.name)).toEqual(['乡镇登记人']);
+    const again = await t.request(townAdmin, {
+      method: 'POST',
+      url: '/api/persons',
+      payload: { name: '乡镇再登记', kind: 'staff', idNumber },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'CONFLICT', field: 'body.idNumber' });
   });
 });
 
