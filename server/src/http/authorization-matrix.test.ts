@@ -32,7 +32,7 @@ import { powerListColumns } from '../modules/enforcement-items/sheet.js';
 import { type ListKind, listKinds } from '../modules/lists/kinds.js';
 import { allRoutes } from '../routes.js';
 import { demoUsers } from '../seed/demo.js';
-import { addAccount } from '../test/accounts.js';
+import { addAccount, addTownship } from '../test/accounts.js';
 import { createTestApp, demoPassword, type Session, type TestApp } from '../test/harness.js';
 import { createListFixtures, listApiPaths, listExampleBodies } from '../test/list-fixtures.js';
 import { captureMetadata, multipartBody } from '../test/multipart.js';
@@ -773,5 +773,40 @@ describe('SEC-5 deployment-wide: the same roles at an agency that does not own t
       });
       expect(response.statusCode, `${key} as the city's ${role}: ${response.body.slice(0, 200)}`).toBe(403);
     }
+  });
+});
+
+describe('SEC-4 case scope: an account administrator of the county who also holds a case role (old data) reaches no township case', () => {
+  const caseRoutes = allRoutes.filter((route) => route.url.startsWith(casePathPrefix));
+  let legacy: Session;
+  let townshipCase = '';
+  beforeAll(async () => {
+    const { db } = t.database;
+    townshipCase = await createCaseFixture(db, await addTownship(db), t.now());
+    const county = await db
+      .selectFrom('agency')
+      .select('id')
+      .where('name', '=', '示例县交通运输局')
+      .executeTakeFirstOrThrow();
+    legacy = await addAccount(t, county.id, 'matrix-legacy-admin', 'system_admin');
+    // Refused by the service since SEC-3; written as data from before would be.
+    await db
+      .updateTable('app_user')
+      .set({ roles: ['system_admin', 'officer'] })
+      .where('username', '=', 'matrix-legacy-admin')
+      .execute();
+  });
+
+  it.each(caseRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (key, route) => {
+    const { url, body, headers } = requestFor(route, 'own', ['officer']);
+    const response = await t.request(legacy, {
+      method: route.method,
+      url: url.replaceAll(fixtures.own.case, townshipCase),
+      headers,
+      ...(body !== undefined && { payload: body as object }),
+    });
+    const label = `${key}: ${response.statusCode} ${response.body.slice(0, 200)}`;
+    if (mayCall(route, ['system_admin', 'officer'])) expect(response.statusCode, label).toBe(404);
+    else expect(response.statusCode, label).toBe(403);
   });
 });
