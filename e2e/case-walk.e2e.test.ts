@@ -47,6 +47,7 @@ async function move(page: Page, to: string, label: string): Promise<void> {
   const item = page.getByTestId(`move-${to}`);
   await item.getByText('条件已满足').waitFor();
   await item.getByRole('button', { name: `进入：${label}` }).click();
+  await page.getByRole('button', { name: '确认进入' }).click();
   await stageIs(page, label);
 }
 

@@ -134,6 +134,7 @@ describe('case handling in the console', () => {
     const move = page.getByTestId('move-record');
     await move.getByText('请先关联录像记录').waitFor();
     await move.getByRole('button', { name: /进入：现场笔录与音像记录/ }).click();
+    await page.getByRole('button', { name: '确认进入' }).click();
     const refused = page.getByTestId('move-refused');
     await expect.poll(() => refused.textContent()).toContain('应当全程音像记录');
     expect(await refused.textContent()).toContain('R4');

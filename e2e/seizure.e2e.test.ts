@@ -53,6 +53,7 @@ async function move(page: Page, to: string, label: string): Promise<void> {
   const item = page.getByTestId(`move-${to}`);
   await item.getByText('条件已满足').waitFor();
   await item.getByRole('button', { name: `进入：${label}` }).click();
+  await page.getByRole('button', { name: '确认进入' }).click();
   await stageIs(page, label);
 }
 
@@ -134,6 +135,7 @@ describe('a seizure in the console', () => {
     await next.getByText('尚不能进入').waitFor();
     await next.getByText('请先关联录像记录').waitFor();
     await next.getByRole('button', { name: '进入：现场笔录与音像记录' }).click();
+    await page.getByRole('button', { name: '确认进入' }).click();
     const refused = page.getByTestId('move-refused');
     await expect.poll(() => refused.textContent()).toContain('应当全程音像记录');
     expect(await refused.textContent()).toContain('不能进入“现场笔录与音像记录”');
@@ -148,6 +150,7 @@ describe('a seizure in the console', () => {
     await next.getByText('条件已满足').waitFor();
     expect(await next.getByText('请先关联录像记录').count()).toBe(0);
     await next.getByRole('button', { name: '进入：现场笔录与音像记录' }).click();
+    await page.getByRole('button', { name: '确认进入' }).click();
     await stageIs(page, '现场笔录与音像记录');
     await page.getByText('已进入“现场笔录与音像记录”').first().waitFor();
     expect(await page.getByTestId('move-refused').count()).toBe(0);

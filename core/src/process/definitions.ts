@@ -169,6 +169,11 @@ export const penaltyGeneralProcess: ProcessDefinition = {
       next: [
         { to: 'serve', label: '处罚、不予处罚', outcomes: ['penalty', 'noPenalty'] },
         { to: 'close', label: '撤销立案、移送', outcomes: ['cancel', 'transfer'] },
+        // The ways back before service: nothing decided is yet in force (a decision recorded is
+        // withdrawn with the move, and the reason kept on the ledger).
+        { to: 'legalReview', label: '送法制审核' },
+        { to: 'notify', label: '重新告知' },
+        { to: 'investigate', label: '退回补充调查' },
       ],
       documents: ['行政处罚决定书', '不予行政处罚决定书', '撤销立案审批表', '涉嫌犯罪案件移送书'],
       recording: textOnly,

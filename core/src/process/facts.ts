@@ -254,4 +254,14 @@ export interface CaseFacts {
   recordings?: readonly LinkedRecording[];
   /** Filing of a major penalty with the superior and the justice bureau (L7). */
   majorFiledOn?: IsoDate;
+  /** Execution ended without full payment: the court's enforcement concluded, or 终结执行 approved (N8). */
+  executionEnded?: { endedOn: IsoDate; reason: ExecutionEndReason };
 }
+
+/** How execution of a fine ends other than by payment in full (行政强制法 art. 39, 40, 53). */
+export const executionEndReasons = ['courtConcluded', 'terminated'] as const;
+export type ExecutionEndReason = (typeof executionEndReasons)[number];
+export const executionEndReasonLabels: Record<ExecutionEndReason, string> = {
+  courtConcluded: '人民法院强制执行完毕',
+  terminated: '依法终结执行',
+};

@@ -4,8 +4,8 @@ import type { HeldCertificate } from '../certificates.js';
 import { defaultJurisdictionSettings } from '../settings.js';
 import { penaltyGeneralProcess, processDefinitions } from './definitions.js';
 import type { CaseFacts, Investigator } from './facts.js';
+import { blockingRefusals, decisionRefusals, stageCompletionRefusals } from './gates.js';
 import {
-  blockingRefusals,
   caseConditions,
   checkCaseTransition,
   checkCollectiveDeliberation,
@@ -14,10 +14,8 @@ import {
   checkLegalReview,
   checkStageRecording,
   checkTransition,
-  decisionRefusals,
   nextStages,
   type RecordingList,
-  stageCompletionRefusals,
   stageRecordingRequirement,
   type TransitionFacts,
 } from './guards.js';

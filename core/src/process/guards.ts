@@ -1,29 +1,15 @@
 /**
  * Guards over a case: the transition guard (the definition's arrows), N1 two
  * certified investigators, N5 collective deliberation, R2 three reasons, R4/R5
- * recordings, L1 legal review, and the bundles the service layer calls before
- * completing a stage or deciding. Topic rules live in penalty-rules.ts,
- * time-limits.ts, payment.ts and seizure.ts.
+ * recordings, L1 legal review. What the service layer calls before an act is
+ * bundled in gates.ts; topic rules live in penalty-rules.ts, time-limits.ts,
+ * payment.ts and seizure.ts.
  */
 import { mayInvestigateTogether } from '../certificates.js';
 import { backTransitions, findStage, processDefinition } from './definitions.js';
 import type { CaseFacts, Investigator } from './facts.js';
-import {
-  checkHearingBeforeDecision,
-  checkHearingRequest,
-  checkPriorNotice,
-  checkSimpleProcedure,
-} from './penalty-rules.js';
-import {
-  allowed,
-  type GuardResult,
-  guarded,
-  type Refusal,
-  type RuleContext,
-  refusalsOf,
-  refuse,
-} from './result.js';
-import { checkCaseTimeLimit } from './time-limits.js';
+import { checkHearingRequest } from './penalty-rules.js';
+import { allowed, type GuardResult, type RuleContext, refuse } from './result.js';
 import {
   type ConditionId,
   conditionLabels,
@@ -390,60 +376,4 @@ export function checkCollectiveDeliberation(
     '对情节复杂或者重大违法行为给予行政处罚，应当由行政机关负责人集体讨论决定',
     { field: 'deliberation' },
   );
-}
-
-// ---------------------------------------------------------------------------
-// Bundles.
-
-/**
- * Everything that stands in the way of completing a stage today: its recording
- * (R4/R5) and, where the definition asks for two officers, N1.
- */
-export function stageCompletionRefusals(
-  facts: CaseFacts,
-  stage: StageId,
-  context: RuleContext,
-  recordingList: RecordingList = [],
-): Refusal[] {
-  const definition = findStage(processDefinition(facts.processKind), stage);
-  if (!definition) return [refuse('PROCESS', 'UNKNOWN_STAGE', `该流程没有环节 ${stage}`, { field: 'stage' })];
-  const results: GuardResult[] = [checkStageRecording(facts, stage, recordingList)];
-  if (definition.twoOfficers) results.push(checkInvestigators(facts, context));
-  return refusalsOf(results);
-}
-
-/**
- * Everything that stands in the way of the decision in `facts.decision` today.
- * General procedure: N3, N4, L1, N5, R2, R4 at 决定, and N6 (non-blocking) for
- * a penalty. Simple procedure: N2, N3, R4. Blocking refusals forbid the
- * decision; non-blocking ones are recorded with it.
- */
-export function decisionRefusals(
-  facts: CaseFacts,
-  context: RuleContext,
-  recordingList: RecordingList = [],
-): Refusal[] {
-  if (!facts.decision) return [refuse('PROCESS', 'INVALID_FACTS', '缺少拟作出的决定', { field: 'decision' })];
-  const penalty = facts.decision.outcome === 'penalty';
-  if (facts.processKind === 'penaltySimple')
-    return refusalsOf([
-      checkSimpleProcedure(facts, context),
-      checkPriorNotice(facts, context),
-      checkStageRecording(facts, 'decide', recordingList),
-    ]);
-  if (facts.processKind !== 'penaltyGeneral') return refusalsOf([checkLegalReview(facts, context)]);
-  return refusalsOf([
-    checkPriorNotice(facts, context),
-    checkHearingBeforeDecision(facts, context),
-    checkLegalReview(facts, context),
-    checkCollectiveDeliberation(facts, context),
-    checkDecisionReasons(facts),
-    checkStageRecording(facts, 'decide', recordingList),
-    penalty ? guarded('N6', () => checkCaseTimeLimit(facts, context)) : allowed,
-  ]);
-}
-
-/** Only the refusals that forbid the act. */
-export function blockingRefusals(refusals: readonly Refusal[]): Refusal[] {
-  return refusals.filter((refusal) => refusal.blocking);
 }

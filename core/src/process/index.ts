@@ -12,6 +12,7 @@ export * from './definitions.js';
 export * from './documents.js';
 export * from './facts.js';
 export * from './flowchart.js';
+export * from './gates.js';
 export * from './guards.js';
 export * from './money.js';
 export * from './payment.js';

@@ -32,6 +32,17 @@ export const processKinds = [
 export type ProcessKind = (typeof processKinds)[number];
 
 /**
+ * The processes a case can be registered in. 行政许可 and 行政征收 are published as flowcharts (P6)
+ * but have no steps, clocks or documents yet: no case is opened in them until they do (issue 16).
+ */
+export const caseProcessKinds = [
+  'penaltyGeneral',
+  'penaltySimple',
+  'seizure',
+  'inspection',
+] as const satisfies readonly ProcessKind[];
+
+/**
  * Stage identifiers across all definitions. The case stages follow the glossary
  * (register · investigate · review · notify · hear · decide · serve · execute ·
  * close · archive); the others name what the stage does.

@@ -94,8 +94,13 @@ export function caseTestKit(partyPrefix = '测试当事人') {
         payload: { version: await kit.versionOf(id), ...body },
       });
     },
-    move(username: string, id: string, to: string, outcome?: string) {
-      return kit.step(username, id, 'transitions', { to, ...(outcome && { outcome }) });
+    /** A move; a move back names its reason. */
+    move(username: string, id: string, to: string, outcome?: string, reason?: string) {
+      return kit.step(username, id, 'transitions', {
+        to,
+        ...(outcome && { outcome }),
+        ...(reason && { reason }),
+      });
     },
     async get(username: string, url: string) {
       return app().request(await kit.as(username), { method: 'GET', url });

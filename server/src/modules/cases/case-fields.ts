@@ -8,6 +8,7 @@ import {
   type DocumentKindId,
   findStage,
   formatFen,
+  hearingRight,
   mayActAsCaseOfficer,
   paymentStatus,
   penaltyKindLabels,
@@ -170,6 +171,9 @@ export async function caseFields(
     case 'priorNotice': {
       out.partyName = row.party_name;
       if (stored.proposal) out.proposedPenalty = sentence(penaltyText(stored.proposal));
+      // N4: where the proposal gives a hearing right the notice says so — filled, never left to be typed.
+      if (stored.proposal && hearingRight(stored.proposal, row.party_kind, ctx.rule.settings).applies)
+        out.hearingRight = `根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求听证。如要求听证，应当在收到本告知书之日起${ctx.rule.settings.penalty.hearingRequestDays}个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。`;
       const defence = deadlinesOf(loaded, ctx.rule).clocks.find((c) => c.id === 'defence');
       // 请于{replyDeadline}向本机关提出. Without next year's arrangement the party is given the
       // latest plausible end, said to be provisional (the agency decides nothing before it).

@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyEvidence, verifyLedger } from '../../ledger/verify.js';
 import { describeVerdict, verifyPackage } from '../../ledger/verify-package.js';
-import { caseTestKit, ok, refused } from '../../test/case-kit.js';
+import { caseTestKit, ok, reasons, refused } from '../../test/case-kit.js';
 import { databaseFingerprint, type TestApp } from '../../test/harness.js';
 import { createCaseFixture } from './test-fixtures.js';
 
@@ -318,24 +318,26 @@ describe('refusals, each named by its rule', () => {
     ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 20_000 } }));
   });
 
-  it('N3: no decision before the defence period has run', async () => {
+  it('N3: no decision before the defence period has run — refused at 进入：决定, and a decision dated inside it refused when recorded', async () => {
     at('2026-06-01');
     const id = await generalAtNotify();
     ok(await step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }));
-    ok(await move('unithead1', id, 'decide'));
-    ok(await decide(id));
-    const body = refused(await move('head1', id, 'serve'), 'N3');
+    const body = refused(await move('unithead1', id, 'decide'), 'N3');
     expect(body.message).toContain('陈述申辩期限');
     at('2026-06-09');
+    ok(await move('unithead1', id, 'decide'));
+    const early = refused(await decide(id, 500_000, { reasons, decidedOn: '2026-06-05' }), 'N3');
+    expect(early.message).toContain('陈述申辩期限');
+    ok(await decide(id));
     ok(await move('head1', id, 'serve'));
   });
 
-  it('N3: no heavier penalty than notified', async () => {
+  it('N3: no heavier penalty than notified — refused when the decision is recorded', async () => {
     at('2026-06-01');
     const id = await generalAtDecide();
-    ok(await decide(id, 800_000));
-    const body = refused(await move('head1', id, 'serve'), 'N3');
+    const body = refused(await decide(id, 800_000), 'N3');
     expect(body.message).toContain('重');
+    ok(await decide(id, 500_000));
   });
 
   it('N4: a penalty with a hearing right must say so, and the hearing notice comes in time', async () => {
@@ -406,8 +408,7 @@ describe('refusals, each named by its rule', () => {
   it('R2: a general-procedure decision states all three reasons', async () => {
     at('2026-06-01');
     const id = await generalAtDecide();
-    ok(await decide(id, 500_000, { reasons: { evidence: '现场检查笔录' } }));
-    const body = refused(await move('head1', id, 'serve'), 'R2');
+    const body = refused(await decide(id, 500_000, { reasons: { evidence: '现场检查笔录' } }), 'R2');
     expect(body.field).toBe('decision.reasons.basis');
     ok(await decide(id));
     ok(await move('head1', id, 'serve'));
@@ -431,8 +432,7 @@ describe('refusals, each named by its rule', () => {
     ok(await move('reviewer1', id, 'decide'));
     // The proposal changes after the review: the review no longer covers it.
     ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 400_000 } }));
-    ok(await decide(id, 400_000));
-    refused(await move('head1', id, 'serve'), 'L1');
+    refused(await decide(id, 400_000), 'L1');
     // The flag cannot be taken off, by the API or in the database.
     const unflag = await step('officer1', id, 'flags', { major: false, reason: '撤销' });
     expect(unflag.statusCode).toBe(400);
@@ -441,12 +441,41 @@ describe('refusals, each named by its rule', () => {
     ).rejects.toThrow(/major/);
   });
 
-  it('L1: flagging major at 决定 blocks the decision too', async () => {
+  it('L1: flagged major at 决定 after a decision was recorded — no service, and a way back to 法制审核 that withdraws it', async () => {
     at('2026-06-01');
     const id = await generalAtDecide();
     ok(await decide(id));
     ok(await step('officer1', id, 'flags', { major: true, reason: '重大' }));
-    refused(await move('head1', id, 'serve'), 'L1');
+    const serve = refused(await move('head1', id, 'serve'), 'PROCESS');
+    expect(serve.message).toContain('法制审核');
+    // The way back is offered to the head, and needs a reason.
+    const page = ok(await get('head1', `/api/cases/${id}`));
+    const back = page.moves.find((m: { to: string }) => m.to === 'legalReview');
+    expect(back).toMatchObject({ allowed: true, mayAct: true });
+    expect((await move('head1', id, 'legalReview')).json().field).toBe('body.reason');
+    ok(await move('head1', id, 'legalReview', undefined, '标记为重大案件，送法制审核'));
+    const returned = ok(await get('head1', `/api/cases/${id}`));
+    expect(returned.stage).toBe('legalReview');
+    const ledger = await ledgerOf(id);
+    expect(ledger.at(-1)).toMatchObject({
+      kind: 'case.transitioned',
+      payload: {
+        from: 'decide',
+        to: 'legalReview',
+        reason: '标记为重大案件，送法制审核',
+        withdrawnDecision: { outcome: 'penalty' },
+      },
+    });
+    ok(
+      await step('reviewer1', id, 'legal-review', {
+        outcome: 'passed',
+        reviewedOn: kit.today,
+        opinion: '同意',
+      }),
+    );
+    ok(await move('reviewer1', id, 'decide'));
+    ok(await decide(id));
+    ok(await move('head1', id, 'serve'));
   });
 
   it('R4 and N11: a seizure needs its recordings, its approval and a lawful term', async () => {
@@ -652,6 +681,28 @@ describe('case documents', () => {
 });
 
 describe('the API around the rules', () => {
+  it('行政许可 and 行政征收 are not opened as cases until they are real processes (issue 16)', async () => {
+    at('2026-06-01');
+    for (const processKind of ['licensing', 'expropriation']) {
+      const before = await databaseFingerprint(t.database);
+      const response = await t.request(await as('officer1'), {
+        method: 'POST',
+        url: '/api/cases',
+        payload: {
+          processKind,
+          title: '申请道路运输经营许可',
+          source: 'application',
+          party: kit.generatedParty(),
+          discoveredOn: kit.today,
+        },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ field: 'body.processKind' });
+      expect(response.json().message).toContain('行政许可、行政征收尚不能作为案件登记');
+      expect(await databaseFingerprint(t.database)).toBe(before);
+    }
+  });
+
   it('bad input answers 400 naming the field, and nothing changes', async () => {
     at('2026-06-01');
     const id = await register();

@@ -155,3 +155,37 @@ describe('the document plan of a case', () => {
     expect((await get('archivist1', `/api/cases/${own}/documents/kinds`)).statusCode).toBe(403);
   });
 });
+
+describe('N4 in the 行政处罚事先告知书 (issue 16: the document carries the right, not the next move)', () => {
+  const render = async (id: string) =>
+    ok(
+      await t.request(await as('unithead1'), {
+        method: 'POST',
+        url: `/api/cases/${id}/documents`,
+        payload: {
+          kind: 'priorNotice',
+          data: { facts: '未携带道路运输证', evidence: '询问笔录', basis: '《道路运输条例》第六十八条' },
+        },
+      }),
+    );
+
+  it('N4: a proposal with a hearing right fills the hearing paragraph, read-only, into the rendered notice', async () => {
+    const id = await kit.generalAtNotify(500_000_000); // 5,000,000 yuan to a person
+    await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: true });
+    const plan = entry(await planOf('unithead1', id), 'priorNotice');
+    expect(value(plan, 'hearingRight')).toContain('有权要求听证');
+    expect(names(plan.needed)).not.toContain('hearingRight');
+    const text = await kit.documentText((await render(id)).id);
+    expect(text).toContain('你（单位）有权要求听证');
+    expect(text).toContain('5个工作日内向本机关提出');
+  });
+
+  it('N4: without a hearing right the paragraph is not filled', async () => {
+    const id = await kit.generalAtNotify(50_000); // 500 yuan
+    await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false });
+    const plan = entry(await planOf('unithead1', id), 'priorNotice');
+    expect(value(plan, 'hearingRight')).toBeUndefined();
+    const text = await kit.documentText((await render(id)).id);
+    expect(text).not.toContain('有权要求听证');
+  });
+});

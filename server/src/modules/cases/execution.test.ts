@@ -219,6 +219,87 @@ describe('N8: deferral and instalments (暂缓、分期缴纳), approved by the 
   });
 });
 
+describe('N8 at 结案: nothing closed with money owed (issue 16)', () => {
+  it('N8: a deferred fine unpaid cannot be closed, nor a second instalment unpaid; paid in full it can', async () => {
+    at('2026-06-01');
+    const id = await servedFine();
+    ok(
+      await step('head1', id, 'payment-plan', {
+        kind: 'deferral',
+        until: '2027-01-15',
+        approvedOn: kit.today,
+        reason: '当事人确有经济困难，申请暂缓缴纳',
+      }),
+    );
+    ok(await move('officer1', id, 'execute'));
+    const page = ok(await get('head1', `/api/cases/${id}`));
+    const close = page.moves.find((m: { to: string }) => m.to === 'close');
+    expect(close.allowed).toBe(false);
+    expect(close.refusals.map((r: { rule: string }) => r.rule)).toEqual(['N8']);
+    const body = refused(await move('head1', id, 'close'), 'N8');
+    expect(body.message).toContain('尚欠5,000元');
+    expect((await clock(id, 'payment'))!.dueOn).toBe('2027-01-15');
+    // Half paid on an instalment plan: still refused, naming what is owed.
+    ok(
+      await step('head1', id, 'payment-plan', {
+        kind: 'instalments',
+        parts: [
+          { dueOn: '2026-06-20', amountFen: 250_000 },
+          { dueOn: '2026-09-20', amountFen: 250_000 },
+        ],
+        approvedOn: kit.today,
+        reason: '当事人申请分两期缴纳',
+      }),
+    );
+    ok(
+      await step('officer1', id, 'payments', {
+        paidOn: kit.today,
+        amountFen: 250_000,
+        channel: 'bank',
+        bankReference: 'BANK-N8-1',
+      }),
+    );
+    expect(refused(await move('head1', id, 'close'), 'N8').message).toContain('尚欠2,500元');
+    ok(
+      await step('officer1', id, 'payments', {
+        paidOn: kit.today,
+        amountFen: 250_000,
+        channel: 'bank',
+        bankReference: 'BANK-N8-2',
+      }),
+    );
+    ok(await move('head1', id, 'close'));
+  });
+
+  it('N8: unpaid and sent to the court, the case closes once the agency head records the execution ended', async () => {
+    at('2026-06-01');
+    const id = await servedFine();
+    ok(await move('officer1', id, 'execute'));
+    at('2026-09-01');
+    refused(await move('head1', id, 'close'), 'N8');
+    expect(
+      (
+        await step('officer1', id, 'execution-ended', {
+          endedOn: kit.today,
+          reason: 'courtConcluded',
+          note: '法院执行完毕',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ended = await oneEvent(id, 'executionEnded', async () =>
+      ok(
+        await step('head1', id, 'execution-ended', {
+          endedOn: kit.today,
+          reason: 'courtConcluded',
+          note: '（2026）示执字第1号执行完毕',
+        }),
+      ),
+    );
+    expect(ended.section).toMatchObject({ reason: 'courtConcluded' });
+    ok(await move('head1', id, 'close'));
+  });
+});
+
 describe('L7: a major penalty is filed with the superior and the justice bureau within 5 days', () => {
   it('L7: filing a major penalty clears its clock, with one ledger event', async () => {
     at('2026-06-01');

@@ -193,9 +193,12 @@ export function assembleFacts(
   if (row.stage_outcome !== null) facts.currentOutcome = row.stage_outcome;
   if (item) facts.item = item;
   if (row.registered_on) facts.registeredOn = row.registered_on;
-  const { seizure, seizureApproval, payment, legalReview, service, majorFiling, ...rest } = stored;
+  const { seizure, seizureApproval, payment, legalReview, service, majorFiling, executionEnded, ...rest } =
+    stored;
   Object.assign(facts, rest);
   if (majorFiling) facts.majorFiledOn = majorFiling.filedOn;
+  if (executionEnded)
+    facts.executionEnded = { endedOn: executionEnded.endedOn, reason: executionEnded.reason };
   if (service) facts.service = { servedOn: service.servedOn };
   if (legalReview) {
     const { reviewerName: _n, opinion: _o, ...review } = legalReview;

@@ -69,6 +69,7 @@ export const caseLedgerPayloadSchemas = {
       'seizure',
       'seizureExtension',
       'seizureDisposal',
+      'executionEnded',
     ]),
     stage: z.string(),
     section: json,
@@ -80,5 +81,8 @@ export const caseLedgerPayloadSchemas = {
     outcome: z.string().nullable(),
     caseNumber: z.string().nullable(),
     lateness,
+    /** A move back: why (issue 16), and the decision it withdrew, if one was recorded. */
+    reason: z.string().optional(),
+    withdrawnDecision: json.optional(),
   }),
 } as const;

@@ -4,7 +4,7 @@
  * the order the indexes keep (newest change first). Only the page's rows are read.
  */
 import { AppError, type IsoDate } from '@zhifa/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { caseScope } from '../../http/scope.js';
@@ -36,17 +36,7 @@ export async function listCases(
   const me = query.mine ? await personOf(db, user) : undefined;
   // A user with no person of their own is an officer on no case.
   if (me === null) q = q.where(sql<boolean>`false`);
-  for (const officerId of [query.officerId, me]) {
-    if (!officerId) continue;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('case_officer as o')
-          .select('o.person_id')
-          .whereRef('o.case_id', '=', 'c.id')
-          .where('o.person_id', '=', officerId),
-      ),
-    );
-  }
+  for (const officerId of [query.officerId, me]) if (officerId) q = q.where(onTeam(officerId, 'c.id'));
   if (query.overdue) {
     const overdue = query.overdue === 'true';
     // Overdue: a clock past its due day that neither lapses nor is paused (clocks.ts).
@@ -94,32 +84,29 @@ export async function listCases(
 /** Cases shown at most on 我的期限: the earliest due first. */
 export const myDeadlineCases = 200;
 
-/**
- * 我的期限 from the clock rows: the open cases in the viewer's agencies on whose team the
- * viewer's person is, with a running clock (a lapsing one only until its due day), earliest due
- * first, at most `myDeadlineCases`; and how many such cases there are.
- */
-export async function casesWithMyClocks(
+/** The clock rows of a query: `k` is case_clock. */
+export type ClockRows = SelectQueryBuilder<DB & { k: DB['case_clock'] }, 'k', object>;
+export const clockRows = (db: Kysely<DB>): ClockRows => db.selectFrom('case_clock as k');
+
+/** Whether the person is on the case's team; `caseId` names the outer query's case id column. */
+export const onTeam = (personId: string, caseId: 'c.id' | 'k.case_id') =>
+  sql<boolean>`EXISTS (SELECT 1 FROM case_officer o WHERE o.case_id = ${sql.ref(caseId)} AND o.person_id = ${personId})`;
+
+/** The cases of these clock rows, earliest due first: how many, and the first `limit` in that order. */
+export async function casesByEarliestClock(
   db: Kysely<DB>,
-  user: CurrentUser,
-  personId: string,
-  today: IsoDate,
+  clocks: ClockRows,
+  limit: number,
 ): Promise<{ total: number; rows: CaseRow[] }> {
-  const mine = db
-    .selectFrom('case_clock as k')
-    .innerJoin('case_officer as o', 'o.case_id', 'k.case_id')
-    .where('o.person_id', '=', personId)
-    .where('k.agency_id', 'in', await caseScope(db, user))
-    .where((eb) => eb.or([eb('k.lapses', '=', false), eb('k.due_on', '>=', today)]));
-  const { total } = await mine
+  const { total } = await clocks
     .select(sql<number>`count(DISTINCT k.case_id)`.as('total'))
     .executeTakeFirstOrThrow();
-  const first = await mine
+  const first = await clocks
     .select('k.case_id')
     .groupBy('k.case_id')
     .orderBy(sql`min(k.due_on)`)
     .orderBy('k.case_id')
-    .limit(myDeadlineCases)
+    .limit(limit)
     .execute();
   if (first.length === 0) return { total, rows: [] };
   const rows = await db
@@ -131,5 +118,24 @@ export async function casesWithMyClocks(
       first.map((r) => r.case_id),
     )
     .execute();
-  return { total, rows };
+  const order = new Map(first.map((r, i) => [r.case_id, i]));
+  return { total, rows: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
+}
+
+/**
+ * 我的期限 from the clock rows: the open cases in the viewer's agencies on whose team the
+ * viewer's person is, with a running clock (a lapsing one only until its due day), earliest due
+ * first, at most `myDeadlineCases`; and how many such cases there are.
+ */
+export async function casesWithMyClocks(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  personId: string,
+  today: IsoDate,
+): Promise<{ total: number; rows: CaseRow[] }> {
+  const mine = clockRows(db)
+    .where(onTeam(personId, 'k.case_id'))
+    .where('k.agency_id', 'in', await caseScope(db, user))
+    .where((eb) => eb.or([eb('k.lapses', '=', false), eb('k.due_on', '>=', today)]));
+  return casesByEarliestClock(db, mine, myDeadlineCases);
 }

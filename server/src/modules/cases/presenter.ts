@@ -22,7 +22,7 @@ import { deadlinesOf } from './clocks.js';
 import { producibleKinds } from './documents.js';
 import type { CaseRow, CaseSummarySource, LoadedCase } from './facts.js';
 import { steps } from './steps.js';
-import { judgeMove } from './transitions.js';
+import { isBackMove, judgeMove } from './transitions.js';
 
 const presentRefusal = (r: Refusal) => ({
   rule: r.rule,
@@ -112,6 +112,8 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
         return {
           to: edge.to,
           label: verdict.label,
+          // A move back (退回补充调查, 重新告知, 送法制审核) names its reason.
+          back: isBackMove(row, edge.to),
           outcomes,
           action: verdict.action,
           mayAct: mayTake(user, verdict.action),

@@ -25,6 +25,7 @@ import {
 } from './schema.js';
 import { assignOfficers, caseStream, linkEvidence, lockCase, registerCase, saveCase } from './service.js';
 import { stepRoutes } from './step-routes.js';
+import { worklistRoutes } from './worklist.js';
 
 export const caseRoutes = [
   defineRoute({
@@ -259,4 +260,5 @@ export const caseRoutes = [
   }),
   ...stepRoutes,
   ...caseDocumentRoutes,
+  ...worklistRoutes,
 ];

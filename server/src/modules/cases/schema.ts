@@ -3,7 +3,14 @@
  * API, the `facts` column and the ledger payloads. Money is integer fen, dates
  * are Asia/Shanghai calendar dates (YYYY-MM-DD), as in core/src/process/facts.ts.
  */
-import { penaltyKinds, processKinds, recordingKinds, stageIds } from '@zhifa/core';
+import {
+  caseProcessKinds,
+  executionEndReasons,
+  penaltyKinds,
+  processKinds,
+  recordingKinds,
+  stageIds,
+} from '@zhifa/core';
 import { z } from 'zod';
 import { isoDate, text, uuid } from '../../http/fields.js';
 
@@ -131,6 +138,10 @@ export const storedFactsSchema = z.strictObject({
   seizure: seizure.optional(),
   /** L7: filed with the superior agency and the justice bureau. */
   majorFiling: z.strictObject({ filedOn: isoDate, recipients: z.string() }).optional(),
+  /** N8: execution ended without full payment, approved by the agency head. */
+  executionEnded: z
+    .strictObject({ endedOn: isoDate, reason: z.enum(executionEndReasons), note: z.string() })
+    .optional(),
 });
 export type StoredFacts = z.infer<typeof storedFactsSchema>;
 
@@ -145,7 +156,9 @@ export const partyInput = z.strictObject({
 });
 
 export const registerBody = z.strictObject({
-  processKind: z.enum(processKinds),
+  processKind: z.enum(caseProcessKinds, {
+    message: '行政许可、行政征收尚不能作为案件登记；请选择行政处罚、查封扣押或行政检查流程',
+  }),
   title: text(200),
   source: text(40),
   sourceNote: text(2000, 0).optional(),
@@ -231,6 +244,8 @@ export const evidenceBody = z.strictObject({
 export const transitionBody = z.strictObject({
   to: stage,
   outcome: text(40).optional(),
+  /** Why a case goes back (退回补充调查, 重新告知, 送法制审核): required for those moves, kept on the ledger. */
+  reason: text(500).optional(),
   version,
 });
 
@@ -346,6 +361,12 @@ export const stepBodies = {
     ]),
   ),
   majorFiling: z.strictObject({ version, filedOn: isoDate, recipients: text(500) }),
+  executionEnded: z.strictObject({
+    version,
+    endedOn: isoDate,
+    reason: z.enum(executionEndReasons),
+    note: text(500),
+  }),
   pause: z.strictObject({ version, from: isoDate, reason: text(500) }),
   resume: z.strictObject({ version, to: isoDate }),
   seizureApproval: z.strictObject({ version, approvedOn: isoDate, emergency: z.boolean() }),

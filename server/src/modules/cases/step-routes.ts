@@ -11,7 +11,14 @@ import { idParams, presentAfter } from './load.js';
 import { type StoredFacts, stepBodies, transitionBody } from './schema.js';
 import { caseStream, latenessOf, lockCase, saveCase, serialiseFacts, throwIfBlocked } from './service.js';
 import { steps } from './steps.js';
-import { assignCaseNumber, completedAfter, judgeMove, numbersOnLeaving, outcomeOf } from './transitions.js';
+import {
+  assignCaseNumber,
+  completedAfter,
+  isBackMove,
+  judgeMove,
+  numbersOnLeaving,
+  outcomeOf,
+} from './transitions.js';
 
 /** The outcome the stage's facts record (决定, 法制审核, 处理决定): the case's current outcome. */
 export function recordedOutcome(row: LoadedCase['row'], stored: StoredFacts): string | null {
@@ -104,6 +111,12 @@ export const stepRoutes = [
           { field: 'body.to' },
         );
       throwIfBlocked(verdict.refusals);
+      const back = isBackMove(row, body.to);
+      if (back && !body.reason?.trim())
+        throw new AppError('VALIDATION_FAILED', `退回“${verdict.label}”须写明理由`, { field: 'body.reason' });
+      // Going back from 决定 withdraws a decision recorded there: it was never served, so never in force.
+      const withdrawn = back && row.stage === 'decide' ? loaded.stored.decision : undefined;
+      const { decision: _withdrawn, ...kept } = loaded.stored;
       const numbering = numbersOnLeaving(row) ? await assignCaseNumber(db, row, rule.today) : undefined;
       await saveCase(
         db,
@@ -111,7 +124,8 @@ export const stepRoutes = [
         {
           stage: body.to,
           stage_outcome: null,
-          completed_stages: completedAfter(row, body.to, outcome),
+          completed_stages: completedAfter(row, body.to),
+          ...(withdrawn && { facts: serialiseFacts(kept) }),
           ...(numbering && { ...numbering, registered_on: rule.today }),
           ...(body.to === 'archive' && { archived_at: now }),
         },
@@ -128,6 +142,8 @@ export const stepRoutes = [
           outcome: outcome ?? null,
           caseNumber: numbering?.case_number ?? row.case_number,
           lateness: latenessOf(verdict.lateness),
+          ...(back && { reason: body.reason }),
+          ...(withdrawn && { withdrawnDecision: withdrawn }),
         },
       });
       return presentAfter(db, user, row.id, now);

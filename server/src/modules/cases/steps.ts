@@ -17,6 +17,7 @@ import {
   checkService,
   checkSimpleProcedure,
   checkTimeLimitExtension,
+  decisionRecordRefusals,
   isRefusal,
   majorFilingDeadline,
   type Refusal,
@@ -207,7 +208,9 @@ export const steps: readonly StepDefinition[] = [
           field: 'body.penalty',
         });
       const { version: _v, ...decision } = input;
-      return { stored: { ...loaded.stored, decision }, section: decision, refusals: [] };
+      // The act itself is judged (N3, N4, L1, N5, R2, N2): on the day it was made, not at the next move.
+      const checks = decisionRecordRefusals(facts(loaded, { decision }), rule);
+      return { stored: { ...loaded.stored, decision }, section: decision, refusals: checks };
     },
   }),
   define({
@@ -329,6 +332,27 @@ export const steps: readonly StepDefinition[] = [
           ),
         );
       return { stored: { ...loaded.stored, majorFiling }, section: majorFiling, refusals: checks };
+    },
+  }),
+  define({
+    name: 'executionEnded',
+    path: 'execution-ended',
+    summary:
+      '执行终结：人民法院强制执行完毕或者依法终结执行（N8：经行政机关负责人批准；罚款未缴清的案件据此方可结案）',
+    access: 'case.decide',
+    processes: penalty,
+    stages: ['execute', 'file'],
+    apply: ({ loaded, input, rule }) => {
+      past(input.endedOn, rule, 'endedOn');
+      const { decision, payment, service } = loaded.stored;
+      if (decision?.outcome !== 'penalty' || !payment?.fineFen)
+        missing('该案没有待执行的罚款', 'executionEnded');
+      if (service && input.endedOn < service.servedOn)
+        throw new AppError('VALIDATION_FAILED', `执行终结日期早于决定书送达日期（${service.servedOn}）`, {
+          field: 'body.endedOn',
+        });
+      const executionEnded = { endedOn: input.endedOn, reason: input.reason, note: input.note };
+      return { stored: { ...loaded.stored, executionEnded }, section: executionEnded, refusals: [] };
     },
   }),
   define({

@@ -66,6 +66,7 @@ const stepExamples: Record<string, Record<string, unknown>> = {
   timeLimitExtension: { days: 30, reason: '矩阵测试', approvedOn: day },
   paymentPlan: { kind: 'deferral', until: '2026-12-31', approvedOn: day, reason: '矩阵测试' },
   majorFiling: { filedOn: day, recipients: '矩阵测试' },
+  executionEnded: { endedOn: day, reason: 'terminated', note: '矩阵测试' },
   pause: { from: day, reason: '矩阵测试' },
   resume: { to: day },
   seizureApproval: { approvedOn: day, emergency: false },

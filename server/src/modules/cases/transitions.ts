@@ -2,18 +2,24 @@
  * Moving a case to another stage: the definition's arrows (PROCESS), what must
  * be true to complete the stage being left (R4, N1), and, leaving 决定, what
  * must be true of the decision (N2, N3, N4, N5, N6, L1, R2, R4 — no bypass).
- * Leaving 案件来源登记 to 立案 re-checks the limitation (N10); leaving 立案 (or
- * the first stage of a shorter process) assigns the case number. Entering 归档
- * needs every document of the file standard (ARCHIVE).
+ * Entering 决定 is refused while deciding is forbidden anyway (L1, N3, N4, N5);
+ * entering 结案 while money is owed (N8). Leaving 案件来源登记 to 立案 re-checks
+ * the limitation (N10); leaving 立案 (or the first stage of a shorter process)
+ * assigns the case number. Entering 归档 needs every document of the file
+ * standard (ARCHIVE). A move back (the definition's back arrows) completes
+ * nothing and is judged by the arrow alone.
  */
 import {
   type Action,
   AppError,
+  backTransitions,
   type CaseFacts,
   checkCaseTransition,
+  checkExecutionComplete,
   checkLimitation,
   checkSeizureApproval,
   checkSeizureTerm,
+  decisionEntryRefusals,
   decisionRefusals,
   findStage,
   isRefusal,
@@ -96,7 +102,13 @@ export function judgeMove(
   const verdict = { to, label, action: moveAction(row, to) };
   const transition = checkCaseTransition(facts, to, rule);
   if (isRefusal(transition)) return { ...verdict, refusals: [transition], lateness: [] };
+  if (isBackMove(row, to)) return { ...verdict, refusals: [], lateness: [] };
   const all: Refusal[] = [...stageCompletionRefusals(facts, row.stage, rule, loaded.recordingList)];
+  if (to === 'decide') all.push(...decisionEntryRefusals(facts, rule));
+  if (to === 'close') {
+    const executed = checkExecutionComplete(facts, rule);
+    if (isRefusal(executed)) all.push(executed);
+  }
   if (
     row.stage === 'decide' &&
     (row.process_kind === 'penaltyGeneral' || row.process_kind === 'penaltySimple')
@@ -120,6 +132,11 @@ export function judgeMove(
     refusals: distinct.filter((r) => r.blocking),
     lateness: distinct.filter((r) => !r.blocking),
   };
+}
+
+/** A move along one of the definition's back arrows (退回补充调查, 重新告知, 送法制审核…). */
+export function isBackMove(row: Pick<CaseRow, 'process_kind' | 'stage'>, to: StageId): boolean {
+  return backTransitions(processDefinition(row.process_kind)).has(`${row.stage}>${to}`);
 }
 
 /** Where the case number is given: on leaving 立案, or the first stage of a process without one. */
@@ -156,14 +173,14 @@ export async function assignCaseNumber(db: Kysely<DB>, row: CaseRow, today: stri
 }
 
 /**
- * Stages completed in the current pass: the stage left is added, unless a
- * legal review returned the case; going back to a stage completed before
- * reopens it and everything after it.
+ * Stages completed in the current pass: the stage left is added, unless the
+ * move goes back (a legal review returning the case, 退回补充调查 from 决定…);
+ * going back to a stage completed before reopens it and everything after it.
  */
-export function completedAfter(row: CaseRow, to: StageId, outcome: string | undefined): StageId[] {
+export function completedAfter(row: CaseRow, to: StageId): StageId[] {
   const completed = [...row.completed_stages];
   const again = completed.indexOf(to);
   if (again >= 0) return completed.slice(0, again);
-  if (!(row.stage === 'legalReview' && outcome === 'returned')) completed.push(row.stage);
+  if (!isBackMove(row, to)) completed.push(row.stage);
   return completed;
 }

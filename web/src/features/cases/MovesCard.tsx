@@ -1,11 +1,26 @@
 /**
  * The moves out of the current stage. The server judges each before anyone
  * presses it: a blocked move lists its refusals (rule ID and message), and a
- * move the server still refuses shows why — nothing fails silently.
+ * move the server still refuses shows why — nothing fails silently. A move is
+ * on the record for good, so it is confirmed first; a move back asks why.
  */
 
 import { recordingKindLabels } from '@zhifa/core';
-import { Alert, App, Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../app/api';
 import { type CaseDetail, casesApi, type Move, type Refusal } from './api';
@@ -53,31 +68,53 @@ function MoveItem({ c, move, onChanged }: { c: CaseDetail; move: Move; onChanged
   const judgement = `${move.allowed}:${move.refusals.map((r) => r.message).join('|')}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when the judgement changes.
   useEffect(() => setRefused(null), [judgement]);
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
   const go = async () => {
     setBusy(true);
     setRefused(null);
     try {
-      const outcome = c.stageOutcome ?? move.outcomes?.[0];
-      await casesApiMove(c, move.to, outcome);
-      message.success(`已进入“${move.label}”`);
+      const outcome = move.back ? undefined : (c.stageOutcome ?? move.outcomes?.[0]);
+      await casesApi.move(c.id, {
+        to: move.to,
+        version: c.version,
+        ...(outcome && { outcome }),
+        ...(move.back && { reason: reason.trim() }),
+      });
+      message.success(move.back ? `已退回“${move.label}”` : `已进入“${move.label}”`);
+      setAsking(false);
       await onChanged();
     } catch (error) {
       setRefused(serverRefusal(error));
+      setAsking(false);
       if (error instanceof ApiError && error.status === 409) await onChanged();
     } finally {
       setBusy(false);
     }
   };
-  const button = (
-    <Button
-      type={move.allowed ? 'primary' : 'default'}
-      danger={!move.allowed}
-      disabled={!move.mayAct}
-      loading={busy}
-      onClick={() => void go()}
-    >
-      进入：{move.label}
+  const label = move.back ? `退回：${move.label}` : `进入：${move.label}`;
+  const button = move.back ? (
+    <Button disabled={!move.mayAct} loading={busy} onClick={() => setAsking(true)}>
+      {label}
     </Button>
+  ) : (
+    <Popconfirm
+      title={`确认进入“${move.label}”？`}
+      description="环节变更记入执法全过程记录，不能撤销"
+      okText="确认进入"
+      cancelText="取消"
+      disabled={!move.mayAct}
+      onConfirm={() => go()}
+    >
+      <Button
+        type={move.allowed ? 'primary' : 'default'}
+        danger={!move.allowed}
+        disabled={!move.mayAct}
+        loading={busy}
+      >
+        {label}
+      </Button>
+    </Popconfirm>
   );
   return (
     <List.Item style={{ display: 'block' }} data-testid={`move-${move.to}`}>
@@ -92,6 +129,28 @@ function MoveItem({ c, move, onChanged }: { c: CaseDetail; move: Move; onChanged
           <Typography.Text type="secondary">须由{whoActs[move.action] ?? move.action}办理</Typography.Text>
         ) : null}
       </Space>
+      <Modal
+        open={asking}
+        title={`退回“${move.label}”`}
+        okText="确认退回"
+        cancelText="取消"
+        okButtonProps={{ disabled: !reason.trim(), loading: busy }}
+        onOk={() => go()}
+        onCancel={() => setAsking(false)}
+      >
+        <Typography.Paragraph>
+          {c.stage === 'decide' ? '已记录的决定一并撤回（尚未送达，未生效）。' : ''}
+          退回理由记入执法全过程记录。
+        </Typography.Paragraph>
+        <Input.TextArea
+          aria-label="退回理由"
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="例如：标记为重大案件，送法制审核"
+        />
+      </Modal>
       {move.refusals.length ? (
         <div style={{ marginTop: 8 }}>
           <RefusalList refusals={move.refusals} />
@@ -129,9 +188,6 @@ function MoveItem({ c, move, onChanged }: { c: CaseDetail; move: Move; onChanged
     </List.Item>
   );
 }
-
-const casesApiMove = (c: CaseDetail, to: string, outcome: string | undefined) =>
-  casesApi.move(c.id, { to, version: c.version, ...(outcome && { outcome }) });
 
 /** R4/R5: the recording this stage needs, so the officer knows before a move is refused. */
 function StageRecording({ c }: { c: CaseDetail }) {

@@ -96,6 +96,11 @@ function FactsSummary({ facts }: { facts: Facts }) {
   for (const p of payments) rows.push(['缴款', `${p.paidOn} ${yuan(p.amountFen)}，凭证 ${p.bankReference}`]);
   if (facts.majorFiling)
     rows.push(['重大处罚备案', `${facts.majorFiling.filedOn} 报 ${facts.majorFiling.recipients}`]);
+  if (facts.executionEnded)
+    rows.push([
+      '执行终结',
+      `${facts.executionEnded.endedOn} ${facts.executionEnded.reason === 'courtConcluded' ? '人民法院强制执行完毕' : '依法终结执行'}：${facts.executionEnded.note}`,
+    ]);
   for (const x of (facts.timeLimitExtensions ?? []) as unknown as { days: number; approvedOn: string }[])
     rows.push(['延长办案期限', `${x.approvedOn} 批准延长 ${x.days} 日`]);
   for (const p of (facts.pausedPeriods ?? []) as unknown as { from: string; to?: string; reason: string }[])

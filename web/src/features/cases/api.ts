@@ -68,6 +68,8 @@ export interface CaseList {
 export interface Move {
   to: string;
   label: string;
+  /** A move back (退回补充调查, 重新告知, 送法制审核): it asks for a reason. */
+  back: boolean;
   outcomes: string[] | null;
   action: string;
   mayAct: boolean;
@@ -209,7 +211,7 @@ export const casesApi = {
   list: (filter: ListFilter) => api.get<CaseList>('/api/cases', { ...filter }),
   get: (id: string) => api.get<CaseDetail>(base(id)),
   register: (input: RegisterInput) => api.post<CaseDetail>('/api/cases', input),
-  move: (id: string, body: { to: string; outcome?: string | undefined; version: number }) =>
+  move: (id: string, body: { to: string; outcome?: string | undefined; reason?: string; version: number }) =>
     api.post<CaseDetail>(`${base(id)}/transitions`, body),
   step: (id: string, path: string, body: Record<string, unknown>) =>
     api.post<CaseDetail>(`${base(id)}/${path}`, body),

@@ -1,7 +1,14 @@
 /** Chinese names for case data: from core's published process definitions where they exist. */
-import { type ProcessKind, penaltyKindLabels, processDefinitions, processKinds } from '@zhifa/core';
+import {
+  caseProcessKinds,
+  type ProcessKind,
+  penaltyKindLabels,
+  processDefinitions,
+  processKinds,
+} from '@zhifa/core';
 
-export const processOptions = processKinds.map((kind) => ({
+/** The processes a case is registered in (行政许可 and 行政征收 are not handled as cases yet). */
+export const processOptions = caseProcessKinds.map((kind) => ({
   value: kind,
   label: processDefinitions[kind].title.replace(/流程$/, ''),
 }));

@@ -357,6 +357,22 @@ export const stepForms: Record<string, StepForm> = {
     ),
     body: (v) => ({ filedOn: v.filedOn, recipients: v.recipients }),
   },
+  executionEnded: {
+    title: '执行终结（法院强制执行完毕或依法终结执行）',
+    path: 'execution-ended',
+    initial: { endedOn: today(), reason: 'courtConcluded' },
+    fields: (
+      <>
+        {outcome('reason', '终结方式', [
+          { value: 'courtConcluded', label: '人民法院强制执行完毕' },
+          { value: 'terminated', label: '依法终结执行' },
+        ])}
+        {date('endedOn', '终结日期')}
+        {textArea('note', '依据（法院文书编号或终结执行的事由）')}
+      </>
+    ),
+    body: (v) => ({ endedOn: v.endedOn, reason: v.reason, note: v.note }),
+  },
   pause: {
     title: '办案期限中止（不计入期限的期间开始）',
     path: 'pauses',

@@ -1,4 +1,4 @@
-/** 工作台: who you are and where you can go. Only real data — no invented statistics. */
+/** 工作台: what waits for you today, who you are and where you can go. Only real data — no invented statistics. */
 import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { useMe } from '../../app/auth';
 import { visibleNavigation } from '../../app/layout/navigation';
 import { usePageTitle } from '../../app/page-title';
 import { NoticesCard } from '../notices/NoticesCard';
+import { WorklistCards } from './Worklist';
 
 export default function HomePage() {
   usePageTitle('工作台');
@@ -15,6 +16,7 @@ export default function HomePage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <WorklistCards />
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           您好，{user.displayName}
