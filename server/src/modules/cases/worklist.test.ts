@@ -66,6 +66,17 @@ describe('the worklist of each role', () => {
     expect(decide!.total).toBeGreaterThanOrEqual(1);
   });
 
+  it('a case waiting on the party (its defence period running) is not yet the approver’s work', async () => {
+    at('2026-06-01');
+    const id = await kit.generalAtNotify();
+    const before = (await section('unithead1', 'approve'))!.total;
+    ok(await kit.step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }));
+    expect((await section('unithead1', 'approve'))!.total).toBe(before - 1);
+    at('2026-06-09'); // the five working days ran to 06-08
+    expect((await section('unithead1', 'approve'))!.total).toBe(before);
+    at('2026-06-01');
+  });
+
   it('a closed file waits for the archivist', async () => {
     const id = await kit.generalAtDecide();
     ok(await kit.step('head1', id, 'decision', { outcome: 'cancel', decidedOn: kit.today }));

@@ -81,12 +81,17 @@ export interface WorklistSection {
   rows: CaseRow[];
 }
 
-/** The open cases of `scope` waiting in one section (`personId`: only cases on that person's team). */
+/**
+ * The open cases of `scope` waiting in one section: with `personId`, the cases on that person's
+ * team; without, the agency's cases not waiting on the party instead (a defence, hearing-request or
+ * payment period still running), which are not the approver's work yet.
+ */
 async function waiting(
   db: Kysely<DB>,
   scope: string[],
   section: CaseSection,
   personId: string | null,
+  today: IsoDate,
 ): Promise<{ total: number; rows: CaseRow[] }> {
   let q = db
     .selectFrom('enforcement_case as c')
@@ -94,6 +99,10 @@ async function waiting(
     .where('c.archived_at', 'is', null)
     .where(atStages(waitingStages[section]));
   if (personId !== null) q = q.where(onTeam(personId, 'c.id'));
+  else
+    q = q.where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM case_clock k WHERE k.case_id = c.id AND k.owner = 'party' AND k.due_on >= ${today})`,
+    );
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll('c')
@@ -138,7 +147,7 @@ export async function worklistSections(
     // Handling is the team's; approving, deciding, reviewing and archiving are the agency's.
     const mine = section === 'handle';
     if (mine && personId === null) continue;
-    const found = await waiting(db, scope, section, mine ? personId : null);
+    const found = await waiting(db, scope, section, mine ? personId : null, today);
     sections.push({ id: section, label: sectionLabels[section], ...found });
   }
   // Heads and supervisors watch the whole agency's limits; everyone else their own cases'.
