@@ -681,6 +681,57 @@ describe('case documents', () => {
 });
 
 describe('the API around the rules', () => {
+  it('dates that cannot be: a violation after its discovery or ending before it began, a 笔录 ending before it starts or made in the future', async () => {
+    at('2026-06-01');
+    const officer = await as('officer1');
+    const id = await register();
+    const before = await databaseFingerprint(t.database);
+    const registerWith = (violation: object) =>
+      t.request(officer, {
+        method: 'POST',
+        url: '/api/cases',
+        payload: {
+          processKind: 'penaltyGeneral',
+          title: '日期测试',
+          source: 'inspection',
+          party: kit.generatedParty(),
+          discoveredOn: '2026-05-20',
+          violation,
+        },
+      });
+    for (const [violation, field] of [
+      [{ occurredOn: '2026-05-25', continuing: false, severeHarm: false }, 'body.violation.occurredOn'],
+      [
+        { occurredOn: '2026-05-10', continuing: false, severeHarm: false, endedOn: '2026-05-01' },
+        'body.violation.endedOn',
+      ],
+    ] as const) {
+      const response = await registerWith(violation);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().field).toBe(field);
+    }
+    const content = {
+      place: '示例县客运站',
+      interviewee: { name: '测试当事人', relation: 'party' },
+      inquirers: ['赵执法', '钱执法'],
+      recorder: '孙辅助',
+      questions: [{ question: '是否携带道路运输证？', answer: '没有携带。' }],
+    };
+    for (const [madeAt, endedAt, field] of [
+      ['2026-06-01T09:00:00+08:00', '2026-06-01T08:30:00+08:00', 'body.content.endedAt'],
+      ['2026-06-01T11:00:00+08:00', '2026-06-01T11:30:00+08:00', 'body.madeAt'],
+    ]) {
+      const response = await t.request(officer, {
+        method: 'POST',
+        url: `/api/cases/${id}/records`,
+        payload: { kind: 'inquiry', madeAt, content: { ...content, endedAt } },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().field).toBe(field);
+    }
+    expect(await databaseFingerprint(t.database)).toBe(before);
+  });
+
   it('行政许可 and 行政征收 are not opened as cases until they are real processes (issue 16)', async () => {
     at('2026-06-01');
     for (const processKind of ['licensing', 'expropriation']) {

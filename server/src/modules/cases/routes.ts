@@ -4,6 +4,7 @@
  * Fact steps and moves are in step-routes.ts. Every change is one transaction
  * with one ledger event on the stream case:<id>.
  */
+import { AppError } from '@zhifa/core';
 import { validationError } from '../../http/errors.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { caseScope, requireInScope } from '../../http/scope.js';
@@ -135,6 +136,14 @@ export const caseRoutes = [
       const now = app.clock();
       const parsed = recordContentSchemas[body.kind].safeParse(body.content);
       if (!parsed.success) throw validationError(parsed.error, 'body.content');
+      const madeAt = new Date(body.madeAt);
+      if (madeAt > now)
+        throw new AppError('VALIDATION_FAILED', '笔录制作时间不能晚于现在', { field: 'body.madeAt' });
+      const endedAt = 'endedAt' in parsed.data ? new Date(parsed.data.endedAt) : null;
+      if (endedAt && (endedAt < madeAt || endedAt > now))
+        throw new AppError('VALIDATION_FAILED', '笔录结束时间应在开始时间之后、不晚于现在', {
+          field: 'body.content.endedAt',
+        });
       const row = await lockCase(db, user, params.id);
       const created = await db
         .insertInto('case_record')
@@ -144,7 +153,7 @@ export const caseRoutes = [
           kind: body.kind,
           stage: row.stage,
           content: JSON.stringify(parsed.data),
-          made_at: new Date(body.madeAt),
+          made_at: madeAt,
           recorded_by: user.id,
           recorded_at: now,
         })

@@ -127,7 +127,18 @@ export async function registerCase(
   if (input.discoveredOn > context.today)
     throw new AppError('VALIDATION_FAILED', '发现日期不能晚于今天', { field: 'body.discoveredOn' });
   const stored: StoredFacts = { discoveredOn: input.discoveredOn };
-  if (input.violation) stored.violation = input.violation;
+  if (input.violation) {
+    const { occurredOn, endedOn } = input.violation;
+    if (occurredOn > input.discoveredOn)
+      throw new AppError('VALIDATION_FAILED', '违法行为发生日期不能晚于发现日期', {
+        field: 'body.violation.occurredOn',
+      });
+    if (endedOn && (endedOn < occurredOn || endedOn > context.today))
+      throw new AppError('VALIDATION_FAILED', '违法行为终了日期应在发生日期之后、不晚于今天', {
+        field: 'body.violation.endedOn',
+      });
+    stored.violation = input.violation;
+  }
   if (penaltyProcesses.has(input.processKind)) {
     if (!input.violation)
       throw new AppError('VALIDATION_FAILED', '请填写违法行为发生日期', { field: 'body.violation' });

@@ -34,6 +34,8 @@ const whoActs: Record<string, string> = {
 };
 
 const refusalKey = (r: Refusal) => `${r.rule}-${r.code}-${r.message}`;
+/** Rules without a requirement ID of their own are named in words. */
+const ruleLabels: Record<string, string> = { PROCESS: '流程', ARCHIVE: '归档标准' };
 
 export function RefusalList({ refusals, testId }: { refusals: Refusal[]; testId?: string }) {
   return (
@@ -41,7 +43,7 @@ export function RefusalList({ refusals, testId }: { refusals: Refusal[]; testId?
       {refusals.map((r) => (
         <li key={refusalKey(r)}>
           <Tag color="red" style={{ marginRight: 6 }}>
-            {r.rule}
+            {ruleLabels[r.rule] ?? r.rule}
           </Tag>
           {r.message}
         </li>
@@ -210,13 +212,17 @@ function StageRecording({ c }: { c: CaseDetail }) {
   );
 }
 
+/** A stage entered only under a condition that does not hold (听证 without a request…) is not offered. */
+const offered = (move: Move) => !move.refusals.some((r) => r.code === 'STAGE_CONDITION_NOT_MET');
+
 export function MovesCard({ c, onChanged }: { c: CaseDetail; onChanged(): Promise<void> }) {
+  const moves = c.moves.filter(offered);
   return (
     <Card size="small" title="下一环节">
       <StageRecording c={c} />
-      {c.moves.length ? (
+      {moves.length ? (
         <List
-          dataSource={c.moves}
+          dataSource={moves}
           renderItem={(move) => <MoveItem key={move.to} c={c} move={move} onChanged={onChanged} />}
         />
       ) : (
