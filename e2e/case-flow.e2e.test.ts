@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, screenshot, settle, useBrowserSuite } from './support';
+import { demoPassword, screenshot, settle, signIn, useBrowserSuite } from './support';
 
 const suite = useBrowserSuite();
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -211,5 +211,28 @@ describe('issue 16: gates at the act, and a way back', () => {
     await expect.poll(() => page.getByTestId('case-stage').textContent()).toBe('执行');
     await settle(page);
     await screenshot(page, 'case-flow-unpaid-instalment.png');
+  });
+});
+
+describe('a busy server is not the user’s error', () => {
+  it('a request answered 503 SERVICE_BUSY is sent again after its Retry-After, and the page loads', async () => {
+    const page = await suite.newPage();
+    let calls = 0;
+    await page.route('**/api/me/worklist', async (route) => {
+      calls += 1;
+      if (calls === 1)
+        await route.fulfill({
+          status: 503,
+          headers: { 'content-type': 'application/json', 'retry-after': '1' },
+          body: JSON.stringify({ code: 'SERVICE_BUSY', message: '服务器繁忙，请稍后再试', details: [] }),
+        });
+      else await route.continue();
+    });
+    await page.goto('/console/');
+    await page.waitForURL('**/console/login');
+    await signIn(page, 'reviewer1');
+    await page.getByTestId('worklist-review').waitFor();
+    expect(calls).toBe(2);
+    expect(await page.getByText('无法载入待办').count()).toBe(0);
   });
 });

@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly details: ErrorDetail[];
+  /** What the server's Retry-After asked for (a busy server, 503). */
+  retryAfterMs: number | undefined;
 
   constructor(status: number, body: ErrorBody) {
     super(body.message);
@@ -64,7 +66,30 @@ async function readError(response: Response): Promise<ErrorBody> {
   return { code: response.status >= 500 ? 'INTERNAL' : 'HTTP_ERROR', message, details: [] };
 }
 
+/** How often a request refused as SERVICE_BUSY is sent again, and the longest wait before it. */
+const busyRetries = 3;
+const longestBusyWaitMs = 3_000;
+
+/**
+ * A request the server refused as busy (503 SERVICE_BUSY: refused before any work, or rolled back)
+ * is sent again after the Retry-After it names: a moment of load — a large export finishing beside
+ * it — is not the user's error to retry by hand.
+ */
 export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await requestOnce<T>(method, path, body, query);
+    } catch (error) {
+      const busy = error instanceof ApiError && error.status === 503 && error.code === 'SERVICE_BUSY';
+      if (!busy || attempt > busyRetries) throw error;
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(error.retryAfterMs ?? 1_000, longestBusyWaitMs)),
+      );
+    }
+  }
+}
+
+async function requestOnce<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -81,6 +106,8 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   }
   if (!response.ok) {
     const error = new ApiError(response.status, await readError(response));
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (retryAfter > 0) error.retryAfterMs = retryAfter * 1_000;
     if (response.status === 401 && path !== '/api/auth/login') onUnauthenticated?.();
     if (restrictionCodes.has(error.code)) onRestricted?.();
     throw error;
