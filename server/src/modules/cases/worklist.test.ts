@@ -14,7 +14,8 @@ let t: TestApp;
 interface Section {
   id: string;
   total: number;
-  items: { id: string; stage: string }[];
+  ready: number;
+  items: { id: string; stage: string; waitingOnParty: boolean }[];
 }
 const worklist = async (username: string) =>
   ok(await get(username, '/api/me/worklist')) as { sections: Section[]; publications: unknown[] };
@@ -66,14 +67,18 @@ describe('the worklist of each role', () => {
     expect(decide!.total).toBeGreaterThanOrEqual(1);
   });
 
-  it('a case waiting on the party (its defence period running) is not yet the approver’s work', async () => {
+  it('a case waiting on the party (its defence period running) is listed as waiting, not counted as work', async () => {
     at('2026-06-01');
     const id = await kit.generalAtNotify();
-    const before = (await section('unithead1', 'approve'))!.total;
+    const before = (await section('unithead1', 'approve'))!;
     ok(await kit.step('officer1', id, 'prior-notice', { servedOn: kit.today, hearingRightNotified: false }));
-    expect((await section('unithead1', 'approve'))!.total).toBe(before - 1);
+    const waitingOn = (await section('unithead1', 'approve'))!;
+    expect(waitingOn).toMatchObject({ total: before.total, ready: before.ready - 1 });
+    expect(waitingOn.items.find((c) => c.id === id)?.waitingOnParty).toBe(true);
     at('2026-06-09'); // the five working days ran to 06-08
-    expect((await section('unithead1', 'approve'))!.total).toBe(before);
+    const ready = (await section('unithead1', 'approve'))!;
+    expect(ready.ready).toBe(before.ready);
+    expect(ready.items.find((c) => c.id === id)?.waitingOnParty).toBe(false);
     at('2026-06-01');
   });
 

@@ -78,13 +78,18 @@ export interface WorklistSection {
   id: CaseSection | 'limits';
   label: string;
   total: number;
+  /** Of the total, those that are the user's work today (not waiting on the party). */
+  ready: number;
   rows: CaseRow[];
+  /** Rows waiting on the party's period. */
+  waitingOnParty: Set<string>;
 }
 
 /**
- * The open cases of `scope` waiting in one section: with `personId`, the cases on that person's
- * team; without, the agency's cases not waiting on the party instead (a defence, hearing-request or
- * payment period still running), which are not the approver's work yet.
+ * The open cases of `scope` waiting in one section (with `personId`, the cases on that person's
+ * team): how many, how many of them are ready — not waiting on the party (a defence,
+ * hearing-request or payment period still running), which is not anyone's work yet — and the first
+ * `worklistShown`, ready ones first, each by its earliest running clock.
  */
 async function waiting(
   db: Kysely<DB>,
@@ -92,20 +97,24 @@ async function waiting(
   section: CaseSection,
   personId: string | null,
   today: IsoDate,
-): Promise<{ total: number; rows: CaseRow[] }> {
+): Promise<Omit<WorklistSection, 'id' | 'label'>> {
   let q = db
     .selectFrom('enforcement_case as c')
     .where('c.agency_id', 'in', scope)
     .where('c.archived_at', 'is', null)
     .where(atStages(waitingStages[section]));
   if (personId !== null) q = q.where(onTeam(personId, 'c.id'));
-  else
-    q = q.where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM case_clock k WHERE k.case_id = c.id AND k.owner = 'party' AND k.due_on >= ${today})`,
-    );
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const onParty = sql<boolean>`EXISTS (SELECT 1 FROM case_clock k WHERE k.case_id = c.id AND k.owner = 'party' AND k.due_on >= ${today})`;
+  const { total, ready } = await q
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      sql<number>`count(*) FILTER (WHERE NOT ${onParty})`.as('ready'),
+    ])
+    .executeTakeFirstOrThrow();
   const rows = await q
     .selectAll('c')
+    .select(onParty.as('waiting_on_party'))
+    .orderBy(onParty)
     // The earliest running clock first; cases without one after, oldest change first.
     .orderBy(sql`(SELECT min(k.due_on) FROM case_clock k WHERE k.case_id = c.id AND NOT k.lapses)`, (ob) =>
       ob.asc().nullsLast(),
@@ -113,7 +122,12 @@ async function waiting(
     .orderBy('c.updated_at', 'asc')
     .limit(worklistShown)
     .execute();
-  return { total, rows };
+  return {
+    total: Number(total),
+    ready: Number(ready),
+    rows,
+    waitingOnParty: new Set(rows.filter((r) => r.waiting_on_party).map((r) => r.id)),
+  };
 }
 
 /** Open cases whose agency clocks (not a party's period) are past due or due within `nearDays`. */
@@ -156,7 +170,13 @@ export async function worklistSections(
     user.roles.includes('supervisor');
   if (wide || personId !== null) {
     const found = await nearLimits(db, scope, wide ? null : personId, today);
-    sections.push({ id: 'limits', label: sectionLabels.limits, ...found });
+    sections.push({
+      id: 'limits',
+      label: sectionLabels.limits,
+      ...found,
+      ready: found.total,
+      waitingOnParty: new Set(),
+    });
   }
   return sections;
 }
@@ -191,9 +211,12 @@ export const worklistRoutes = [
       const byId = new Map(summaries.map((source) => [source.row.id, source]));
       return {
         today: rule.today,
-        sections: sections.map(({ rows, ...section }) => ({
+        sections: sections.map(({ rows, waitingOnParty, ...section }) => ({
           ...section,
-          items: rows.map((row) => presentSummary(byId.get(row.id)!, rule)),
+          items: rows.map((row) => ({
+            ...presentSummary(byId.get(row.id)!, rule),
+            waitingOnParty: waitingOnParty.has(row.id),
+          })),
         })),
         publications: await waitingPublications(db, user),
       };

@@ -14,7 +14,9 @@ interface Section {
   id: string;
   label: string;
   total: number;
-  items: CaseSummary[];
+  /** Of the total, those that are work today: the rest wait on the party's period. */
+  ready: number;
+  items: (CaseSummary & { waitingOnParty: boolean })[];
 }
 interface Worklist {
   today: string;
@@ -34,13 +36,14 @@ const publicationPages: Record<string, { label: string; path: string }> = {
   recordingList: { label: '音像记录清单', path: '/recording-list' },
 };
 
-function CaseItem({ c }: { c: CaseSummary }) {
+function CaseItem({ c }: { c: CaseSummary & { waitingOnParty: boolean } }) {
   return (
     <List.Item>
       <Space orientation="vertical" size={0} style={{ width: '100%' }}>
         <Space wrap size={4}>
           <Link to={`/cases/${c.id}`}>{c.title}</Link>
           {c.major ? <Tag color="volcano">重大</Tag> : null}
+          {c.waitingOnParty ? <Tag>等待当事人</Tag> : null}
         </Space>
         <Space wrap size={4}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -63,10 +66,15 @@ function SectionCard({ section }: { section: Section }) {
         <Space>
           {section.label}
           <Badge
-            count={section.total}
+            count={section.ready}
             showZero
-            color={section.total ? (section.id === 'limits' ? 'red' : 'blue') : 'gray'}
+            color={section.ready ? (section.id === 'limits' ? 'red' : 'blue') : 'gray'}
           />
+          {section.total > section.ready ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+              另 {section.total - section.ready} 件等待当事人期限届满
+            </Typography.Text>
+          ) : null}
         </Space>
       }
     >
