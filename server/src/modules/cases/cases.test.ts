@@ -732,6 +732,14 @@ describe('the API around the rules', () => {
     expect(await databaseFingerprint(t.database)).toBe(before);
   });
 
+  it('the decision form is offered only to who decides: the agency head in 普通程序 (issue 16)', async () => {
+    at('2026-06-01');
+    const id = await generalAtDecide();
+    expect(ok(await get('officer1', `/api/cases/${id}`)).actions.steps).not.toContain('decision');
+    expect(ok(await get('unithead1', `/api/cases/${id}`)).actions.steps).not.toContain('decision');
+    expect(ok(await get('head1', `/api/cases/${id}`)).actions.steps).toContain('decision');
+  });
+
   it('行政许可 and 行政征收 are not opened as cases until they are real processes (issue 16)', async () => {
     at('2026-06-01');
     for (const processKind of ['licensing', 'expropriation']) {

@@ -42,6 +42,8 @@ export interface StepDefinition<N extends StepName = StepName> {
   access: Action | readonly Action[];
   processes?: readonly ProcessKind[];
   stages?: readonly StageId[];
+  /** Who takes the step in a process, where `access` names several (the decision: the head in 普通程序). */
+  actorFor?(processKind: ProcessKind): Action;
   apply(step: StepInput<N>): Promise<StepResult> | StepResult;
 }
 

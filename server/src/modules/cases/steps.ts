@@ -5,6 +5,7 @@
  * — a late service, a late hearing request — are recorded with it).
  */
 import {
+  type Action,
   AppError,
   type CaseFacts,
   caseTimeLimit,
@@ -20,6 +21,7 @@ import {
   decisionRecordRefusals,
   isRefusal,
   majorFilingDeadline,
+  type ProcessKind,
   type Refusal,
   type RefusalCode,
   type RequirementId,
@@ -42,6 +44,9 @@ const refusal = (
   field: string,
   blocking = true,
 ): Refusal => ({ ok: false, rule, code, message, field, blocking });
+
+/** 行政处罚法 art. 57: a general-procedure decision is the agency head's; on the spot, the officer's. */
+const decider = (kind: ProcessKind): Action => (kind === 'penaltyGeneral' ? 'case.decide' : 'case.handle');
 
 /** The stages of a general-procedure penalty before the decision: the 90-day clock runs (N6). */
 const beforeDecision = [
@@ -194,10 +199,11 @@ export const steps: readonly StepDefinition[] = [
     access: ['case.handle', 'case.decide'],
     processes: penalty,
     stages: ['decide'],
+    actorFor: decider,
     apply: ({ loaded, input, user, rule }) => {
       past(input.decidedOn, rule, 'decidedOn');
       const general = loaded.row.process_kind === 'penaltyGeneral';
-      if (general && !mayTake(user, 'case.decide'))
+      if (!mayTake(user, decider(loaded.row.process_kind)))
         throw new AppError('RULE_VIOLATION', '普通程序的决定由行政机关负责人作出（PROCESS）', {
           field: 'decision',
         });
