@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, screenshot, settle, signIn, useBrowserSuite } from './support';
+import { demoPassword, screenshot, selectIn, settle, signIn, useBrowserSuite } from './support';
 
 const suite = useBrowserSuite();
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -234,5 +234,34 @@ describe('a busy server is not the user’s error', () => {
     await page.getByTestId('worklist-review').waitFor();
     expect(calls).toBe(2);
     expect(await page.getByText('无法载入待办').count()).toBe(0);
+  });
+});
+
+describe('evidence declared as what it is not', () => {
+  it('a PNG declared as 录像 is refused before it is uploaded, and nothing is stored', async () => {
+    const title = '客运车辆站外揽客（证据种类）';
+    const id = await atNotify(title, 50_000);
+    const page = await openCase('officer1', id, title);
+    await page.getByRole('tab', { name: /证据/ }).click();
+    await page.getByTestId('evidence-file').setInputFiles({
+      name: '现场照片.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
+        'base64',
+      ),
+    });
+    await selectIn(page, page.locator('form#evidenceUpload'), '音像记录种类（R4）', '录像');
+    const uploads: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/api/evidence'))
+        uploads.push(request.url());
+    });
+    await page.getByRole('button', { name: '上传并关联到本环节' }).click();
+    await page.getByText('所选文件类型为 image/png，不能作为录像关联').waitFor();
+    await page.getByRole('tab', { name: '证据（0）' }).waitFor();
+    const evidence = (await users.officer1!.call('GET', `/api/cases/${id}`)) as { evidence: unknown[] };
+    expect(evidence.evidence).toEqual([]);
+    expect(uploads).toEqual([]);
   });
 });

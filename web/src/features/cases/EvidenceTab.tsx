@@ -53,6 +53,9 @@ const guessKind = (file: File | undefined) =>
         ? 'photo'
         : undefined;
 
+/** What each kind of recording must be, as the server checks it. */
+const mediaPrefix = { video: 'video/', audio: 'audio/', photo: 'image/' } as const;
+
 function UploadForm({ c, onChanged }: { c: CaseDetail; onChanged(): Promise<void> }) {
   const me = useMe();
   const [form] = Form.useForm();
@@ -62,6 +65,13 @@ function UploadForm({ c, onChanged }: { c: CaseDetail; onChanged(): Promise<void
   const [failure, setFailure] = useState<string | null>(null);
   const submit = async (v: Record<string, string | undefined>) => {
     if (!file) return setFailure('请选择或拍摄文件');
+    // Checked before the upload, so a file the case will refuse to link is not stored (the server
+    // checks again from the file's content).
+    const kind = v.recordingKind as keyof typeof mediaPrefix | undefined;
+    if (kind && !file.type.startsWith(mediaPrefix[kind]))
+      return setFailure(
+        `所选文件类型为 ${file.type || '未知'}，不能作为${recordingKindLabels[kind]}关联：请更正“音像记录种类”或另选文件`,
+      );
     setFailure(null);
     setPercent(0);
     try {
