@@ -265,3 +265,24 @@ describe('evidence declared as what it is not', () => {
     expect(uploads).toEqual([]);
   });
 });
+
+describe('a half-filled form is not dropped silently', () => {
+  it('the back button with a form typed into asks first: 留下 keeps it, 离开 goes', async () => {
+    const page = await suite.signedIn('officer1', '/console/');
+    await page.getByRole('menuitem', { name: /案件办理/ }).click();
+    await page.waitForURL('**/console/cases');
+    await page.getByRole('button', { name: '登记案件来源' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记案件来源' });
+    await dialog.getByLabel('案由').fill('半填的案由');
+    await page.evaluate(() => history.back());
+    const ask = page.getByRole('dialog', { name: '表单尚未保存' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: '留下继续填写' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(await dialog.getByLabel('案由').inputValue()).toBe('半填的案由');
+    expect(new URL(page.url()).pathname).toBe('/console/cases');
+    await page.evaluate(() => history.back());
+    await ask.getByRole('button', { name: /离\s?开/ }).click();
+    await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
+  });
+});

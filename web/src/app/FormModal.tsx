@@ -5,10 +5,41 @@
  * so that each modal is only its fields and its request, and they all behave
  * alike. The form is dropped on close (destroyOnHidden, preserve={false}), so
  * it opens fresh every time; the banner is cleared once the modal has faded.
+ * A form with something typed in it is not dropped by leaving the page (the
+ * back button, a link, closing the tab) without asking first.
  */
-import { Alert, Form, type FormInstance, type FormProps, Modal, type ModalProps } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, App, Form, type FormInstance, type FormProps, Modal, type ModalProps } from 'antd';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import { useBlocker } from 'react-router-dom';
 import { formFailure } from './form-errors';
+
+/**
+ * Asks before a navigation or an unload drops what was typed into the open form. Mounted only
+ * while a form is open: a router keeps one blocker at a time, and pages hold many closed forms.
+ */
+function LeaveGuard({ typed, submitting }: { typed: RefObject<boolean>; submitting: RefObject<boolean> }) {
+  const { modal } = App.useApp();
+  const blocker = useBlocker(() => typed.current && !submitting.current);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: '表单尚未保存',
+      content: '离开此页将丢弃已填写的内容。',
+      okText: '离开',
+      cancelText: '留下继续填写',
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal]);
+  useEffect(() => {
+    const ask = (event: BeforeUnloadEvent) => {
+      if (typed.current && !submitting.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [typed, submitting]);
+  return null;
+}
 
 interface Props<Values> {
   open: boolean;
@@ -53,15 +84,23 @@ export function FormModal<Values>({
 }: Props<Values>) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // Something typed since the form opened; the form's own request (which may navigate to what it created).
+  const typed = useRef(false);
+  const submitting = useRef(false);
+  useEffect(() => {
+    if (open) typed.current = false;
+  }, [open]);
 
   const submit = async (values: Values) => {
     setBusy(true);
     setFailure(null);
+    submitting.current = true;
     try {
       await onSubmit(values);
     } catch (error) {
       setFailure(formFailure(form, error, (path) => (fields as readonly string[]).includes(String(path[0]))));
     } finally {
+      submitting.current = false;
       setBusy(false);
     }
   };
@@ -79,6 +118,7 @@ export function FormModal<Values>({
       destroyOnHidden
       width={width}
     >
+      {open ? <LeaveGuard typed={typed} submitting={submitting} /> : null}
       {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} /> : null}
       {intro}
       {waiting ?? (
@@ -88,7 +128,10 @@ export function FormModal<Values>({
           layout="vertical"
           preserve={false}
           initialValues={initialValues}
-          onValuesChange={onValuesChange}
+          onValuesChange={(changed, all) => {
+            typed.current = true;
+            onValuesChange?.(changed, all);
+          }}
           onFinish={submit}
         >
           {children}
