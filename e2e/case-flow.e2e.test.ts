@@ -102,6 +102,15 @@ async function atDecide(title: string, fineFen: number): Promise<string> {
   return id;
 }
 
+/** The head's penalty decision today, with its three reasons. */
+const decide = (id: string, fineFen: number) =>
+  act('head1', id, 'decision', {
+    outcome: 'penalty',
+    decidedOn: today(),
+    penalty: { kinds: ['fine'], fineFen },
+    reasons,
+  });
+
 async function openCase(username: string, caseId: string, title: string): Promise<Page> {
   const page = await suite.signedIn(username, `/console/cases/${caseId}`);
   await page.locator('.case-title').filter({ hasText: title }).waitFor();
@@ -113,12 +122,7 @@ describe('issue 16: gates at the act, and a way back', () => {
   it('a case flagged major at 决定: 送达 refused, the way back to 法制审核 taken with a reason', async () => {
     const title = '危险货物运输未按规定路线行驶（退回审核）';
     const id = await atDecide(title, 500_000);
-    await act('head1', id, 'decision', {
-      outcome: 'penalty',
-      decidedOn: today(),
-      penalty: { kinds: ['fine'], fineFen: 500_000 },
-      reasons,
-    });
+    await decide(id, 500_000);
     await act('officer1', id, 'flags', { major: true, reason: '列入重大执法决定法制审核目录' });
 
     const page = await openCase('head1', id, title);
@@ -171,12 +175,7 @@ describe('issue 16: gates at the act, and a way back', () => {
   it('N8: with the second instalment unpaid, 结案 is refused and says what is owed', async () => {
     const title = '超限运输（分期缴纳未缴清）';
     const id = await atDecide(title, 500_000);
-    await act('head1', id, 'decision', {
-      outcome: 'penalty',
-      decidedOn: today(),
-      penalty: { kinds: ['fine'], fineFen: 500_000 },
-      reasons,
-    });
+    await decide(id, 500_000);
     await act('head1', id, 'transitions', { to: 'serve' });
     await act('officer1', id, 'service', { servedOn: today(), method: 'direct' });
     const month = (n: number) => {

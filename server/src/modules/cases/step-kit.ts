@@ -47,6 +47,9 @@ export interface StepDefinition<N extends StepName = StepName> {
   apply(step: StepInput<N>): Promise<StepResult> | StepResult;
 }
 
+/** The two penalty procedures, whose steps are mostly shared. */
+export const penalty = ['penaltyGeneral', 'penaltySimple'] as const;
+
 export const refusals = (...results: GuardResult[]) => results.filter(isRefusal);
 
 /** A date of something that has happened: not after today. */
