@@ -96,3 +96,58 @@ describe('calendar dates', () => {
     expect(shanghaiDateOf(new Date('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
   });
 });
+
+// Counting by the running-count table must agree with counting one day at a time (the
+// definition), at both readings, across years with data, without, and the edges of each.
+describe('working days counted by table, as day by day', () => {
+  const oneByOne = {
+    add(start: string, count: number, reading: 'earliest' | 'latest') {
+      let date = start;
+      for (let left = count; left > 0; ) {
+        date = addCalendarDays(date, 1);
+        if (isWorkingDay(calendar, date, reading)) left -= 1;
+      }
+      return date;
+    },
+    between(from: string, to: string, reading: 'earliest' | 'latest') {
+      let count = 0;
+      for (let date = addCalendarDays(from, 1); date <= to; date = addCalendarDays(date, 1))
+        if (isWorkingDay(calendar, date, reading)) count += 1;
+      return count;
+    },
+  };
+  // A fixed pseudo-random walk (the same cases every run): starts from 2024 to 2028, around the
+  // year with data (2026), counts up to two years' worth.
+  let state = 20261208;
+  const next = (below: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % below;
+  };
+  const cases = Array.from({ length: 300 }, () => ({
+    start: addCalendarDays('2024-01-01', next(5 * 365)),
+    count: next(3) === 0 ? next(5) : next(500),
+    span: next(800),
+    reading: next(2) === 0 ? ('earliest' as const) : ('latest' as const),
+  }));
+  cases.push(
+    { start: '2025-12-31', count: 1, span: 1, reading: 'latest' },
+    { start: '2026-12-31', count: 3, span: 366, reading: 'earliest' },
+    { start: '2026-12-30', count: 0, span: 0, reading: 'latest' },
+  );
+
+  it('addWorkingDays', () => {
+    for (const { start, count, reading } of cases)
+      expect(addWorkingDays(calendar, start, count, reading), `${start} + ${count} (${reading})`).toBe(
+        oneByOne.add(start, count, reading),
+      );
+  });
+
+  it('workingDaysBetween', () => {
+    for (const { start, span, reading } of cases) {
+      const end = addCalendarDays(start, span);
+      expect(workingDaysBetween(calendar, start, end, reading), `${start} → ${end} (${reading})`).toBe(
+        oneByOne.between(start, end, reading),
+      );
+    }
+  });
+});

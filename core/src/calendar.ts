@@ -94,13 +94,26 @@ export function addWorkingDays(
   if (!Number.isInteger(count) || count < 0) {
     throw new AppError('VALIDATION_FAILED', '工作日天数应为非负整数', { field: 'count' });
   }
-  let date = start;
-  let remaining = count;
-  while (remaining > 0) {
-    date = addCalendarDays(date, 1);
-    if (isWorkingDay(calendar, date, reading)) remaining -= 1;
+  if (count === 0) return start;
+  const first = addCalendarDays(start, 1);
+  let year = yearOf(first);
+  let index = yearIndex(calendar, year, reading);
+  // The target as a running count within `year`: past the year's total it moves on to the next.
+  let target = workingDaysBefore(index, first) + count;
+  while (target > index.total) {
+    target -= index.total;
+    year += 1;
+    index = yearIndex(calendar, year, reading);
   }
-  return date;
+  // The first day whose running count reaches the target is the target working day.
+  let low = 0;
+  let high = index.through.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (runningCount(index, middle) >= target) high = middle;
+    else low = middle + 1;
+  }
+  return addCalendarDays(`${year}-01-01`, low);
 }
 
 /**
@@ -113,11 +126,61 @@ export function workingDaysBetween(
   to: IsoDate,
   reading: CalendarReading = 'latest',
 ): number {
-  let count = 0;
-  for (let date = addCalendarDays(from, 1); date <= to; date = addCalendarDays(date, 1)) {
-    if (isWorkingDay(calendar, date, reading)) count += 1;
-  }
+  if (to <= from) return 0;
+  const first = addCalendarDays(from, 1);
+  let count = runningCount(yearIndex(calendar, yearOf(to), reading), dayOfYear(to));
+  count -= workingDaysBefore(yearIndex(calendar, yearOf(first), reading), first);
+  for (let year = yearOf(first); year < yearOf(to); year += 1)
+    count += yearIndex(calendar, year, reading).total;
   return count;
+}
+
+/**
+ * A year's working days as running counts (`through[d]`: working days from 1 January to day `d`,
+ * 0-based, inclusive), built once per calendar, reading and year: lists count the clocks of
+ * hundreds of cases per request, which day by day was a large part of their time (BENCHMARKS.md).
+ */
+interface YearIndex {
+  through: Int16Array;
+  total: number;
+}
+
+const yearIndexes = new WeakMap<WorkingDayCalendar, Map<string, YearIndex>>();
+
+function yearIndex(calendar: WorkingDayCalendar, year: number, reading: CalendarReading): YearIndex {
+  let byYear = yearIndexes.get(calendar);
+  if (!byYear) {
+    byYear = new Map();
+    yearIndexes.set(calendar, byYear);
+  }
+  const key = `${year}:${reading}`;
+  let index = byYear.get(key);
+  if (!index) {
+    const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+    const through = new Int16Array(days);
+    let total = 0;
+    for (let day = 0; day < days; day += 1) {
+      if (isWorkingDay(calendar, addCalendarDays(`${year}-01-01`, day), reading)) total += 1;
+      through[day] = total;
+    }
+    index = { through, total };
+    byYear.set(key, index);
+  }
+  return index;
+}
+
+/** Working days in `date`'s year before it (its index must be that year's). */
+function workingDaysBefore(index: YearIndex, date: IsoDate): number {
+  const day = dayOfYear(date);
+  return day === 0 ? 0 : runningCount(index, day - 1);
+}
+
+function runningCount(index: YearIndex, day: number): number {
+  return index.through[day] ?? 0;
+}
+
+function dayOfYear(date: IsoDate): number {
+  return (Date.parse(`${date}T00:00:00Z`) - Date.UTC(yearOf(date), 0, 1)) / 86_400_000;
 }
 
 /** The end of `count` working days after `start` at both readings; `provisional` says why they differ. */

@@ -28,8 +28,16 @@ export interface BackupManifest {
   checkpoint: { treeSize: number; root: string } | null;
 }
 
-/** Logins are not carried over: a restored deployment starts with everyone signed out. */
-const excludedTables = new Set(['user_session', 'kysely_migration', 'kysely_migration_lock']);
+/**
+ * Logins are not carried over: a restored deployment starts with everyone signed out. The rule
+ * data's version is the target's own: the restore bumps it, so no process keeps the old rules.
+ */
+const excludedTables = new Set([
+  'user_session',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'rule_data_version',
+]);
 
 /** The application's tables, by name, in the current schema. */
 export async function applicationTables(db: Kysely<DB>): Promise<string[]> {

@@ -79,6 +79,8 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
     for (const [name, content] of keys) writeFileSync(path.join(keyDir, name), content, { mode: 0o600 });
 
     await migrateToLatest(db as Kysely<unknown>);
+    // Loaded as a replica, the rows bumped no version: a process keeping the old rules must see a change.
+    await sql`UPDATE rule_data_version SET version = version + 1`.execute(db);
     progress(`恢复完成：${manifest.tables.length} 张表，${manifest.evidence.length} 个证据文件`);
     return manifest;
   } finally {

@@ -17,6 +17,7 @@ import * as userNotices from './migrations/0014_user_notices.js';
 import * as caseClocks from './migrations/0015_case_clocks.js';
 import * as deploymentOwner from './migrations/0016_deployment_owner.js';
 import * as rostersPerAgency from './migrations/0017_rosters_per_agency.js';
+import * as ruleDataVersion from './migrations/0018_rule_data_version.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015_case_clocks': caseClocks,
   '0016_deployment_owner': deploymentOwner,
   '0017_rosters_per_agency': rostersPerAgency,
+  '0018_rule_data_version': ruleDataVersion,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -156,6 +156,12 @@ export interface SettingsVersionTable {
   note: string;
 }
 
+/** Bumped by triggers on every change to the settings or the calendar (migration 0018). */
+export interface RuleDataVersionTable {
+  singleton: ColumnType<boolean, never, never>;
+  version: ColumnType<string, never, never>;
+}
+
 export interface LedgerStreamTable {
   stream_id: string;
   agency_id: string | null;
@@ -692,6 +698,7 @@ export interface DB {
   user_notice: UserNoticeTable;
   case_clock: CaseClockTable;
   settings_version: SettingsVersionTable;
+  rule_data_version: RuleDataVersionTable;
   person: PersonTable;
   password_history: PasswordHistoryTable;
   security_audit: SecurityAuditTable;

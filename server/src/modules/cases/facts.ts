@@ -15,6 +15,7 @@ import {
   type LinkedRecording,
   type RuleContext,
   shanghaiDateOf,
+  type WorkingDayCalendar,
 } from '@zhifa/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CaseOfficerRole, DB, EnforcementCaseTable, PersonKind } from '../../db/schema.js';
@@ -31,13 +32,37 @@ export interface TeamMember extends Investigator {
 }
 
 export async function ruleContext(db: Kysely<DB>, now: Date): Promise<RuleContext> {
-  const settings = await currentSettings(db);
+  const { settings, calendar } = await ruleData(db);
   return {
     settings,
-    calendar: await loadCalendar(db),
+    calendar,
     today: shanghaiDateOf(now),
     options: { defenceDays: settings.penalty.defenceDays },
   };
+}
+
+interface RuleData {
+  version: string;
+  settings: JurisdictionSettings;
+  calendar: WorkingDayCalendar;
+}
+
+/** The last rule data each database handle loaded outside a transaction, by the version it was read at. */
+const keptRuleData = new WeakMap<Kysely<DB>, RuleData>();
+
+/**
+ * The settings and the calendar, kept between requests while their version (bumped by triggers,
+ * migration 0018) stands. The version is read first: data read after it is at least as new, so a
+ * change committed in between costs a reload, never a stale rule. A transaction reads its own.
+ */
+async function ruleData(db: Kysely<DB>): Promise<RuleData> {
+  const { version } = await db.selectFrom('rule_data_version').select('version').executeTakeFirstOrThrow();
+  const kept = db.isTransaction ? undefined : keptRuleData.get(db);
+  if (kept?.version === version) return kept;
+  const [settings, calendar] = await Promise.all([currentSettings(db), loadCalendar(db)]);
+  const data = { version, settings, calendar };
+  if (!db.isTransaction) keptRuleData.set(db, data);
+  return data;
 }
 
 /** Deadline warnings from the settings (core's clocks take them as a parameter). */
