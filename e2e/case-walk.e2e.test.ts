@@ -91,6 +91,13 @@ async function sign(page: Page, kind: string, fields: Record<string, string> = {
   await page.getByTestId('document-list').getByText(kind, { exact: true }).waitFor();
 }
 
+/** 审批意见 at a stage with an approval chain (立案, 结案), in this approver's turn. */
+async function approve(page: Page, opinion: string): Promise<void> {
+  const dialog = await step(page, '审批意见');
+  await dialog.getByLabel('审批意见').fill(opinion);
+  await save(page, dialog, '审批意见');
+}
+
 async function fillPenalty(page: Page, dialog: Locator): Promise<void> {
   // On a busy machine the pick can be lost while the dropdown opens: check the tag, try again.
   const picked = dialog.locator('.ant-select-selection-item').filter({ hasText: /^罚款$/ });
@@ -136,6 +143,11 @@ describe('a general-procedure penalty, source to archive, in the console', () =>
     await ok(team, '保存').click();
     await page.getByTestId('case-officers').getByText('钱执法').waitFor();
     await expect.poll(() => page.getByTestId('case-officers').getByText('N1 可计入').count()).toBe(2);
+    // 立案审批 as the flowchart publishes it: 承办机构负责人 first, then 机关负责人 (issue 16).
+    await expect
+      .poll(() => page.getByTestId('move-investigate').textContent())
+      .toContain('尚待承办机构负责人审批');
+    await approve(page, '同意立案，由赵执法主办。');
     await done(page);
 
     page = await as('head1');
@@ -143,6 +155,7 @@ describe('a general-procedure penalty, source to archive, in the console', () =>
       简要案情: '巡查发现当事人渣土运输车辆未采取密闭措施，沿途抛撒。',
       负责人审批意见: '同意立案，由赵执法、钱执法承办。',
     });
+    await approve(page, '同意立案。');
     await page.getByRole('tab', { name: '办理' }).click();
     await move(page, 'investigate', '调查取证');
     await expect.poll(() => page.locator('.case-header').textContent()).toMatch(/〔\d{4}〕\d+号/);
@@ -264,6 +277,13 @@ describe('a general-procedure penalty, source to archive, in the console', () =>
     await sign(page, '结案报告', {
       案件办理经过: '立案后调查取证，事先告知后当事人放弃陈述申辩，作出处罚决定并送达。',
     });
+    await done(page);
+    // 结案审批: 李中队长, then 郑局长.
+    page = await as('unithead1');
+    await approve(page, '同意结案。');
+    await done(page);
+    page = await as('head1');
+    await approve(page, '同意结案，归档。');
     await done(page);
 
     // 归档 by 冯档案, once the file check is complete.

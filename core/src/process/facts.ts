@@ -6,6 +6,7 @@
  */
 import type { CaseOfficerCandidate, EnforcementItemScope } from '../certificates.js';
 import type { IsoDate } from '../dates.js';
+import type { Role } from '../roles.js';
 import type { ProcessKind, RecordingKind, StageId } from './types.js';
 
 export type PartyKind = 'individual' | 'organisation';
@@ -256,6 +257,16 @@ export interface CaseFacts {
   majorFiledOn?: IsoDate;
   /** Execution ended without full payment: the court's enforcement concluded, or 终结执行 approved (N8). */
   executionEnded?: { endedOn: IsoDate; reason: ExecutionEndReason };
+  /** The approvals given at the current stage, in the order given (a stage's approval chain). */
+  approvals?: readonly StageApproval[];
+}
+
+/** One approver's 审批意见 at a stage whose definition names several approvers, in order. */
+export interface StageApproval {
+  stage: StageId;
+  role: Role;
+  userId: string;
+  approvedOn: IsoDate;
 }
 
 /** How execution of a fine ends other than by payment in full (行政强制法 art. 39, 40, 53). */

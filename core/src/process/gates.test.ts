@@ -7,7 +7,14 @@ import { buildCalendar } from '../calendar.js';
 import { defaultJurisdictionSettings } from '../settings.js';
 import { backTransitions, processDefinition } from './definitions.js';
 import type { CaseFacts } from './facts.js';
-import { checkExecutionComplete, decisionEntryRefusals, decisionRecordRefusals } from './gates.js';
+import {
+  checkApprovalChain,
+  checkExecutionComplete,
+  decisionEntryRefusals,
+  decisionRecordRefusals,
+  nextApproval,
+  stageCompletionRefusals,
+} from './gates.js';
 import { checkCaseTransition } from './guards.js';
 import type { GuardResult, Refusal, RuleContext } from './result.js';
 import { caseProcessKinds } from './types.js';
@@ -232,5 +239,55 @@ describe('no case is stranded: every state has a lawful way on or back', () => {
     };
     expect(code(checkCaseTransition(atDecide, to))).toBe('ok');
     expect(backTransitions(processDefinition('penaltyGeneral')).has(`decide>${to}`)).toBe(true);
+  });
+});
+
+// The flowchart publishes 立案 and 结案 as 审批：承办机构负责人 → 机关负责人: each approves, in that order.
+describe('PROCESS: approval chains in the published order', () => {
+  const atRegister: CaseFacts = {
+    processKind: 'penaltyGeneral',
+    currentStage: 'register',
+    completedStages: ['intake'],
+  };
+  const unitHead = { userId: 'u1', roles: ['unit_head'] as const };
+  const head = { userId: 'h1', roles: ['agency_head'] as const };
+  const approved = (facts: CaseFacts, ...roles: ('unit_head' | 'agency_head')[]): CaseFacts => ({
+    ...facts,
+    approvals: roles.map((role) => ({
+      stage: 'register' as const,
+      role,
+      userId: role === 'unit_head' ? 'u1' : 'h1',
+      approvedOn: '2026-12-01',
+    })),
+  });
+
+  it('立案 is not complete until both have approved', () => {
+    expect(code(checkApprovalChain(atRegister, 'register'))).toBe('PROCESS:APPROVAL_PENDING');
+    expect(rules(stageCompletionRefusals(atRegister, 'register', context('2026-12-01')))).toContain(
+      'PROCESS:APPROVAL_PENDING',
+    );
+    expect(code(checkApprovalChain(approved(atRegister, 'unit_head'), 'register'))).toBe(
+      'PROCESS:APPROVAL_PENDING',
+    );
+    expect(code(checkApprovalChain(approved(atRegister, 'unit_head', 'agency_head'), 'register'))).toBe('ok');
+  });
+
+  it('the agency head approves only after the unit head, and nobody twice', () => {
+    const refused = nextApproval(atRegister, 'register', head);
+    expect(typeof refused === 'string' ? refused : refused.message).toMatch(/须先经承办机构负责人审批/);
+    expect(nextApproval(atRegister, 'register', unitHead)).toBe('unit_head');
+    expect(nextApproval(approved(atRegister, 'unit_head'), 'register', head)).toBe('agency_head');
+    const both = { userId: 'u1', roles: ['unit_head', 'agency_head'] as const };
+    const twice = nextApproval(approved(atRegister, 'unit_head'), 'register', both);
+    expect(typeof twice === 'string' ? twice : twice.code).toBe('APPROVAL_OUT_OF_ORDER');
+    const done = nextApproval(approved(atRegister, 'unit_head', 'agency_head'), 'register', head);
+    expect(typeof done === 'string' ? done : done.code).toBe('APPROVAL_OUT_OF_ORDER');
+  });
+
+  it('a stage with one approver has no chain: its approver’s move is the approval', () => {
+    const atReview: CaseFacts = { ...atRegister, currentStage: 'review' };
+    expect(code(checkApprovalChain(atReview, 'review'))).toBe('ok');
+    const none = nextApproval(atReview, 'review', unitHead);
+    expect(typeof none === 'string' ? none : none.code).toBe('APPROVAL_OUT_OF_ORDER');
   });
 });

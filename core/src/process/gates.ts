@@ -4,6 +4,7 @@
  * (N3, N4, L1, N5); recording the decision (everything but the stage's recording, dated the
  * decision's day); leaving 决定 (the whole bundle); closing with money still owed (N8).
  */
+import { type Role, roleLabels } from '../roles.js';
 import { findStage, processDefinition } from './definitions.js';
 import type { CaseFacts } from './facts.js';
 import {
@@ -43,7 +44,62 @@ export function stageCompletionRefusals(
   if (!definition) return [refuse('PROCESS', 'UNKNOWN_STAGE', `该流程没有环节 ${stage}`, { field: 'stage' })];
   const results: GuardResult[] = [checkStageRecording(facts, stage, recordingList)];
   if (definition.twoOfficers) results.push(checkInvestigators(facts, context));
+  results.push(checkApprovalChain(facts, stage));
   return refusalsOf(results);
+}
+
+/**
+ * The approvers of `stage` who have not yet approved, in the published order (the flowchart's
+ * 审批：承办机构负责人 → 机关负责人). A stage with one approver has no chain: its approver's move is the approval.
+ */
+export function pendingApprovals(facts: CaseFacts, stage: StageId): Role[] {
+  const approvers = findStage(processDefinition(facts.processKind), stage)?.approvers ?? [];
+  if (approvers.length < 2) return [];
+  const given = new Set((facts.approvals ?? []).filter((a) => a.stage === stage).map((a) => a.role));
+  return approvers.filter((role) => !given.has(role));
+}
+
+const chainOf = (facts: CaseFacts, stage: StageId) =>
+  (findStage(processDefinition(facts.processKind), stage)?.approvers ?? [])
+    .map((r) => roleLabels[r])
+    .join(' → ');
+
+/** A stage with an approval chain is complete only once everyone in it has approved. */
+export function checkApprovalChain(facts: CaseFacts, stage: StageId): GuardResult {
+  const next = pendingApprovals(facts, stage)[0];
+  if (!next) return allowed;
+  return refuse(
+    'PROCESS',
+    'APPROVAL_PENDING',
+    `尚待${roleLabels[next]}审批（审批顺序：${chainOf(facts, stage)}）`,
+    {
+      field: 'approvals',
+    },
+  );
+}
+
+/**
+ * The role in which a user holding `roles` approves next at `stage`, or why they cannot: the
+ * chain is complete, someone earlier in it has not approved yet, or they approved already
+ * (one person cannot stand for two places in the chain).
+ */
+export function nextApproval(
+  facts: CaseFacts,
+  stage: StageId,
+  approver: { userId: string; roles: readonly Role[] },
+): Role | Refusal {
+  const pending = pendingApprovals(facts, stage);
+  const chain = chainOf(facts, stage);
+  const refusal = (message: string) =>
+    refuse('PROCESS', 'APPROVAL_OUT_OF_ORDER', `${message}（审批顺序：${chain || '本环节无审批链'}）`, {
+      field: 'approvals',
+    });
+  const next = pending[0];
+  if (!next) return refusal('本环节不需要或已完成审批');
+  if ((facts.approvals ?? []).some((a) => a.stage === stage && a.userId === approver.userId))
+    return refusal('您已在本环节审批，同一人不能在审批链中审批两次');
+  if (!approver.roles.includes(next)) return refusal(`须先经${roleLabels[next]}审批`);
+  return next;
 }
 
 /**

@@ -80,6 +80,9 @@ export const refusalCodes = [
   'OUTCOME_NOT_ALLOWED',
   'STAGE_CONDITION_NOT_MET',
   'CONDITIONAL_STAGE_SKIPPED',
+  // approval chains as the flowchart publishes them
+  'APPROVAL_PENDING',
+  'APPROVAL_OUT_OF_ORDER',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

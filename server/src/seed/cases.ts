@@ -17,6 +17,7 @@ import {
   type DocumentKindId,
   type IsoDate,
   type ProcessKind,
+  processDefinition,
   type RuleContext,
   type StageId,
   shanghaiDateOf,
@@ -246,6 +247,32 @@ interface SeedContext {
   rule: RuleContext;
   agencyId: string;
   users: Map<Actor, CurrentUser>;
+}
+
+/** 立案's and 结案's approval chains, given on the way through them (issue 16): 承办机构负责人, then 机关负责人. */
+function approvalsOf(
+  demo: DemoCase,
+  users: Map<Actor, CurrentUser>,
+  on: IsoDate,
+): Pick<StoredFacts, 'approvals'> {
+  const stages = processDefinition(demo.processKind).stages;
+  const passed = stages.filter(
+    (s) => demo.path.slice(0, -1).includes(s.id) && (s.approvers?.length ?? 0) > 1,
+  );
+  if (passed.length === 0) return {};
+  const by = { unit_head: users.get('unithead1')!, agency_head: users.get('head1')! } as const;
+  return {
+    approvals: passed.flatMap((stage) =>
+      (['unit_head', 'agency_head'] as const).map((role) => ({
+        stage: stage.id,
+        role,
+        userId: by[role].id,
+        name: by[role].displayName,
+        opinion: stage.id === 'register' ? '同意立案。' : '同意结案。',
+        approvedOn: on,
+      })),
+    ),
+  };
 }
 
 /** One case being seeded: its demo entry, its stored facts, the case as loaded for the rules. */
@@ -578,7 +605,7 @@ export async function seedDemoCases(
   };
   let serial = 0;
   for (const demo of demoCases) {
-    const facts = demo.facts(today);
+    const facts = { ...demo.facts(today), ...approvalsOf(demo, users, ago(today, demo.daysAgo)) };
     const registered = demo.path.length > (demo.processKind === 'penaltyGeneral' ? 2 : 1);
     if (registered) serial += 1;
     const year = Number(today.slice(0, 4));

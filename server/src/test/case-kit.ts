@@ -129,6 +129,11 @@ export function caseTestKit(partyPrefix = '测试当事人') {
     team(...members: [string, string][]) {
       return { officers: members.map(([username, role]) => ({ personId: persons.get(username), role })) };
     },
+    /** 立案's or 结案's approval chain, in the published order: the unit head, then the agency head. */
+    async approveChain(id: string) {
+      ok(await kit.step('unithead1', id, 'approvals', { opinion: '同意' }));
+      ok(await kit.step('head1', id, 'approvals', { opinion: '同意' }));
+    },
     /** A general-procedure case moved to 事先告知, two certified officers on it, proposing a fine. */
     async generalAtNotify(fineFen = 500_000) {
       const id = await kit.register();
@@ -136,6 +141,7 @@ export function caseTestKit(partyPrefix = '测试当事人') {
         await kit.step('officer1', id, 'officers', kit.team(['officer1', 'lead'], ['officer2', 'assisting'])),
       );
       ok(await kit.move('officer1', id, 'register', 'register'));
+      await kit.approveChain(id);
       ok(await kit.move('unithead1', id, 'investigate'));
       ok(await kit.step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen } }));
       ok(await kit.move('officer1', id, 'review'));

@@ -62,7 +62,20 @@ describe('a general-procedure penalty from source registration to archive', () =
     );
     expect(filing.number).toMatch(/^示县交立〔2026〕\d+号$/);
     expect(filing.filled).toEqual(expect.arrayContaining(['caseTitle', 'partyName', 'source', 'handlers']));
+    // 立案 as the flowchart publishes it (issue 16): 承办机构负责人 → 机关负责人, each in turn.
+    expect(refused(await move('unithead1', id, 'investigate'), 'PROCESS').message).toContain(
+      '尚待承办机构负责人审批',
+    );
+    expect(refused(await step('head1', id, 'approvals', { opinion: '同意' }), 'PROCESS').message).toContain(
+      '须先经承办机构负责人审批',
+    );
+    ok(await step('unithead1', id, 'approvals', { opinion: '同意立案，由王执法主办。' }));
+    expect(refused(await move('unithead1', id, 'investigate'), 'PROCESS').message).toContain(
+      '尚待机关负责人审批',
+    );
+    ok(await step('head1', id, 'approvals', { opinion: '同意立案。' }));
     page = ok(await move('unithead1', id, 'investigate'));
+    expect(page.facts.approvals.map((a: { role: string }) => a.role)).toEqual(['unit_head', 'agency_head']);
     expect(page.caseNumber).toMatch(/^示县交案〔2026〕\d+号$/);
     expect(page.registeredOn).toBe('2026-06-01');
     // The auxiliary assists: a record and a photo, never counting for N1.
@@ -154,6 +167,9 @@ describe('a general-procedure penalty from source registration to archive', () =
     );
     ok(await move('officer1', id, 'execute'));
     ok(await move('head1', id, 'close'));
+    // 结案 too is approved by both, in turn, before the file goes to the archivist.
+    refused(await move('archivist1', id, 'archive'), 'PROCESS');
+    await kit.approveChain(id);
     const incomplete = refused(await move('archivist1', id, 'archive'), 'ARCHIVE');
     expect(incomplete.message).toContain('缺少结案报告');
     ok(await renderFor('head1', id, { kind: 'closingReport', data: { summary: '按普通程序办结。' } }));
@@ -187,6 +203,8 @@ describe('a general-procedure penalty from source registration to archive', () =
       'case.officersAssigned',
       'case.transitioned',
       'document.rendered',
+      'case.factsRecorded', // 立案审批: the unit head
+      'case.factsRecorded', // and the agency head
       'case.transitioned',
       'case.recordAdded',
       'case.evidenceLinked',
@@ -206,6 +224,8 @@ describe('a general-procedure penalty from source registration to archive', () =
       'case.factsRecorded',
       'case.transitioned',
       'case.transitioned',
+      'case.factsRecorded', // 结案审批: the unit head
+      'case.factsRecorded', // and the agency head
       'document.rendered',
       'case.transitioned',
     ]);
@@ -213,7 +233,7 @@ describe('a general-procedure penalty from source registration to archive', () =
       expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(event.actor?.username).toBeTruthy();
     }
-    expect(timeline.items[6].actor.username).toBe('auxiliary1');
+    expect(timeline.items[8].actor.username).toBe('auxiliary1');
 
     // One click: the archived file as a self-verifying package, checked with no database.
     const exported = await get('archivist1', `/api/cases/${id}/package`);
@@ -293,6 +313,7 @@ describe('refusals, each named by its rule', () => {
     const id = await register();
     ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['auxiliary1', 'assistant'])));
     ok(await move('officer1', id, 'register', 'register'));
+    await kit.approveChain(id);
     ok(await move('unithead1', id, 'investigate'));
     const page = ok(await get('officer1', `/api/cases/${id}`));
     expect(page.moves[0].refusals[0].rule).toBe('N1');

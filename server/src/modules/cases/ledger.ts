@@ -70,6 +70,7 @@ export const caseLedgerPayloadSchemas = {
       'seizureExtension',
       'seizureDisposal',
       'executionEnded',
+      'approval',
     ]),
     stage: z.string(),
     section: json,

@@ -211,7 +211,8 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
                 (!s.processes || s.processes.includes(row.process_kind)) &&
                 (!s.stages || s.stages.includes(row.stage)) &&
                 (typeof s.access === 'string' ? [s.access] : s.access).some((a) => mayTake(user, a)) &&
-                (!s.actorFor || mayTake(user, s.actorFor(row.process_kind))),
+                (!s.actorFor || mayTake(user, s.actorFor(row.process_kind))) &&
+                (!s.offeredTo || s.offeredTo(loaded, user)),
             )
             .map((s) => s.name)
         : [],

@@ -9,6 +9,7 @@ import {
   penaltyKinds,
   processKinds,
   recordingKinds,
+  roles,
   stageIds,
 } from '@zhifa/core';
 import { z } from 'zod';
@@ -141,6 +142,19 @@ export const storedFactsSchema = z.strictObject({
   /** N8: execution ended without full payment, approved by the agency head. */
   executionEnded: z
     .strictObject({ endedOn: isoDate, reason: z.enum(executionEndReasons), note: z.string() })
+    .optional(),
+  /** 审批意见 at stages with an approval chain (立案, 结案: 承办机构负责人 → 机关负责人), in order. */
+  approvals: z
+    .array(
+      z.strictObject({
+        stage: z.enum(stageIds),
+        role: z.enum(roles),
+        userId: z.string(),
+        name: z.string(),
+        opinion: z.string(),
+        approvedOn: isoDate,
+      }),
+    )
     .optional(),
 });
 export type StoredFacts = z.infer<typeof storedFactsSchema>;
@@ -367,6 +381,7 @@ export const stepBodies = {
     reason: z.enum(executionEndReasons),
     note: text(500),
   }),
+  approval: z.strictObject({ version, opinion: text(500) }),
   pause: z.strictObject({ version, from: isoDate, reason: text(500) }),
   resume: z.strictObject({ version, to: isoDate }),
   seizureApproval: z.strictObject({ version, approvedOn: isoDate, emergency: z.boolean() }),

@@ -44,6 +44,8 @@ export interface StepDefinition<N extends StepName = StepName> {
   stages?: readonly StageId[];
   /** Who takes the step in a process, where `access` names several (the decision: the head in 普通程序). */
   actorFor?(processKind: ProcessKind): Action;
+  /** Whether the console offers the step to this user now (an approval: only to whoever's turn it is). */
+  offeredTo?(loaded: LoadedCase, user: CurrentUser): boolean;
   apply(step: StepInput<N>): Promise<StepResult> | StepResult;
 }
 

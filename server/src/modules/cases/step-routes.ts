@@ -116,7 +116,11 @@ export const stepRoutes = [
         throw new AppError('VALIDATION_FAILED', `退回“${verdict.label}”须写明理由`, { field: 'body.reason' });
       // Going back from 决定 withdraws a decision recorded there: it was never served, so never in force.
       const withdrawn = back && row.stage === 'decide' ? loaded.stored.decision : undefined;
-      const { decision: _withdrawn, ...kept } = loaded.stored;
+      const { decision: _withdrawn, ...withoutDecision } = loaded.stored;
+      const before = withdrawn ? withoutDecision : loaded.stored;
+      // Entering a stage again, its approval chain starts afresh (earlier stages' approvals stay on file).
+      const approvals = before.approvals?.filter((a) => a.stage !== body.to);
+      const factsChanged = !!withdrawn || approvals?.length !== before.approvals?.length;
       const numbering = numbersOnLeaving(row) ? await assignCaseNumber(db, row, rule.today) : undefined;
       await saveCase(
         db,
@@ -125,7 +129,7 @@ export const stepRoutes = [
           stage: body.to,
           stage_outcome: null,
           completed_stages: completedAfter(row, body.to),
-          ...(withdrawn && { facts: serialiseFacts(kept) }),
+          ...(factsChanged && { facts: serialiseFacts({ ...before, ...(approvals && { approvals }) }) }),
           ...(numbering && { ...numbering, registered_on: rule.today }),
           ...(body.to === 'archive' && { archived_at: now }),
         },

@@ -25,6 +25,7 @@ import {
   type RequirementId,
 } from '@zhifa/core';
 import { mayTake } from '../../http/route.js';
+import { approvalStep } from './approval-step.js';
 import { executionSteps } from './execution-steps.js';
 import type { LoadedCase } from './facts.js';
 import type { StoredFacts } from './schema.js';
@@ -377,4 +378,5 @@ export const steps: readonly StepDefinition[] = [
     },
   }),
   ...seizureSteps,
+  approvalStep,
 ];

@@ -73,6 +73,7 @@ const stepExamples: Record<string, Record<string, unknown>> = {
   seizure: { decidedOn: day, termDays: 30, emergency: false, items: '矩阵测试' },
   seizureExtension: { days: 10, approvedOn: day, reason: '矩阵测试' },
   seizureDisposal: { disposedOn: day, outcome: 'release' },
+  approval: { opinion: '矩阵测试' },
 };
 
 type Side = 'own' | 'other';

@@ -30,13 +30,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the worklist of each role', () => {
-  it('立案 waits for the unit head’s approval; then the case is the team’s to handle', async () => {
+  it('立案 waits for the unit head’s approval, then the agency head’s; then the case is the team’s to handle', async () => {
     const id = await kit.register();
     ok(await kit.step('officer1', id, 'officers', kit.team(['officer1', 'lead'], ['officer2', 'assisting'])));
     ok(await move('officer1', id, 'register', 'register'));
+    // Each approver in turn (承办机构负责人 → 机关负责人): the agency head's list shows it once it is theirs.
     expect(has(await section('unithead1', 'approve'), id)).toBe(true);
-    expect(has(await section('head1', 'approve'), id)).toBe(true);
+    expect(has(await section('head1', 'approve'), id)).toBe(false);
     expect(has(await section('officer1', 'handle'), id)).toBe(false);
+    ok(await kit.step('unithead1', id, 'approvals', { opinion: '同意' }));
+    expect(has(await section('unithead1', 'approve'), id)).toBe(false);
+    expect(has(await section('head1', 'approve'), id)).toBe(true);
+    ok(await kit.step('head1', id, 'approvals', { opinion: '同意' }));
+    // Approved by both: either may take it on to 调查取证.
+    expect(has(await section('unithead1', 'approve'), id)).toBe(true);
     ok(await move('unithead1', id, 'investigate'));
     expect(has(await section('unithead1', 'approve'), id)).toBe(false);
     expect(has(await section('officer1', 'handle'), id)).toBe(true);
@@ -86,6 +93,10 @@ describe('the worklist of each role', () => {
     const id = await kit.generalAtDecide();
     ok(await kit.step('head1', id, 'decision', { outcome: 'cancel', decidedOn: kit.today }));
     ok(await move('head1', id, 'close', 'cancel'));
+    // Not before 结案 is approved by both.
+    expect(has(await section('archivist1', 'archive'), id)).toBe(false);
+    expect(has(await section('unithead1', 'approve'), id)).toBe(true);
+    await kit.approveChain(id);
     expect(has(await section('archivist1', 'archive'), id)).toBe(true);
     expect(has(await section('archivist1', 'handle'), id)).toBe(false);
   });

@@ -1,7 +1,7 @@
 /**
  * 工作台 (issue 16): what waits for the signed-in user today. A case waits at its stage for whoever
- * may take the move onward (the definition's actors and approvers, moveAction): the unit head's and
- * the agency head's approvals, the agency head's decisions, the legal reviewers' reviews, the
+ * may take the move onward (the definition's actors and approvers, moveAction) or, at a stage with
+ * an approval chain, for the approver whose turn it is: the unit head's and the agency head's approvals, the agency head's decisions, the legal reviewers' reviews, the
  * archivist's files; an officer's own open cases. Beside them, the cases whose agency clocks are
  * near or past their limits, and for the disclosure officer what waits to be published. Counted
  * and listed in the database (the clock rows and the case indexes), earliest due first.
@@ -14,6 +14,7 @@ import {
   type ProcessKind,
   processDefinitions,
   processKinds,
+  type Role,
   type StageId,
 } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
@@ -74,6 +75,50 @@ const waitingStages: Record<CaseSection, [ProcessKind, StageId][]> = (() => {
 const atStages = (pairs: [ProcessKind, StageId][]) =>
   sql<boolean>`(c.process_kind, c.stage) IN (${sql.join(pairs.map(([kind, stage]) => sql`(${kind}, ${stage})`))})`;
 
+/** The stages with an approval chain (立案, 结案: 承办机构负责人 → 机关负责人), each approver in turn. */
+const chains = processKinds.flatMap((kind) =>
+  processDefinitions[kind].stages
+    .filter((stage) => (stage.approvers?.length ?? 0) > 1)
+    .map((stage) => ({ kind, stage: stage.id, approvers: stage.approvers ?? [] })),
+);
+const approved = (stage: StageId, role: Role) =>
+  sql<boolean>`coalesce(c.facts -> 'approvals', '[]'::jsonb) @> ${JSON.stringify([{ stage, role }])}::jsonb`;
+const allOf = (conditions: ReturnType<typeof approved>[]) =>
+  conditions.length ? sql<boolean>`(${sql.join(conditions, sql` AND `)})` : sql<boolean>`true`;
+const anyOf = (conditions: ReturnType<typeof approved>[]) =>
+  conditions.length ? sql<boolean>`(${sql.join(conditions, sql` OR `)})` : sql<boolean>`false`;
+
+/** At a chain stage whose approvals are not all given: the move onward waits on the chain. */
+const chainPending = anyOf(
+  chains.map(
+    ({ kind, stage, approvers }) =>
+      sql<boolean>`((c.process_kind, c.stage) = (${kind}, ${stage}) AND NOT ${allOf(approvers.map((r) => approved(stage, r)))})`,
+  ),
+);
+
+/** At a chain stage where it is one of `roles`' turn: everyone before it approved, it has not. */
+const chainTurnOf = (roles: readonly Role[]) =>
+  anyOf(
+    chains.flatMap(({ kind, stage, approvers }) =>
+      approvers
+        .map((role, index) => ({ role, before: approvers.slice(0, index) }))
+        .filter(({ role }) => roles.includes(role))
+        .map(
+          ({ role, before }) =>
+            sql<boolean>`((c.process_kind, c.stage) = (${kind}, ${stage}) AND ${allOf(before.map((r) => approved(stage, r)))} AND NOT ${approved(stage, role)})`,
+        ),
+    ),
+  );
+
+/**
+ * The cases waiting in `section` for `user`: at a stage whose onward move is the section's, with
+ * its approval chain complete; for approvers, also the chain stages where it is their turn.
+ */
+const waitsIn = (section: CaseSection, user: CurrentUser) => {
+  const onward = sql<boolean>`(${atStages(waitingStages[section])} AND NOT ${chainPending})`;
+  return section === 'approve' ? sql<boolean>`(${onward} OR ${chainTurnOf(user.roles)})` : onward;
+};
+
 export interface WorklistSection {
   id: CaseSection | 'limits';
   label: string;
@@ -93,6 +138,7 @@ export interface WorklistSection {
  */
 async function waiting(
   db: Kysely<DB>,
+  user: CurrentUser,
   scope: string[],
   section: CaseSection,
   personId: string | null,
@@ -102,7 +148,7 @@ async function waiting(
     .selectFrom('enforcement_case as c')
     .where('c.agency_id', 'in', scope)
     .where('c.archived_at', 'is', null)
-    .where(atStages(waitingStages[section]));
+    .where(waitsIn(section, user));
   if (personId !== null) q = q.where(onTeam(personId, 'c.id'));
   const onParty = sql<boolean>`EXISTS (SELECT 1 FROM case_clock k WHERE k.case_id = c.id AND k.owner = 'party' AND k.due_on >= ${today})`;
   const { total, ready } = await q
@@ -161,7 +207,7 @@ export async function worklistSections(
     // Handling is the team's; approving, deciding, reviewing and archiving are the agency's.
     const mine = section === 'handle';
     if (mine && personId === null) continue;
-    const found = await waiting(db, scope, section, mine ? personId : null, today);
+    const found = await waiting(db, user, scope, section, mine ? personId : null, today);
     sections.push({ id: section, label: sectionLabels[section], ...found });
   }
   // Heads and supervisors watch the whole agency's limits; everyone else their own cases'.

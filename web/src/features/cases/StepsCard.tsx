@@ -3,6 +3,7 @@
  * viewer, each opening its form; and what the case has recorded so far.
  */
 import { EditOutlined } from '@ant-design/icons';
+import { type Role, roleLabels } from '@zhifa/core';
 import { App, Button, Card, Descriptions, Empty, Form, Space } from 'antd';
 import { FormModal } from '../../app/FormModal';
 import { useModal } from '../../app/use-modal';
@@ -96,6 +97,18 @@ function FactsSummary({ facts }: { facts: Facts }) {
   for (const p of payments) rows.push(['缴款', `${p.paidOn} ${yuan(p.amountFen)}，凭证 ${p.bankReference}`]);
   if (facts.majorFiling)
     rows.push(['重大处罚备案', `${facts.majorFiling.filedOn} 报 ${facts.majorFiling.recipients}`]);
+  const approvals = (facts.approvals ?? []) as unknown as {
+    stage: string;
+    role: string;
+    name: string;
+    opinion: string;
+    approvedOn: string;
+  }[];
+  for (const a of approvals)
+    rows.push([
+      `${a.stage === 'register' ? '立案' : a.stage === 'close' ? '结案' : a.stage}审批（${roleLabels[a.role as Role] ?? a.role}）`,
+      `${a.approvedOn} ${a.name}：${a.opinion}`,
+    ]);
   if (facts.executionEnded)
     rows.push([
       '执行终结',

@@ -373,6 +373,13 @@ export const stepForms: Record<string, StepForm> = {
     ),
     body: (v) => ({ endedOn: v.endedOn, reason: v.reason, note: v.note }),
   },
+  approval: {
+    title: '审批意见',
+    path: 'approvals',
+    initial: { opinion: '同意' },
+    fields: textArea('opinion', '审批意见'),
+    body: (v) => ({ opinion: v.opinion }),
+  },
   pause: {
     title: '办案期限中止（不计入期限的期间开始）',
     path: 'pauses',
