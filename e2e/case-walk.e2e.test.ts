@@ -150,12 +150,14 @@ describe('a general-procedure penalty, source to archive, in the console', () =>
     await approve(page, '同意立案，由赵执法主办。');
     await done(page);
 
+    // 郑局长 approves; the 立案审批表 then states both opinions from the record, typed by nobody.
     page = await as('head1');
-    await sign(page, '立案审批表', {
-      简要案情: '巡查发现当事人渣土运输车辆未采取密闭措施，沿途抛撒。',
-      负责人审批意见: '同意立案，由赵执法、钱执法承办。',
-    });
-    await approve(page, '同意立案。');
+    await approve(page, '同意立案，由赵执法、钱执法承办。');
+    await choose(page, '立案审批表');
+    await expect
+      .poll(() => page.getByTestId('document-filled').textContent())
+      .toContain('同意立案，由赵执法主办。');
+    await sign(page, '立案审批表', { 简要案情: '巡查发现当事人渣土运输车辆未采取密闭措施，沿途抛撒。' });
     await page.getByRole('tab', { name: '办理' }).click();
     await move(page, 'investigate', '调查取证');
     await expect.poll(() => page.locator('.case-header').textContent()).toMatch(/〔\d{4}〕\d+号/);

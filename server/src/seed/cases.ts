@@ -249,6 +249,14 @@ interface SeedContext {
   users: Map<Actor, CurrentUser>;
 }
 
+const opinions = {
+  register: {
+    unit_head: '经初步核实，有违法事实，建议立案调查。',
+    agency_head: '同意立案，由赵执法、钱执法承办。',
+  },
+  close: { unit_head: '案件已办结，建议结案。', agency_head: '同意结案。' },
+} as const;
+
 /** 立案's and 结案's approval chains, given on the way through them (issue 16): 承办机构负责人, then 机关负责人. */
 function approvalsOf(
   demo: DemoCase,
@@ -268,7 +276,7 @@ function approvalsOf(
         role,
         userId: by[role].id,
         name: by[role].displayName,
-        opinion: stage.id === 'register' ? '同意立案。' : '同意结案。',
+        opinion: opinions[stage.id === 'register' ? 'register' : 'close'][role],
         approvedOn: on,
       })),
     ),
@@ -434,8 +442,6 @@ async function atStage(ctx: SeedContext, c: SeedCase, stage: StageId) {
     case 'register':
       await renderCaseDocument(ctx, c, 'filingApproval', 'head1', {
         facts: summary(demo),
-        unitOpinion: '经初步核实，有违法事实，建议立案调查。',
-        approvalOpinion: '同意立案，由赵执法、钱执法承办。',
       });
       break;
     case 'investigate':
@@ -492,7 +498,6 @@ async function atStage(ctx: SeedContext, c: SeedCase, stage: StageId) {
       await renderCaseDocument(ctx, c, 'closingReport', 'head1', {
         summary:
           '本案经立案、调查取证、事先告知、听取陈述申辩，依法作出行政处罚决定并送达，当事人已全额缴纳罚款。',
-        approvalOpinion: '同意结案。',
       });
       break;
     case 'notifyParty':

@@ -126,6 +126,10 @@ export function caseTestKit(partyPrefix = '测试当事人') {
       });
       return ok(response).id as string;
     },
+    /** The roster entry (person id) of a demo user. */
+    personOf(username: string) {
+      return persons.get(username);
+    },
     team(...members: [string, string][]) {
       return { officers: members.map(([username, role]) => ({ personId: persons.get(username), role })) };
     },

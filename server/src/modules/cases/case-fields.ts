@@ -13,7 +13,10 @@ import {
   paymentStatus,
   penaltyKindLabels,
   processDefinition,
+  type Role,
   type RuleContext,
+  roleLabels,
+  type StageId,
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
@@ -145,6 +148,8 @@ export async function caseFields(
       out.caseTitle = row.title;
       out.source = source;
       out.handlers = names(officers) || undefined;
+      out.unitOpinion = approvalText(stored, 'register', 'unit_head');
+      out.approvalOpinion = approvalText(stored, 'register', 'agency_head');
       break;
     case 'inquiryRecord':
       out.inquirers ??= withCertificates || undefined;
@@ -276,6 +281,10 @@ export async function caseFields(
           .filter(Boolean)
           .join('：');
       else if (stored.seizure?.disposalOutcome) out.outcome = disposalText[stored.seizure.disposalOutcome];
+      out.approvalOpinion =
+        [approvalText(stored, 'close', 'unit_head', true), approvalText(stored, 'close', 'agency_head', true)]
+          .filter(Boolean)
+          .join('；') || undefined;
       const paid = stored.payment?.payments ?? [];
       if (paid.length)
         out.execution = paid
@@ -385,4 +394,12 @@ export function mergeCaseData(filled: Record<string, unknown>, given: Record<str
         field: `body.data.${name}`,
       });
   return { ...given, ...filled };
+}
+
+/** An approver's 审批意见 as the form states it: the opinion, who gave it and when (from the approval chain). */
+function approvalText(stored: StoredFacts, stage: StageId, role: Role, named = false): string | undefined {
+  const approval = stored.approvals?.find((a) => a.stage === stage && a.role === role);
+  if (!approval) return undefined;
+  const who = `${approval.name}，${chineseDate(approval.approvedOn)}`;
+  return `${named ? `${roleLabels[role]}：` : ''}${approval.opinion}（${who}）`;
 }

@@ -9,6 +9,7 @@ import { validationError } from '../../http/errors.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { caseScope, requireInScope } from '../../http/scope.js';
 import { presentEvent } from '../../ledger/checkpoint.js';
+import { personKindLabels } from '../persons/routes.js';
 import { verifyLedger } from '../../ledger/verify.js';
 import { deadlinesOf } from './clocks.js';
 import { caseDocumentRoutes } from './document-routes.js';
@@ -103,6 +104,35 @@ export const caseRoutes = [
     summary: '案件详情：事实、承办人员、笔录、证据、期限、可进入的环节及不能进入的原因',
     params: idParams,
     handler: async ({ db, user, params, app }) => presentAfter(db, user, params.id, app.clock()),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/cases/:id/officer-candidates',
+    access: 'case.handle',
+    summary:
+      '可指定为本案承办或协助人员的本机关在岗人员（姓名、类别、所在机构；不含身份证号）：执法人员在现场也能补充第二名执法人员',
+    params: idParams,
+    handler: async ({ db, user, params }) => {
+      const { row } = await loadOne(db, user, params.id);
+      const people = await db
+        .selectFrom('person as p')
+        .leftJoin('unit as u', 'u.id', 'p.unit_id')
+        .select(['p.id', 'p.name', 'p.kind', 'u.name as unit_name'])
+        .where('p.agency_id', '=', row.agency_id)
+        .where('p.active', '=', true)
+        .where('p.kind', 'in', ['officer', 'head', 'auxiliary'])
+        .orderBy('p.name')
+        .execute();
+      return {
+        items: people.map((p) => ({
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          kindLabel: personKindLabels[p.kind],
+          unitName: p.unit_name,
+        })),
+      };
+    },
   }),
   defineRoute({
     method: 'PUT',

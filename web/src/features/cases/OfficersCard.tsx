@@ -2,17 +2,15 @@
 import { CheckCircleOutlined, CloseCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { may, useMe } from '../../app/auth';
 import type { CaseDetail } from './api';
 import { roleLabels } from './labels';
 import { TeamModal } from './TeamModal';
 
 export function OfficersCard({ c, onChanged }: { c: CaseDetail; onChanged(): Promise<void> }) {
-  const me = useMe();
   const [editing, setEditing] = useState(0);
   const counting = c.officers.filter((o) => o.qualification.allowed).length;
-  // The team is named from the agency's register, which the unit head and agency head read.
-  const mayAssign = c.actions.handle && may(me, 'person.read');
+  // Whoever handles the case names its team (an officer in the field adds the second officer).
+  const mayAssign = c.actions.handle;
   return (
     <Card
       size="small"

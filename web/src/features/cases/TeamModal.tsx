@@ -1,12 +1,12 @@
 /**
- * 指定承办人员: the unit head or agency head names the lead, the assisting
- * officers and any auxiliaries of a case from the agency's register. Whether
- * each counts for N1 today is the server's answer, shown on the team card.
+ * 指定承办人员: whoever handles the case — the unit head at 立案, or an officer in the field adding
+ * the second officer a 简易程序 needs — names the lead, the assisting officers and any auxiliaries
+ * from the agency's active staff. Whether each counts for N1 today is the server's answer, shown on
+ * the team card.
  */
 import { App, Form, Select } from 'antd';
 import { FormModal } from '../../app/FormModal';
 import { useLoader } from '../../app/use-loader';
-import { personsApi } from '../persons/api';
 import { type CaseDetail, casesApi } from './api';
 
 interface Values {
@@ -26,11 +26,11 @@ export function TeamModal({
 }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const persons = useLoader(() => personsApi.list(), []);
-  const active = (persons.data?.items ?? []).filter((p) => p.active);
+  const persons = useLoader(() => casesApi.officerCandidates(c.id), [c.id]);
+  const active = persons.data?.items ?? [];
   const option = (p: (typeof active)[number]) => ({
     value: p.id,
-    label: `${p.name}（${p.kindLabel}${p.unit?.name ? ` · ${p.unit.name}` : ''}）`,
+    label: `${p.name}（${p.kindLabel}${p.unitName ? ` · ${p.unitName}` : ''}）`,
   });
   const officers = active.filter((p) => p.kind === 'officer' || p.kind === 'head').map(option);
   const auxiliaries = active.filter((p) => p.kind === 'auxiliary').map(option);

@@ -207,6 +207,15 @@ export interface RenderedDocument {
 
 const base = (id: string) => `/api/cases/${id}`;
 
+/** Who may be named on a case's team: the agency's active officers, heads and auxiliaries. */
+export interface OfficerCandidate {
+  id: string;
+  name: string;
+  kind: 'officer' | 'head' | 'auxiliary';
+  kindLabel: string;
+  unitName: string | null;
+}
+
 export const casesApi = {
   list: (filter: ListFilter) => api.get<CaseList>('/api/cases', { ...filter }),
   get: (id: string) => api.get<CaseDetail>(base(id)),
@@ -237,6 +246,7 @@ export const casesApi = {
   /** A document made from the case itself (a 笔录 named by recordId): nothing typed twice. */
   renderFromCase: (id: string, body: { kind: string; recordId?: string }) =>
     api.post<RenderedDocument>(`${base(id)}/documents`, body),
+  officerCandidates: (id: string) => api.get<{ items: OfficerCandidate[] }>(`${base(id)}/officer-candidates`),
   assignOfficers: (id: string, body: { version: number; officers: { personId: string; role: string }[] }) =>
     api.put<CaseDetail>(`${base(id)}/officers`, body),
   archiveCheck: (id: string) => api.get<ArchiveCheck>(`${base(id)}/archive-check`),
