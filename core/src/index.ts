@@ -12,5 +12,6 @@ export * from './process/index.js';
 export * from './publication.js';
 export * from './roles.js';
 export * from './settings.js';
+export * from './statute-bounds.js';
 export * from './statutory-holidays.js';
 export * from './training.js';

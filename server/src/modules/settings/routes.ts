@@ -1,4 +1,4 @@
-import { jurisdictionSettingsSchema, settingLabels, settingSectionLabels } from '@zhifa/core';
+import { jurisdictionSettingsSchema, settingLabels, settingSectionLabels, statuteBounds } from '@zhifa/core';
 import { z } from 'zod';
 import { text } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
@@ -17,6 +17,8 @@ export const settingsRoutes = [
       settings: await currentSettings(db),
       labels: settingLabels,
       sectionLabels: settingSectionLabels,
+      /** Values the statute fixes: a setting may only tighten them (issue 17). */
+      statuteBounds,
       actions: {
         edit: mayTake(user, 'settings.edit'),
         editSecurity: mayTake(user, 'settings.editSecurity'),

@@ -10,6 +10,8 @@ import {
   type JurisdictionSettings,
   mergeOverDefaults,
   settingLabels,
+  statuteRefusals,
+  withinStatute,
 } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -23,7 +25,8 @@ export async function currentSettings(db: Kysely<DB>): Promise<JurisdictionSetti
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return latest ? mergeOverDefaults(latest.values) : defaultJurisdictionSettings;
+  // A value stored before the statute's bounds were checked is read as the statute fixes it.
+  return latest ? withinStatute(mergeOverDefaults(latest.values)) : defaultJurisdictionSettings;
 }
 
 export async function currentSettingsVersion(db: Kysely<DB>): Promise<number> {
@@ -69,6 +72,9 @@ export async function changeSettings(db: Kysely<DB>, change: SettingsChange, now
       field: `body.settings.${forbidden}`,
     });
   }
+  const loosened = statuteRefusals(change.settings)[0];
+  if (loosened)
+    throw new AppError('RULE_VIOLATION', loosened.message, { field: `body.settings.${loosened.path}` });
   const row = await db
     .insertInto('settings_version')
     .values({

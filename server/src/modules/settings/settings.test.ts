@@ -95,6 +95,41 @@ describe('jurisdiction settings', () => {
     expect(secadminBusiness.statusCode).toBe(403);
   });
 
+  it('a value the statute fixes is tightened, never loosened: the refusal names the article (issue 17)', async () => {
+    const current = await read(admin);
+    const before = await databaseFingerprint(t.database);
+    const loosened = structuredClone(current.settings);
+    loosened.penalty.paymentDays = 10;
+    const refused = await put(admin, {
+      expectedVersion: current.version,
+      note: '缩短缴款期限',
+      settings: loosened,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'RULE_VIOLATION',
+      field: 'body.settings.penalty.paymentDays',
+    });
+    expect(refused.json().message).toContain('《中华人民共和国行政处罚法》第六十七条第三款');
+    const simple = structuredClone(current.settings);
+    simple.penalty.simpleProcedureMaxFineIndividual = 500;
+    expect(
+      (await put(admin, { expectedVersion: current.version, note: '放宽', settings: simple })).json().message,
+    ).toContain('第五十一条');
+    expect(await databaseFingerprint(t.database)).toBe(before);
+
+    const tightened = structuredClone(current.settings);
+    tightened.caseHandling.serviceDays = 5;
+    tightened.penalty.paymentDays = 20;
+    const accepted = await put(admin, {
+      expectedVersion: current.version,
+      note: '从严',
+      settings: tightened,
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect((await read(admin)).settings.caseHandling.serviceDays).toBe(5);
+  });
+
   it('an officer may neither read nor change settings', async () => {
     const officer = await t.login('officer1');
     expect((await t.request(officer, { method: 'GET', url: '/api/settings' })).statusCode).toBe(403);

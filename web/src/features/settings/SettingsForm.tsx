@@ -134,6 +134,7 @@ export function SettingsForm({ view, note, onSaved, onConflict }: Props) {
                         label={view.labels[`${section}.${key}`] ?? `${section}.${key}`}
                         name={[section, key]}
                         rules={[{ required: true, message: '请填写数值' }]}
+                        extra={statuteHint(view.statuteBounds[`${section}.${key}`])}
                       >
                         <InputNumber disabled={!editable} style={{ width: '100%' }} />
                       </Form.Item>
@@ -180,4 +181,10 @@ export function SettingsForm({ view, note, onSaved, onConflict }: Props) {
       </Space>
     </Form>
   );
+}
+
+/** Under a field the statute fixes: its value and article, and which way the setting may go. */
+function statuteHint(bound: SettingsView['statuteBounds'][string] | undefined) {
+  if (!bound) return undefined;
+  return `法定${bound.bound === 'max' ? '上限' : '下限'} ${bound.value}（${bound.article.replace('《中华人民共和国', '《')}），只能从严`;
 }

@@ -14,6 +14,8 @@ export interface SettingsView {
   /** Section titles in display order. */
   sectionLabels: Record<string, string>;
   actions: { edit: boolean; editSecurity: boolean };
+  /** By setting path: the statute's value, which the setting may only tighten, and its article. */
+  statuteBounds: Record<string, { bound: 'max' | 'min'; value: number; article: string }>;
 }
 
 export interface SettingsChange {
