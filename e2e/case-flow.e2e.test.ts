@@ -74,7 +74,13 @@ async function atNotify(title: string, fineFen: number): Promise<string> {
     processKind: 'penaltyGeneral',
     title,
     source: 'inspection',
-    party: { kind: 'organisation', name: `${title}当事人有限公司` },
+    party: {
+      kind: 'organisation',
+      name: `${title}当事人有限公司`,
+      idNumber: '91990121MA00009993',
+      address: '示例县城关镇流程路1号',
+      representative: '流程法人',
+    },
     discoveredOn: today(),
     violation: { occurredOn: today(), continuing: false, severeHarm: false },
   });

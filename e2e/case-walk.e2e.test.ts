@@ -178,6 +178,21 @@ describe('a general-procedure penalty, source to archive, in the console', () =>
     await record.waitFor({ state: 'hidden' });
     await page.getByRole('tab', { name: '笔录（1）' }).waitFor();
 
+    // Registered in the field by name only; the interview gave the rest, which 事先告知 needs (art. 59(一)).
+    const partyCard = page.getByTestId('case-party');
+    await expect
+      .poll(() => partyCard.textContent())
+      .toContain('事先告知前须补充：身份证件号码、住址、联系电话');
+    await partyCard.getByRole('button', { name: '补充当事人信息' }).click();
+    const partyForm = page.getByRole('dialog', { name: '补充当事人信息' });
+    await partyForm.getByLabel('身份证号').fill('990121199001011236'); // fictitious region 990121
+    await partyForm.getByLabel('住址').fill('示例县城关镇建设路18号');
+    await partyForm.getByLabel('联系电话').fill('13900001234');
+    await ok(partyForm, '保存').click();
+    await partyForm.waitFor({ state: 'hidden' });
+    await expect.poll(() => partyCard.textContent()).toContain('139****1234');
+    expect(await partyCard.textContent()).not.toContain('事先告知前须补充');
+
     await page.getByRole('tab', { name: /证据/ }).click();
     await page
       .getByTestId('evidence-file')

@@ -50,3 +50,19 @@ export function idNumberProblem(value: string): string | null {
 export function maskIdNumber(value: string): string {
   return `${value.slice(0, 3)}${'*'.repeat(Math.max(0, value.length - 7))}${value.slice(-4)}`;
 }
+
+/** A mainland mobile number (11 digits from 1) or a fixed line with its area code (0xx-xxxxxxx). */
+export function phoneProblem(value: string): string | null {
+  return /^1[3-9]\d{9}$/.test(value) || /^0\d{2,3}-?\d{7,8}$/.test(value)
+    ? null
+    : '电话号码应为11位手机号，或带区号的固定电话（如 0571-88888888）';
+}
+
+/** A phone number as shown outside the documents served on the party: first 3 and last 4 digits. */
+export const maskPhone = (value: string) => maskIdNumber(value);
+
+/** An address as shown outside the documents served on the party: its first six characters. */
+export function maskAddress(value: string): string {
+  const chars = [...value];
+  return chars.length <= 6 ? `${chars.slice(0, 2).join('')}****` : `${chars.slice(0, 6).join('')}****`;
+}

@@ -7,6 +7,7 @@
 import type { CaseOfficerCandidate, EnforcementItemScope } from '../certificates.js';
 import type { IsoDate } from '../dates.js';
 import type { Role } from '../roles.js';
+import type { PartyHeld } from './party.js';
 import type { ProcessKind, RecordingKind, StageId } from './types.js';
 
 export type PartyKind = 'individual' | 'organisation';
@@ -227,7 +228,8 @@ export interface CaseFacts {
   completedStages?: readonly StageId[];
   /** The outcome recorded at the current stage (e.g. decide → penalty). */
   currentOutcome?: string;
-  party?: { kind: PartyKind };
+  /** `held`: which of the details art. 59(一) needs the case holds (absent where not known, e.g. in tests of other rules). */
+  party?: { kind: PartyKind; held?: PartyHeld };
   item?: EnforcementItemScope;
   investigators?: readonly Investigator[];
   violation?: ViolationFacts;

@@ -12,7 +12,9 @@ import {
   checkExecutionComplete,
   decisionEntryRefusals,
   decisionRecordRefusals,
+  decisionRefusals,
   nextApproval,
+  noticeEntryRefusals,
   stageCompletionRefusals,
 } from './gates.js';
 import { checkCaseTransition } from './guards.js';
@@ -289,5 +291,31 @@ describe('PROCESS: approval chains in the published order', () => {
     expect(code(checkApprovalChain(atReview, 'review'))).toBe('ok');
     const none = nextApproval(atReview, 'review', unitHead);
     expect(typeof none === 'string' ? none : none.code).toBe('APPROVAL_OUT_OF_ORDER');
+  });
+});
+
+// R2 / art. 59(一): the notice and the decision name the party fully.
+describe('R2: the party named fully before 事先告知 and in a decision on the spot', () => {
+  const held = { idNumber: true, address: true, phone: false, representative: false };
+  const person: CaseFacts = { processKind: 'penaltyGeneral', party: { kind: 'individual', held } };
+  it('entering 事先告知 is refused naming what is missing; a complete party passes', () => {
+    const refusals = noticeEntryRefusals(person);
+    expect(rules(refusals)).toEqual(['R2:PARTY_INCOMPLETE']);
+    expect(refusals[0]!.message).toContain('缺少联系电话');
+    expect(
+      noticeEntryRefusals({ ...person, party: { kind: 'individual', held: { ...held, phone: true } } }),
+    ).toEqual([]);
+    const organisation = { kind: 'organisation' as const, held: { ...held, representative: true } };
+    expect(noticeEntryRefusals({ ...person, party: organisation })).toEqual([]);
+  });
+  it('a simple-procedure penalty recorded without the party’s details is refused', () => {
+    const onTheSpot: CaseFacts = {
+      ...decided('2026-12-01'),
+      processKind: 'penaltySimple',
+      priorNotice: undefined,
+      party: { kind: 'individual', held },
+      decision: { ...decided('2026-12-01').decision!, penalty: { kinds: ['fine'], fineFen: 10_000 } },
+    };
+    expect(rules(decisionRefusals(onTheSpot, context('2026-12-01')))).toContain('R2:PARTY_INCOMPLETE');
   });
 });

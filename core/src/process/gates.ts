@@ -16,6 +16,7 @@ import {
   type RecordingList,
 } from './guards.js';
 import { formatFen } from './money.js';
+import { checkPartyIdentified } from './party.js';
 import { paymentStatus } from './payment.js';
 import { checkHearingBeforeDecision, checkPriorNotice, checkSimpleProcedure } from './penalty-rules.js';
 import {
@@ -119,6 +120,7 @@ export function decisionRefusals(
     return refusalsOf([
       checkSimpleProcedure(facts, context),
       checkPriorNotice(facts, context),
+      penalty ? checkPartyIdentified(facts) : allowed,
       checkStageRecording(facts, 'decide', recordingList),
     ]);
   if (facts.processKind !== 'penaltyGeneral') return refusalsOf([checkLegalReview(facts, context)]);
@@ -140,6 +142,11 @@ export function decisionRefusals(
 export function decisionRecordRefusals(facts: CaseFacts, context: RuleContext): Refusal[] {
   const on = facts.decision?.decidedOn ?? context.today;
   return decisionRefusals(facts, { ...context, today: on }).filter((refusal) => refusal.rule !== 'R4');
+}
+
+/** Entering 事先告知: the notice, and the decision after it, name the party fully (R2, art. 59(一)). */
+export function noticeEntryRefusals(facts: CaseFacts): Refusal[] {
+  return refusalsOf([checkPartyIdentified(facts)]);
 }
 
 /**

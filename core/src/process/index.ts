@@ -15,6 +15,7 @@ export * from './flowchart.js';
 export * from './gates.js';
 export * from './guards.js';
 export * from './money.js';
+export * from './party.js';
 export * from './payment.js';
 export * from './penalty-rules.js';
 export {

@@ -67,6 +67,7 @@ export const refusalCodes = [
   'SEIZURE_EXPIRED',
   // R2
   'DECISION_REASONS_MISSING',
+  'PARTY_INCOMPLETE',
   // R4 / R5
   'RECORDING_MISSING',
   // L1

@@ -18,6 +18,7 @@ import * as caseClocks from './migrations/0015_case_clocks.js';
 import * as deploymentOwner from './migrations/0016_deployment_owner.js';
 import * as rostersPerAgency from './migrations/0017_rosters_per_agency.js';
 import * as ruleDataVersion from './migrations/0018_rule_data_version.js';
+import * as partyDetails from './migrations/0019_party_details.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016_deployment_owner': deploymentOwner,
   '0017_rosters_per_agency': rostersPerAgency,
   '0018_rule_data_version': ruleDataVersion,
+  '0019_party_details': partyDetails,
 };
 
 export const migrationNames = Object.keys(migrations);

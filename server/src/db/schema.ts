@@ -622,6 +622,12 @@ export interface EnforcementCaseTable {
   party_name: string;
   party_id_number_cipher: string | null;
   party_id_number_masked: string | null;
+  party_address_cipher: ColumnType<string | null, string | null | undefined, string | null>;
+  party_address_masked: ColumnType<string | null, string | null | undefined, string | null>;
+  party_phone_cipher: ColumnType<string | null, string | null | undefined, string | null>;
+  party_phone_masked: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An organisation's 法定代表人 or 负责人. */
+  party_representative: ColumnType<string | null, string | null | undefined, string | null>;
   enforcement_item_id: string | null;
   /** The stored fact sections (modules/cases/schema.ts), written as a JSON string, read back parsed. */
   facts: ColumnType<unknown, string, string>;

@@ -14,8 +14,10 @@
  */
 import {
   addCalendarDays,
+  creditCodeCheckChar,
   type DocumentKindId,
   type IsoDate,
+  idNumberCheckChar,
   type ProcessKind,
   processDefinition,
   type RuleContext,
@@ -29,6 +31,7 @@ import { appendEvent } from '../ledger/append.js';
 import { type CaseRecordRow, caseFields, mergeCaseData } from '../modules/cases/case-fields.js';
 import { requireProducible } from '../modules/cases/documents.js';
 import { type LoadedCase, loadCaseFacts, ruleContext } from '../modules/cases/facts.js';
+import { partyColumns } from '../modules/cases/party.js';
 import { recordContentSchemas, type StoredFacts } from '../modules/cases/schema.js';
 import { caseStream, linkEvidence } from '../modules/cases/service.js';
 import { dataSchema } from '../modules/documents/render.js';
@@ -247,6 +250,18 @@ interface SeedContext {
   rule: RuleContext;
   agencyId: string;
   users: Map<Actor, CurrentUser>;
+}
+
+/** Generated details of a demo party (fictitious region 990121; check digits valid). */
+function demoParty(demo: DemoCase, index: number) {
+  const n = String(index + 1).padStart(3, '0');
+  const address = `示例县城关镇示范路${index + 1}号`;
+  if (demo.party.kind === 'individual') {
+    const first17 = `99012119850315${n}`;
+    return { idNumber: first17 + idNumberCheckChar(first17), address, phone: `1390000${n.padStart(4, '0')}` };
+  }
+  const first17 = `91990121MA0000${n}`;
+  return { idNumber: first17 + creditCodeCheckChar(first17), address, representative: demoName(70 + index) };
 }
 
 const opinions = {
@@ -609,7 +624,10 @@ export async function seedDemoCases(
     users,
   };
   let serial = 0;
-  for (const demo of demoCases) {
+  for (const [index, demo] of demoCases.entries()) {
+    // The case registered in the field today knows only the party's name; the rest is completed on it.
+    const party =
+      demo.path.length > 1 ? partyColumns(demo.party.kind, demoParty(demo, index), deps.cipher, 'seed') : {};
     const facts = { ...demo.facts(today), ...approvalsOf(demo, users, ago(today, demo.daysAgo)) };
     const registered = demo.path.length > (demo.processKind === 'penaltyGeneral' ? 2 : 1);
     if (registered) serial += 1;
@@ -633,6 +651,7 @@ export async function seedDemoCases(
         party_name: demo.party.name,
         party_id_number_cipher: null,
         party_id_number_masked: null,
+        ...party,
         enforcement_item_id: null,
         facts: JSON.stringify(facts),
         major: demo.major ?? false,
@@ -655,7 +674,10 @@ export async function seedDemoCases(
           source: demo.source,
           partyKind: demo.party.kind,
           partyName: demo.party.name,
-          partyIdNumberMasked: null,
+          partyIdNumberMasked: party.party_id_number_masked ?? null,
+          partyAddressMasked: party.party_address_masked ?? null,
+          partyPhoneMasked: party.party_phone_masked ?? null,
+          partyRepresentative: party.party_representative ?? null,
           enforcementItemId: null,
           discoveredOn: facts.discoveredOn ?? today,
           violation: facts.violation ?? null,

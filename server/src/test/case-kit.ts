@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { idNumberCheckChar } from '@zhifa/core';
 import { expect } from 'vitest';
 import { docxText } from '../modules/documents/render.js';
 import { createTestApp, type Session, type TestApp } from './harness.js';
@@ -105,9 +106,17 @@ export function caseTestKit(partyPrefix = '测试当事人') {
     async get(username: string, url: string) {
       return app().request(await kit.as(username), { method: 'GET', url });
     },
+    /** A generated person with everything art. 59(一) asks (ID number with a valid check digit). */
     generatedParty() {
       partySerial += 1;
-      return { kind: 'individual', name: `${partyPrefix}${partySerial}` };
+      const first17 = `99012119900101${String(partySerial % 1000).padStart(3, '0')}`;
+      return {
+        kind: 'individual',
+        name: `${partyPrefix}${partySerial}`,
+        idNumber: first17 + idNumberCheckChar(first17),
+        address: `示例县城关镇测试路${partySerial}号`,
+        phone: `1380000${String(partySerial % 10_000).padStart(4, '0')}`,
+      };
     },
     /** A general-procedure case registered today by officer1 (any field overridden by `body`). */
     async register(body: Record<string, unknown> = {}) {

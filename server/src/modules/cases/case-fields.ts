@@ -21,9 +21,11 @@ import {
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { DB } from '../../db/schema.js';
+import { documentKinds } from '../documents/kinds.js';
 import { chineseDate } from '../documents/service.js';
 import { deadlinesOf } from './clocks.js';
 import type { LoadedCase } from './facts.js';
+import { partyAddressOf } from './party.js';
 import type { StoredFacts } from './schema.js';
 import { caseStream } from './service.js';
 
@@ -108,6 +110,8 @@ export async function caseFields(
   const party = () => {
     out.partyName = row.party_name;
     out.partyId = partyId;
+    if (documentKinds[kind].fields.some((f) => f.name === 'partyAddress'))
+      out.partyAddress = partyAddressOf(row, ctx.cipher);
   };
   /** The number of the case's latest document of a kind (the decision a later document refers to). */
   const numberOf = async (of: DocumentKindId) => {

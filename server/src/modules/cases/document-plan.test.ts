@@ -4,6 +4,7 @@
  * what is still needed; rendering with only the needed data gives a document
  * carrying the case's values.
  */
+import { creditCodeCheckChar } from '@zhifa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseTestKit, ok, reasons, refused } from '../../test/case-kit.js';
 import type { TestApp } from '../../test/harness.js';
@@ -76,6 +77,28 @@ describe('the document plan of a case', () => {
 
     await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 500_000 } });
     await move('officer1', id, 'review');
+    // Registered by its name only: 事先告知 waits for the party as art. 59(一) has the documents name it.
+    const incomplete = refused(await kit.move('unithead1', id, 'notify', 'penalty'), 'R2', 'party');
+    expect(incomplete.message).toContain('缺少统一社会信用代码、住所（地址）、法定代表人（负责人）');
+    const first17 = '91990121MA0000777';
+    const completed = ok(
+      await t.request(await as('officer1'), {
+        method: 'PATCH',
+        url: `/api/cases/${id}/party`,
+        payload: {
+          version: ok(await get('officer1', `/api/cases/${id}`)).version,
+          idNumber: first17 + creditCodeCheckChar(first17),
+          address: '示例县城关镇计划路8号',
+          representative: '计划法人',
+        },
+      }),
+    );
+    expect(completed.party).toMatchObject({
+      idNumberMasked: '919***********777' + creditCodeCheckChar(first17).slice(-1),
+      addressMasked: '示例县城关镇****',
+      representative: '计划法人',
+      missing: [],
+    });
     await move('unithead1', id, 'notify', 'penalty');
     await step('officer1', id, 'prior-notice', { servedOn: today, hearingRightNotified: false });
     await step('officer1', id, 'defence', { waived: true });
@@ -105,6 +128,9 @@ describe('the document plan of a case', () => {
     expect(plan.map((k) => k.kind)).not.toContain('noPenaltyDecision');
     const decision = entry(plan, 'penaltyDecision');
     expect(value(decision, 'partyName')).toBe(party);
+    // Shown masked in the plan; the document served on the party carries them whole.
+    expect(value(decision, 'partyAddress')).toBe('示例县城关镇****');
+    expect(value(decision, 'partyId')).toMatch(/^919\*+/);
     // Recorded text that ends a sentence of the decision gets its full stop, once.
     expect(value(decision, 'evidence')).toBe(`${reasons.evidence}。`);
     expect(value(decision, 'basis')).toBe(reasons.basis);
@@ -140,7 +166,12 @@ describe('the document plan of a case', () => {
     const content = await t.request(await as('head1'), { method: 'GET', url: rendered.contentUrl });
     expect(content.statusCode).toBe(200);
     const text = docxText(content.rawPayload);
-    for (const { name, value: shown } of decision.filled) expect(text, name).toContain(shown);
+    // The document served on the party names it whole where the console shows it masked.
+    const whole: Record<string, string> = {
+      partyId: first17 + creditCodeCheckChar(first17),
+      partyAddress: '示例县城关镇计划路8号',
+    };
+    for (const { name, value: shown } of decision.filled) expect(text, name).toContain(whole[name] ?? shown);
     expect(text).toContain('计划测试facts');
   });
 

@@ -43,6 +43,7 @@ export async function documentPlan(
     const spec: DocumentKindSpec = documentKinds[kind];
     const values = await caseFields(kind, loaded, ctx);
     if (values.partyId !== undefined) values.partyId = loaded.row.party_id_number_masked ?? undefined;
+    if (values.partyAddress !== undefined) values.partyAddress = loaded.row.party_address_masked ?? undefined;
     const shown = (name: string) => typeof values[name] === 'string' && values[name] !== '';
     const recordKind = recordKindOf[kind];
     plan.push({

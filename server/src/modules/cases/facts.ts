@@ -13,6 +13,7 @@ import {
   type JurisdictionSettings,
   type LeadTimes,
   type LinkedRecording,
+  type PartyHeld,
   type RuleContext,
   shanghaiDateOf,
   type WorkingDayCalendar,
@@ -79,6 +80,14 @@ export function leadTimes(settings: JurisdictionSettings): LeadTimes {
     majorFiling: w.agencyDutyDays,
   };
 }
+
+/** Which of the details art. 59(一) needs the case holds (each stored encrypted, with a masked copy). */
+export const partyHeld = (row: CaseRow): PartyHeld => ({
+  idNumber: row.party_id_number_masked !== null,
+  address: row.party_address_masked !== null,
+  phone: row.party_phone_masked !== null,
+  representative: row.party_representative !== null,
+});
 
 export function storedFactsOf(row: Pick<CaseRow, 'facts'>): StoredFacts {
   const raw = typeof row.facts === 'string' ? JSON.parse(row.facts) : row.facts;
@@ -209,7 +218,10 @@ export function assembleFacts(
     processKind: row.process_kind,
     currentStage: row.stage,
     completedStages: row.completed_stages,
-    party: { kind: row.party_kind },
+    party: {
+      kind: row.party_kind,
+      held: partyHeld(row),
+    },
     investigators: team.map(({ role: _role, personKind: _kind, ...person }) => person),
     recordings,
     major: row.major,

@@ -18,10 +18,21 @@ export const caseLedgerPayloadSchemas = {
     partyKind: z.string(),
     partyName: z.string(),
     partyIdNumberMasked: z.string().nullable(),
+    /** Given at registration (issue 17); masked, as the ledger holds no personal detail whole. */
+    partyAddressMasked: z.string().nullable().optional(),
+    partyPhoneMasked: z.string().nullable().optional(),
+    partyRepresentative: z.string().nullable().optional(),
     enforcementItemId: z.string().nullable(),
     discoveredOn: z.string(),
     violation: json,
     stage: z.string(),
+  }),
+  /** The party completed or corrected on the case (art. 59(一)): what changed, masked. */
+  'case.partyUpdated': z.strictObject({
+    idNumberMasked: z.string().optional(),
+    addressMasked: z.string().optional(),
+    phoneMasked: z.string().optional(),
+    representative: z.string().optional(),
   }),
   'case.officersAssigned': z.strictObject({
     officers: z.array(z.strictObject({ personId: z.string(), name: z.string(), role: z.string() })),

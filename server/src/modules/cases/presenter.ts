@@ -21,6 +21,7 @@ import { mayDownload } from '../documents/service.js';
 import { deadlinesOf } from './clocks.js';
 import { producibleKinds } from './documents.js';
 import type { CaseRow, CaseSummarySource, LoadedCase } from './facts.js';
+import { presentParty } from './party.js';
 import { steps } from './steps.js';
 import { isBackMove, judgeMove } from './transitions.js';
 
@@ -128,11 +129,7 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
     ...presentSummary({ row, facts, lead: team.find((m) => m.role === 'lead')?.name ?? null }, rule),
     source: row.source,
     sourceNote: row.source_note,
-    party: {
-      kind: row.party_kind,
-      name: row.party_name,
-      idNumberMasked: row.party_id_number_masked,
-    },
+    party: presentParty(row),
     enforcementItemId: row.enforcement_item_id,
     scope: item ?? null,
     completedStages: row.completed_stages,

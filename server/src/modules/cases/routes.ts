@@ -16,6 +16,7 @@ import { caseDocumentRoutes } from './document-routes.js';
 import { clockFactsOf, loadCaseSummaries, ruleContext } from './facts.js';
 import { casesWithMyClocks, listCases, personOf } from './list.js';
 import { idParams, loadOne, presentAfter } from './load.js';
+import { partyRoutes } from './party.js';
 import { presentSummary } from './presenter.js';
 import {
   evidenceBody,
@@ -71,7 +72,10 @@ export const caseRoutes = [
           source: body.source,
           partyKind: body.party.kind,
           partyName: body.party.name,
-          partyIdNumberMasked: created.partyIdNumberMasked,
+          partyIdNumberMasked: created.party_id_number_masked,
+          partyAddressMasked: created.party_address_masked,
+          partyPhoneMasked: created.party_phone_masked,
+          partyRepresentative: created.party_representative,
           enforcementItemId: body.enforcementItemId ?? null,
           discoveredOn: body.discoveredOn,
           violation: body.violation ?? null,
@@ -297,6 +301,7 @@ export const caseRoutes = [
       return { today: rule.today, total, shown: rows.length, items, problems };
     },
   }),
+  ...partyRoutes,
   ...stepRoutes,
   ...caseDocumentRoutes,
   ...worklistRoutes,

@@ -162,12 +162,24 @@ export type StoredFacts = z.infer<typeof storedFactsSchema>;
 // ---------------------------------------------------------------------------
 // Request bodies.
 
+/** What may be given of the party, at registration or later on the case (art. 59(一)). */
+export const partyDetails = {
+  /** 身份证号 of a person, or 统一社会信用代码 of an organisation. */
+  idNumber: text(18).optional(),
+  address: text(200).optional(),
+  phone: text(20).optional(),
+  /** An organisation's 法定代表人 or 负责人. */
+  representative: text(50).optional(),
+};
+
 export const partyInput = z.strictObject({
   kind: z.enum(['individual', 'organisation']),
   name: text(200),
-  /** 身份证号 of a person, or 统一社会信用代码 of an organisation; stored encrypted. */
-  idNumber: text(18).optional(),
+  ...partyDetails,
 });
+
+/** Completing the party on the case (art. 59(一)): the details not given at registration, or corrected. */
+export const partyBody = z.strictObject({ version, ...partyDetails });
 
 export const registerBody = z.strictObject({
   processKind: z.enum(caseProcessKinds, {

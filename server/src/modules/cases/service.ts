@@ -9,10 +9,7 @@ import {
   blockingRefusals,
   checkLimitation,
   findStage,
-  idNumberProblem,
   isRefusal,
-  isValidCreditCode,
-  maskIdNumber,
   processDefinition,
   type Refusal,
   type RuleContext,
@@ -26,6 +23,7 @@ import { caseScope, notFound, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { writeClocks } from './clocks.js';
 import type { CaseRow } from './facts.js';
+import { partyColumns } from './party.js';
 import type { evidenceBody, officersBody, registerBody, StoredFacts } from './schema.js';
 
 export const caseStream = (id: string) => `case:${id}`;
@@ -148,18 +146,8 @@ export async function registerCase(
     );
     if (isRefusal(limitation)) throw refusalToAppError(limitation);
   }
-  let idNumber: { cipher: string; masked: string } | null = null;
-  if (input.party.idNumber) {
-    const value = input.party.idNumber.toUpperCase();
-    const problem =
-      input.party.kind === 'individual'
-        ? idNumberProblem(value)
-        : isValidCreditCode(value)
-          ? null
-          : '统一社会信用代码无效';
-    if (problem) throw new AppError('VALIDATION_FAILED', problem, { field: 'body.party.idNumber' });
-    idNumber = { cipher: cipher.encrypt(value), masked: maskIdNumber(value) };
-  }
+  const { kind: partyKind, name: partyName, ...details } = input.party;
+  const party = partyColumns(partyKind, details, cipher, 'body.party');
   if (input.enforcementItemId) {
     const item = await db
       .selectFrom('enforcement_item')
@@ -177,10 +165,11 @@ export async function registerCase(
       title: input.title,
       source: input.source,
       source_note: input.sourceNote ?? '',
-      party_kind: input.party.kind,
-      party_name: input.party.name,
-      party_id_number_cipher: idNumber?.cipher ?? null,
-      party_id_number_masked: idNumber?.masked ?? null,
+      party_kind: partyKind,
+      party_name: partyName,
+      party_id_number_cipher: null,
+      party_id_number_masked: null,
+      ...party,
       enforcement_item_id: input.enforcementItemId ?? null,
       facts: serialiseFacts(stored),
       created_by: user.id,
@@ -190,7 +179,7 @@ export async function registerCase(
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeClocks(db, [row], context);
-  return { ...row, partyIdNumberMasked: idNumber?.masked ?? null };
+  return row;
 }
 
 /**

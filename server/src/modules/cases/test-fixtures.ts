@@ -98,6 +98,7 @@ export function caseExamples(ids: (side: Side) => { evidence: string; person: st
       body: { kind: 'defence', madeAt: '2026-11-24T10:00:00+08:00', content: { statement: '矩阵测试' } },
     }),
     'POST /api/cases/:id/evidence': (side) => ({ body: { evidenceId: ids(side).evidence } }),
+    'PATCH /api/cases/:id/party': () => ({ body: { version: 1, address: '矩阵测试地址' } }),
     'POST /api/cases/:id/transitions': () => ({ body: { to: 'register', outcome: 'register', version: 1 } }),
     // At 案件来源登记 nothing is produced yet (422 PROCESS); after the move above, a 立案审批表.
     'POST /api/cases/:id/documents': () => ({

@@ -23,6 +23,7 @@ import {
   decisionRefusals,
   findStage,
   isRefusal,
+  noticeEntryRefusals,
   processDefinition,
   type Refusal,
   type RuleContext,
@@ -104,6 +105,7 @@ export function judgeMove(
   if (isRefusal(transition)) return { ...verdict, refusals: [transition], lateness: [] };
   if (isBackMove(row, to)) return { ...verdict, refusals: [], lateness: [] };
   const all: Refusal[] = [...stageCompletionRefusals(facts, row.stage, rule, loaded.recordingList)];
+  if (to === 'notify') all.push(...noticeEntryRefusals(facts));
   if (to === 'decide') all.push(...decisionEntryRefusals(facts, rule));
   if (to === 'close') {
     const executed = checkExecutionComplete(facts, rule);

@@ -20,6 +20,7 @@ import { EvidenceTab } from './EvidenceTab';
 import { sourceLabel } from './labels';
 import { MovesCard } from './MovesCard';
 import { OfficersCard } from './OfficersCard';
+import { PartyCard } from './PartyCard';
 import { RecordsTab } from './RecordsTab';
 import { StepsCard } from './StepsCard';
 import { TimelineTab } from './TimelineTab';
@@ -144,6 +145,7 @@ export default function CasePage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          <PartyCard c={c} onChanged={changed} />
           <OfficersCard c={c} onChanged={changed} />
         </Col>
       </Row>

@@ -1,7 +1,7 @@
 /** 案件来源登记: process, source, party, the day it came to notice; N10 is checked by the server. */
 import { Form, Input, Radio, Select } from 'antd';
 import { FormModal } from '../../app/FormModal';
-import { casesApi } from './api';
+import { casesApi, type PartyDetails } from './api';
 import { processOptions, sourceOptions } from './labels';
 
 interface Values {
@@ -9,7 +9,7 @@ interface Values {
   title: string;
   source: string;
   sourceNote?: string;
-  party: { kind: 'individual' | 'organisation'; name: string; idNumber?: string };
+  party: { kind: 'individual' | 'organisation'; name: string } & PartyDetails;
   discoveredOn: string;
   occurredOn?: string;
 }
@@ -27,6 +27,7 @@ export function RegisterModal({
 }) {
   const [form] = Form.useForm<Values>();
   const processKind = Form.useWatch('processKind', form) ?? 'penaltyGeneral';
+  const partyKind = Form.useWatch(['party', 'kind'], form) ?? 'individual';
   const sources = sourceOptions(processKind);
 
   return (
@@ -54,7 +55,12 @@ export function RegisterModal({
           party: {
             kind: v.party.kind,
             name: v.party.name.trim(),
-            ...(v.party.idNumber?.trim() && { idNumber: v.party.idNumber.trim() }),
+            // What is known in the field; the rest is completed on the case before 事先告知.
+            ...Object.fromEntries(
+              (['idNumber', 'address', 'phone', 'representative'] as const)
+                .map((key) => [key, v.party[key]?.trim()])
+                .filter(([, value]) => value),
+            ),
           },
           discoveredOn: v.discoveredOn,
           ...(v.occurredOn && {
@@ -100,6 +106,22 @@ export function RegisterModal({
       <Form.Item name={['party', 'idNumber']} label="身份证号或统一社会信用代码">
         <Input maxLength={18} />
       </Form.Item>
+      <Form.Item
+        name={['party', 'address']}
+        label="住址或住所"
+        extra="现场不明的，可在案件中补充；事先告知前须齐全"
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      {partyKind === 'individual' ? (
+        <Form.Item name={['party', 'phone']} label="联系电话">
+          <Input maxLength={20} />
+        </Form.Item>
+      ) : (
+        <Form.Item name={['party', 'representative']} label="法定代表人（负责人）">
+          <Input maxLength={50} />
+        </Form.Item>
+      )}
       <Form.Item name="discoveredOn" label="发现日期" rules={[{ required: true, message: '请填写发现日期' }]}>
         <Input type="date" />
       </Form.Item>

@@ -113,7 +113,26 @@ export interface CaseEvidence {
   contentUrl: string;
 }
 
-export interface CaseDetail extends CaseSummary {
+/** The party as the case page shows it: masked, with what art. 59(一) still needs. */
+export interface CaseParty {
+  kind: 'individual' | 'organisation';
+  name: string;
+  idNumberMasked: string | null;
+  addressMasked: string | null;
+  phoneMasked: string | null;
+  representative: string | null;
+  missing: string[];
+}
+
+export interface PartyDetails {
+  idNumber?: string;
+  address?: string;
+  phone?: string;
+  representative?: string;
+}
+
+export interface CaseDetail extends Omit<CaseSummary, 'party'> {
+  party: CaseParty;
   source: string;
   sourceNote: string;
   enforcementItemId: string | null;
@@ -179,7 +198,7 @@ export interface RegisterInput {
   title: string;
   source: string;
   sourceNote?: string;
-  party: { kind: 'individual' | 'organisation'; name: string; idNumber?: string };
+  party: { kind: 'individual' | 'organisation'; name: string } & PartyDetails;
   discoveredOn: string;
   violation?: { occurredOn: string; continuing: boolean; severeHarm: boolean };
 }
@@ -246,6 +265,8 @@ export const casesApi = {
   /** A document made from the case itself (a 笔录 named by recordId): nothing typed twice. */
   renderFromCase: (id: string, body: { kind: string; recordId?: string }) =>
     api.post<RenderedDocument>(`${base(id)}/documents`, body),
+  updateParty: (id: string, body: { version: number } & PartyDetails) =>
+    api.patch<CaseDetail>(`${base(id)}/party`, body),
   officerCandidates: (id: string) => api.get<{ items: OfficerCandidate[] }>(`${base(id)}/officer-candidates`),
   assignOfficers: (id: string, body: { version: number; officers: { personId: string; role: string }[] }) =>
     api.put<CaseDetail>(`${base(id)}/officers`, body),
