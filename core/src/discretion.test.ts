@@ -4,6 +4,7 @@ import {
   benchmarkProblems,
   type CircumstanceLevel,
   checkFineAgainstBenchmark,
+  checkStatutoryFine,
   type DiscretionBenchmark,
   samplingRatioProblem,
 } from './discretion.js';
@@ -128,5 +129,34 @@ describe('P4: sampling ratio', () => {
     [Number.NaN, '抽查比例应大于 0 且不超过 100（%）'],
   ])('P4: %s%% → %s', (percent, problem) => {
     expect(samplingRatioProblem(percent)).toBe(problem);
+  });
+});
+
+// Issue 17: the proposal never leaves the range the item's 罚则 allows (X4).
+describe('X4: a proposed fine inside the statutory range of the violation', () => {
+  const range = {
+    itemName: '未取得许可擅自经营',
+    minYuan: 30_000,
+    maxYuan: 100_000,
+    basis: '《道路运输条例》第六十三条',
+  };
+  it.each([
+    [3_000_000, 'ok'],
+    [10_000_000, 'ok'],
+    [2_999_999, '低于'],
+    [10_000_001, '超出'],
+    [500_000_000, '超出'],
+  ])('%d fen: %s', (fineFen, expected) => {
+    const result = checkStatutoryFine(fineFen, range);
+    if (expected === 'ok') expect(result.ok).toBe(true);
+    else {
+      expect(result).toMatchObject({ ok: false, code: 'FINE_OUTSIDE_STATUTORY_RANGE' });
+      expect(!result.ok && result.message).toContain(expected);
+      expect(!result.ok && result.message).toContain('《道路运输条例》第六十三条');
+    }
+  });
+  it('a side the law leaves open is not bounded', () => {
+    expect(checkStatutoryFine(1, { ...range, minYuan: null }).ok).toBe(true);
+    expect(checkStatutoryFine(1e12, { ...range, maxYuan: null }).ok).toBe(true);
   });
 });

@@ -117,6 +117,40 @@ export function checkFineAgainstBenchmark(
   return { ok: true };
 }
 
+/** The fine an enforcement item's 罚则 allows (whole yuan; null: the law sets no bound on that side). */
+export interface StatutoryFineRange {
+  itemName: string;
+  minYuan: number | null;
+  maxYuan: number | null;
+  /** Where the range is written, as cited (《…》第X条). */
+  basis: string;
+}
+
+/**
+ * Issue 17: a proposed fine never leaves the range the law allows for the violation — the item's
+ * 罚则 — whatever the benchmark or the reasons; below it is not lighter discretion but another
+ * act (减轻处罚 has its own grounds, art. 32, and is not a fine outside the 罚则 here).
+ */
+export function checkStatutoryFine(
+  fineFen: number,
+  range: StatutoryFineRange,
+): { ok: true } | { ok: false; code: 'FINE_OUTSIDE_STATUTORY_RANGE'; message: string } {
+  const below = range.minYuan !== null && fineFen < range.minYuan * 100;
+  const above = range.maxYuan !== null && fineFen > range.maxYuan * 100;
+  if (!below && !above) return { ok: true };
+  const span =
+    range.minYuan !== null && range.maxYuan !== null
+      ? `${yuanText(range.minYuan * 100)}至${yuanText(range.maxYuan * 100)}`
+      : range.minYuan !== null
+        ? `不低于${yuanText(range.minYuan * 100)}`
+        : `不超过${yuanText((range.maxYuan ?? 0) * 100)}`;
+  return {
+    ok: false,
+    code: 'FINE_OUTSIDE_STATUTORY_RANGE',
+    message: `拟罚款${yuanText(fineFen)}${below ? '低于' : '超出'}法定幅度：执法事项“${range.itemName}”的罚款为${span}${range.basis ? `（${range.basis}）` : ''}`,
+  };
+}
+
 /**
  * What is wrong with a benchmark, fields relative to it (`circumstances.1.fineMaxYuan`):
  * at least one circumstance, each level once, whole non-negative yuan, min ≤ max,

@@ -23,6 +23,7 @@ export type RequirementId =
   | 'N11'
   | 'R2'
   | 'R4'
+  | 'X4'
   | 'L1'
   | 'L7'
   | 'ARCHIVE'
@@ -70,6 +71,8 @@ export const refusalCodes = [
   'PARTY_INCOMPLETE',
   // R4 / R5
   'RECORDING_MISSING',
+  // X4: the fine within the law's range for the violation
+  'FINE_OUTSIDE_STATUTORY_RANGE',
   // L1
   'LEGAL_REVIEW_NOT_PASSED',
   'LEGAL_REVIEWER_CONFLICT',

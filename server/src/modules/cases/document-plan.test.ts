@@ -94,7 +94,7 @@ describe('the document plan of a case', () => {
       }),
     );
     expect(completed.party).toMatchObject({
-      idNumberMasked: '919***********777' + creditCodeCheckChar(first17).slice(-1),
+      idNumberMasked: `919***********777${creditCodeCheckChar(first17).slice(-1)}`,
       addressMasked: '示例县城关镇****',
       representative: '计划法人',
       missing: [],

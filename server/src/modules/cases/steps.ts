@@ -15,6 +15,7 @@ import {
   checkLegalReview,
   checkService,
   checkSimpleProcedure,
+  checkStatutoryFine,
   checkTimeLimitExtension,
   decisionRecordRefusals,
   isRefusal,
@@ -25,6 +26,7 @@ import {
   type RequirementId,
 } from '@zhifa/core';
 import { mayTake } from '../../http/route.js';
+import { statutoryFineRange } from '../enforcement-items/service.js';
 import { approvalStep } from './approval-step.js';
 import { executionSteps } from './execution-steps.js';
 import type { LoadedCase } from './facts.js';
@@ -79,13 +81,21 @@ export const steps: readonly StepDefinition[] = [
     access: 'case.handle',
     processes: penalty,
     stages: [...beforeDecision, 'identify', 'defence'],
-    apply: ({ loaded, input, rule }) => {
+    apply: async ({ db, loaded, input, rule }) => {
       const revision = (loaded.stored.proposalRevision ?? 0) + 1;
       const stored = { ...loaded.stored, proposal: input.proposal, proposalRevision: revision };
       const checks =
         loaded.row.process_kind === 'penaltySimple'
           ? refusals(checkSimpleProcedure(facts(loaded, { proposal: input.proposal }), rule))
           : [];
+      // X4: never outside the fine the violation's item allows by law (its 罚则).
+      const range = loaded.row.enforcement_item_id
+        ? await statutoryFineRange(db, loaded.row.enforcement_item_id)
+        : null;
+      if (range && input.proposal.fineFen !== undefined) {
+        const statutory = checkStatutoryFine(input.proposal.fineFen, range);
+        if (!statutory.ok) checks.push(refusal('X4', statutory.code, statutory.message, 'proposal.fineFen'));
+      }
       return { stored, section: { proposal: input.proposal, proposalRevision: revision }, refusals: checks };
     },
   }),

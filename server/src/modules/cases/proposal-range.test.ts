@@ -1,0 +1,43 @@
+/**
+ * Issue 17 (X4): a proposed fine never leaves the range the law allows for the violation — the
+ * linked enforcement item's 罚则, with the articles it cites named in the refusal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseTestKit, ok, refused } from '../../test/case-kit.js';
+import type { TestApp } from '../../test/harness.js';
+
+const kit = caseTestKit('幅度测试');
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await kit.start();
+  kit.at('2026-06-01');
+});
+afterAll(() => t.close());
+
+describe('X4: the proposal inside the fine the item’s 罚则 allows (issue 17)', () => {
+  it('5,000,000 yuan for unlicensed operation is refused naming the range and the articles; 50,000 is accepted', async () => {
+    const item = await t.database.db
+      .selectFrom('enforcement_item_version')
+      .select('item_id')
+      .where('name', '=', '对未取得道路运输经营许可擅自从事道路运输经营的行政处罚')
+      .executeTakeFirstOrThrow();
+    const id = await kit.register({ enforcementItemId: item.item_id });
+    ok(await kit.step('officer1', id, 'officers', kit.team(['officer1', 'lead'], ['officer2', 'assisting'])));
+    ok(await kit.move('officer1', id, 'register', 'register'));
+    await kit.approveChain(id);
+    ok(await kit.move('unithead1', id, 'investigate'));
+    const refusal = refused(
+      await kit.step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 500_000_000 } }),
+      'X4',
+    );
+    expect(refusal.message).toContain('超出法定幅度');
+    expect(refusal.message).toContain('30,000元至100,000元');
+    expect(refusal.message).toMatch(/《[^》]+》第[^条]+条/);
+    refused(
+      await kit.step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 100_000 } }),
+      'X4',
+    );
+    ok(await kit.step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 5_000_000 } }));
+  });
+});
