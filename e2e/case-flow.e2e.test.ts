@@ -94,6 +94,10 @@ async function atNotify(title: string, fineFen: number): Promise<string> {
   await act('officer1', id, 'transitions', { to: 'register', outcome: 'register' });
   await act('unithead1', id, 'approvals', { opinion: '同意' });
   await act('head1', id, 'approvals', { opinion: '同意' });
+  await users.head1!.call('POST', `/api/cases/${id}/documents`, {
+    kind: 'filingApproval',
+    data: { facts: '巡查发现。' },
+  });
   await act('unithead1', id, 'transitions', { to: 'investigate' });
   await act('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen } });
   await act('officer1', id, 'transitions', { to: 'review' });

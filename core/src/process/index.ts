@@ -34,6 +34,7 @@ export {
   refusalCodes,
   refusalsOf,
   refusalToAppError,
+  refuse,
   statutoryDayCounting,
 } from './result.js';
 export * from './seizure.js';

@@ -87,6 +87,8 @@ export const refusalCodes = [
   // approval chains as the flowchart publishes them
   'APPROVAL_PENDING',
   'APPROVAL_OUT_OF_ORDER',
+  // the document a stage is decided on (立案: the 立案审批表)
+  'STAGE_DOCUMENT_MISSING',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

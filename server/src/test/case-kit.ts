@@ -147,6 +147,17 @@ export function caseTestKit(partyPrefix = '测试当事人') {
       ok(await kit.step('unithead1', id, 'approvals', { opinion: '同意' }));
       ok(await kit.step('head1', id, 'approvals', { opinion: '同意' }));
     },
+    /** 立案 decided as published: both approvals, then the 立案审批表 the agency head signs. */
+    async approveRegistration(id: string) {
+      await kit.approveChain(id);
+      ok(
+        await app().request(await kit.as('head1'), {
+          method: 'POST',
+          url: `/api/cases/${id}/documents`,
+          payload: { kind: 'filingApproval', data: { facts: '巡查发现当事人涉嫌违法，经初步核实。' } },
+        }),
+      );
+    },
     /** A general-procedure case moved to 事先告知, two certified officers on it, proposing a fine. */
     async generalAtNotify(fineFen = 500_000) {
       const id = await kit.register();
@@ -154,7 +165,7 @@ export function caseTestKit(partyPrefix = '测试当事人') {
         await kit.step('officer1', id, 'officers', kit.team(['officer1', 'lead'], ['officer2', 'assisting'])),
       );
       ok(await kit.move('officer1', id, 'register', 'register'));
-      await kit.approveChain(id);
+      await kit.approveRegistration(id);
       ok(await kit.move('unithead1', id, 'investigate'));
       ok(await kit.step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen } }));
       ok(await kit.move('officer1', id, 'review'));

@@ -308,12 +308,27 @@ describe('refusals, each named by its rule', () => {
     expect(await databaseFingerprint(t.database)).toBe(before);
   });
 
+  it('PROCESS: 立案 is left only with its 立案审批表, signed once both have approved (issue 16)', async () => {
+    at('2026-06-01');
+    const id = await register();
+    ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
+    ok(await move('officer1', id, 'register', 'register'));
+    await kit.approveChain(id);
+    const body = refused(await move('unithead1', id, 'investigate'), 'PROCESS');
+    expect(body.message).toContain('立案审批表');
+    const filing = ok(
+      await renderFor('head1', id, { kind: 'filingApproval', data: { facts: '巡查发现。' } }),
+    );
+    expect(filing.filled).toEqual(expect.arrayContaining(['unitOpinion', 'approvalOpinion']));
+    ok(await move('unithead1', id, 'investigate'));
+  });
+
   it('N1: investigation needs two certified officers; an auxiliary never counts', async () => {
     at('2026-06-01');
     const id = await register();
     ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['auxiliary1', 'assistant'])));
     ok(await move('officer1', id, 'register', 'register'));
-    await kit.approveChain(id);
+    await kit.approveRegistration(id);
     ok(await move('unithead1', id, 'investigate'));
     const page = ok(await get('officer1', `/api/cases/${id}`));
     expect(page.moves[0].refusals[0].rule).toBe('N1');

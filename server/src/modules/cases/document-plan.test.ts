@@ -68,7 +68,7 @@ describe('the document plan of a case', () => {
     const offered = ok(await get('head1', `/api/cases/${id}`)).actions.documents;
     expect(offered).toEqual(plan.filter((k) => k.maySign).map((k) => k.kind));
 
-    await kit.approveChain(id);
+    await kit.approveRegistration(id);
     await move('unithead1', id, 'investigate');
     plan = await planOf('officer1', id);
     expect(plan.map((k) => k.kind)).toEqual(['filingApproval', 'inquiryRecord', 'sceneRecord']);

@@ -25,7 +25,7 @@ describe('X4: the proposal inside the fine the item’s 罚则 allows (issue 17)
     const id = await kit.register({ enforcementItemId: item.item_id });
     ok(await kit.step('officer1', id, 'officers', kit.team(['officer1', 'lead'], ['officer2', 'assisting'])));
     ok(await kit.move('officer1', id, 'register', 'register'));
-    await kit.approveChain(id);
+    await kit.approveRegistration(id);
     ok(await kit.move('unithead1', id, 'investigate'));
     const refusal = refused(
       await kit.step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 500_000_000 } }),

@@ -19,6 +19,7 @@ import {
   checkLimitation,
   checkSeizureApproval,
   checkSeizureTerm,
+  type DocumentKindId,
   decisionEntryRefusals,
   decisionRefusals,
   findStage,
@@ -27,6 +28,7 @@ import {
   processDefinition,
   type Refusal,
   type RuleContext,
+  refuse,
   type StageId,
   stageCompletionRefusals,
   yearOf,
@@ -37,6 +39,9 @@ import { archiveRefusal } from './documents.js';
 import type { CaseRow, LoadedCase } from './facts.js';
 
 const caseNumberLockKey = 7_010;
+
+/** The document a stage is decided on, which must exist before the case leaves it (the flowchart's 立案审批表). */
+const stageDocuments: Partial<Record<StageId, DocumentKindId>> = { register: 'filingApproval' };
 
 /** Which action a move needs, from the stage being left and the target (the definition's roles). */
 export function moveAction(row: Pick<CaseRow, 'process_kind' | 'stage'>, to: StageId): Action {
@@ -123,6 +128,22 @@ export function judgeMove(
     const archive = archiveRefusal(loaded);
     if (isRefusal(archive)) all.push(archive);
   }
+  const decidedOn = stageDocuments[row.stage];
+  if (
+    decidedOn &&
+    row.process_kind === 'penaltyGeneral' &&
+    !loaded.documents.some((d) => d.kind === decidedOn)
+  )
+    all.push(
+      refuse(
+        'PROCESS',
+        'STAGE_DOCUMENT_MISSING',
+        `立案须经机关负责人签署立案审批表（本机关公布的执法流程）`,
+        {
+          field: 'documents',
+        },
+      ),
+    );
   if (row.stage === 'intake' && to === 'register') {
     const limitation = checkLimitation(facts, rule);
     if (isRefusal(limitation)) all.push(limitation);

@@ -42,6 +42,13 @@ describe('the worklist of each role', () => {
     expect(has(await section('unithead1', 'approve'), id)).toBe(false);
     expect(has(await section('head1', 'approve'), id)).toBe(true);
     ok(await kit.step('head1', id, 'approvals', { opinion: '同意' }));
+    ok(
+      await t.request(await kit.as('head1'), {
+        method: 'POST',
+        url: `/api/cases/${id}/documents`,
+        payload: { kind: 'filingApproval', data: { facts: '巡查发现。' } },
+      }),
+    );
     // Approved by both: either may take it on to 调查取证.
     expect(has(await section('unithead1', 'approve'), id)).toBe(true);
     ok(await move('unithead1', id, 'investigate'));

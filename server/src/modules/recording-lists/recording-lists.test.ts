@@ -46,7 +46,7 @@ async function caseAtInvestigate() {
   const id = await kit.register();
   ok(await step('officer1', id, 'officers', kit.team(['officer1', 'lead'], ['officer2', 'assisting'])));
   ok(await kit.move('officer1', id, 'register', 'register'));
-  await kit.approveChain(id);
+  await kit.approveRegistration(id);
   ok(await kit.move('unithead1', id, 'investigate'));
   ok(await step('officer1', id, 'proposal', { proposal: { kinds: ['fine'], fineFen: 100_000 } }));
   return id;
