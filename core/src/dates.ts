@@ -34,6 +34,11 @@ export function dayOfWeek(date: IsoDate): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
+/** Orders ISO dates (code-unit order is date order; localeCompare's collation is slower and not needed). */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }

@@ -5,7 +5,7 @@
  */
 
 import { yearsWithoutData } from '../calendar.js';
-import type { IsoDate } from '../dates.js';
+import { compareDates, type IsoDate } from '../dates.js';
 import { AppError } from '../errors.js';
 import { countingFor, dateBounds, daysLeft, latestNoticeDay, periodEnd } from './days.js';
 import type { CaseFacts } from './facts.js';
@@ -261,7 +261,7 @@ export function caseDeadlines(
     }));
 
   clocks.sort(
-    (a, b) => a.dueOn.localeCompare(b.dueOn) || clockOrder.indexOf(a.id) - clockOrder.indexOf(b.id),
+    (a, b) => compareDates(a.dueOn, b.dueOn) || clockOrder.indexOf(a.id) - clockOrder.indexOf(b.id),
   );
   return { clocks, problems };
 }

@@ -5,7 +5,7 @@
  * due date; late payment adds a fee per day (3 %, settings) capped at the fine.
  * All amounts are integer fen.
  */
-import { addCalendarDays, type IsoDate } from '../dates.js';
+import { addCalendarDays, compareDates, type IsoDate } from '../dates.js';
 import { calendarDaysBetween, periodEnd } from './days.js';
 import type { CaseFacts, PaymentFacts, PaymentRecord } from './facts.js';
 import { formatFen, isFen, percentToBasisPoints } from './money.js';
@@ -134,7 +134,7 @@ export function paymentSchedule(
   if (payment.instalments)
     return [...payment.instalments.parts]
       .map((part) => ({ dueOn: part.dueOn, amountFen: part.amountFen }))
-      .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+      .sort((a, b) => compareDates(a.dueOn, b.dueOn));
   if (payment.deferral) {
     const until = [payment.deferral.until, statutory].sort()[1]!; // ISO dates: the later one
     return [{ dueOn: until, amountFen: payment.fineFen }];
@@ -175,7 +175,7 @@ export function paymentStatus(
   const fine = payment.fineFen;
   const payments = payment.payments
     .filter((p) => p.paidOn <= context.today && isFen(p.amountFen))
-    .sort((a, b) => a.paidOn.localeCompare(b.paidOn));
+    .sort((a, b) => compareDates(a.paidOn, b.paidOn));
   const paidBefore = (day: IsoDate) =>
     Math.min(
       fine,

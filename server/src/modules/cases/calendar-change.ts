@@ -44,7 +44,7 @@ export async function tellOfMovedDeadlines(
     visit: async (batch) => {
       const moved = new Map<string, { label: string; lines: string[] }>();
       for (const row of batch) {
-        const counted = { row, facts: clockFactsOf(row) };
+        const counted = { row, facts: clockFactsOf(db, row) };
         const lines = movedClocks(deadlinesOf(counted, old).clocks, deadlinesOf(counted, rule).clocks);
         if (lines.length) moved.set(row.id, { label: row.case_number ?? row.title, lines });
       }

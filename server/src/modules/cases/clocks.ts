@@ -28,7 +28,7 @@ export async function writeClocks(db: Kysely<DB>, cases: readonly CaseRow[], rul
   const ids = cases.map((row) => row.id);
   await db.deleteFrom('case_clock').where('case_id', 'in', ids).execute();
   const rows = cases.flatMap((row) =>
-    deadlinesOf({ row, facts: clockFactsOf(row) }, rule).clocks.map((clock) => ({
+    deadlinesOf({ row, facts: clockFactsOf(db, row) }, rule).clocks.map((clock) => ({
       case_id: row.id,
       agency_id: row.agency_id,
       clock: clock.id,

@@ -19,6 +19,7 @@ import {
   type WorkingDayCalendar,
 } from '@zhifa/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { CaseOfficerRole, DB, EnforcementCaseTable, PersonKind } from '../../db/schema.js';
 import { loadCalendar } from '../calendar/service.js';
 import { asRuleList, loadRecordingLists } from '../recording-lists/service.js';
@@ -89,9 +90,34 @@ export const partyHeld = (row: CaseRow): PartyHeld => ({
   representative: row.party_representative !== null,
 });
 
-export function storedFactsOf(row: Pick<CaseRow, 'facts'>): StoredFacts {
+/**
+ * Validated stored facts, kept per database handle by case and version: a case's facts change only
+ * with its version (saveCase), and validating every row of every list on every read was a quarter
+ * of a list's CPU (BENCHMARKS.md, issue 21). Frozen, so no caller can change what another reads.
+ */
+const validatedFacts = new WeakMap<Kysely<DB>, LRUCache<string, StoredFacts>>();
+
+export function storedFactsOf(db: Kysely<DB>, row: Pick<CaseRow, 'id' | 'version' | 'facts'>): StoredFacts {
+  let kept = validatedFacts.get(db);
+  if (!kept) {
+    kept = new LRUCache({ max: 20_000 });
+    validatedFacts.set(db, kept);
+  }
+  const key = `${row.id}:${row.version}`;
+  const hit = kept.get(key);
+  if (hit) return hit;
   const raw = typeof row.facts === 'string' ? JSON.parse(row.facts) : row.facts;
-  return storedFactsSchema.parse(raw ?? {});
+  const facts = deepFreeze(storedFactsSchema.parse(raw ?? {}));
+  kept.set(key, facts);
+  return facts;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** The officers of cases, each with every certificate they hold: what N1 reads. */
@@ -334,7 +360,7 @@ export async function loadCaseFacts(db: Kysely<DB>, rows: readonly CaseRow[]) {
   );
   return new Map(
     rows.map((row) => {
-      const stored = storedFactsOf(row);
+      const stored = storedFactsOf(db, row);
       const team = teams.get(row.id) ?? [];
       const facts = assembleFacts(row, stored, team, recordings.get(row.id) ?? [], scopes.get(row.id));
       /** R5: the agency's 音像记录事项清单, applied by every recording check. */
@@ -352,8 +378,8 @@ export async function loadCaseFacts(db: Kysely<DB>, rows: readonly CaseRow[]) {
  * certificates, the recordings and the scope, which the full load reads for the case page's
  * rules, do not move a deadline.
  */
-export const clockFactsOf = (row: CaseRow): CaseFacts =>
-  assembleFacts(row, storedFactsOf(row), [], [], undefined);
+export const clockFactsOf = (db: Kysely<DB>, row: CaseRow): CaseFacts =>
+  assembleFacts(row, storedFactsOf(db, row), [], [], undefined);
 
 /** What a row of a list shows: the facts its clocks count from, and its lead's name. */
 export interface CaseSummarySource {
@@ -383,7 +409,7 @@ export async function loadCaseSummaries(
   const leadOf = new Map(leads.map((l) => [l.case_id, l.name]));
   return rows.map((row) => ({
     row,
-    facts: clockFactsOf(row),
+    facts: clockFactsOf(db, row),
     lead: leadOf.get(row.id) ?? null,
   }));
 }

@@ -4,7 +4,7 @@
  * Fact steps and moves are in step-routes.ts. Every change is one transaction
  * with one ledger event on the stream case:<id>.
  */
-import { AppError } from '@zhifa/core';
+import { AppError, compareDates } from '@zhifa/core';
 import { validationError } from '../../http/errors.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { caseScope, requireInScope } from '../../http/scope.js';
@@ -291,12 +291,12 @@ export const caseRoutes = [
       const items = [];
       const problems = [];
       for (const row of rows) {
-        const { clocks, problems: missing } = deadlinesOf({ row, facts: clockFactsOf(row) }, rule);
+        const { clocks, problems: missing } = deadlinesOf({ row, facts: clockFactsOf(db, row) }, rule);
         const about = { caseId: row.id, caseNumber: row.case_number, title: row.title };
         for (const clock of clocks) items.push({ ...about, ...clock });
         for (const problem of missing) problems.push({ ...about, ...problem });
       }
-      items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+      items.sort((a, b) => compareDates(a.dueOn, b.dueOn));
       /** `total` cases have running clocks; the `shown` earliest due are listed. */
       return { today: rule.today, total, shown: rows.length, items, problems };
     },
