@@ -119,6 +119,20 @@ describe('the worklist of each role', () => {
     at('2026-06-01');
   });
 
+  it('N8: a fine unpaid past its due day is listed under the limits; while the period runs it is not', async () => {
+    const id = await kit.generalAtDecide();
+    ok(await kit.decide(id));
+    ok(await move('head1', id, 'serve'));
+    ok(await kit.step('officer1', id, 'service', { servedOn: kit.today, method: 'direct' }));
+    // Served 2026-06-01: 15 days to pay, to 2026-06-16.
+    at('2026-06-10');
+    expect(has(await section('officer1', 'limits'), id)).toBe(false);
+    at('2026-06-17');
+    expect(has(await section('officer1', 'limits'), id)).toBe(true);
+    expect(has(await section('head1', 'limits'), id)).toBe(true);
+    at('2026-06-01');
+  });
+
   it('administrators have no case worklist; the answer is still well-formed', async () => {
     const admin = await worklist('admin');
     expect(admin.sections).toEqual([]);

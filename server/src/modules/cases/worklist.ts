@@ -176,7 +176,11 @@ async function waiting(
   };
 }
 
-/** Open cases whose agency clocks (not a party's period) are past due or due within `nearDays`. */
+/**
+ * Open cases whose agency clocks are past due or due within `nearDays`, and fines the party has not
+ * paid by their due day — the agency's next act (催告, 加处罚款, 申请强制执行; N8). A party's other
+ * periods running are nobody's work yet.
+ */
 async function nearLimits(
   db: Kysely<DB>,
   scope: string[],
@@ -185,7 +189,12 @@ async function nearLimits(
 ): Promise<{ total: number; rows: CaseRow[] }> {
   let clocks = clockRows(db)
     .where('k.agency_id', 'in', scope)
-    .where('k.owner', '=', 'agency')
+    .where((eb) =>
+      eb.or([
+        eb('k.owner', '=', 'agency'),
+        eb.and([eb('k.clock', '=', 'payment'), eb('k.due_on', '<', today)]),
+      ]),
+    )
     .where('k.paused', '=', false)
     .where('k.due_on', '<=', addCalendarDays(today, nearDays));
   if (personId !== null) clocks = clocks.where(onTeam(personId, 'k.case_id'));
