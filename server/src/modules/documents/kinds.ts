@@ -233,6 +233,7 @@ export const documentKinds = {
     signerRoles: head,
     fields: [
       ...party,
+      opt('partyAddress', '当事人地址'),
       req('facts', '查明的事实', long),
       req('reason', '不予处罚的理由', long),
       req('basis', '法律依据', long),
@@ -245,6 +246,7 @@ export const documentKinds = {
     signerRoles: handlers,
     fields: [
       ...party,
+      opt('partyAddress', '当事人地址'),
       req('occurredAt', '违法时间'),
       req('place', '违法地点'),
       req('facts', '违法事实', long),
