@@ -334,6 +334,23 @@ describe('refusals, each named by its rule', () => {
     expect(page.moves[0].refusals[0].rule).toBe('N1');
     const body = refused(await move('officer1', id, 'review'), 'N1');
     expect(body.details.some((d: { message: string }) => d.message.includes('孙辅助'))).toBe(true);
+    // At the act itself: an inquiry made by a lone officer (and an auxiliary) is refused, nothing recorded.
+    const inquiry = {
+      kind: 'inquiry',
+      madeAt: '2026-06-01T09:00:00+08:00',
+      content: {
+        place: '示例县客运站',
+        interviewee: { name: '测试当事人', relation: 'party' },
+        inquirers: ['赵执法'],
+        recorder: '孙辅助',
+        questions: [{ question: '是否携带道路运输证？', answer: '没有携带。' }],
+        endedAt: '2026-06-01T09:30:00+08:00',
+      },
+    };
+    const before = await databaseFingerprint(t.database);
+    const records = `/api/cases/${id}/records`;
+    refused(await t.request(await as('officer1'), { method: 'POST', url: records, payload: inquiry }), 'N1');
+    expect(await databaseFingerprint(t.database)).toBe(before);
     const assistant = await step(
       'officer1',
       id,
@@ -342,6 +359,7 @@ describe('refusals, each named by its rule', () => {
     );
     expect(assistant.statusCode).toBe(422); // Q2: an auxiliary only as assistant
     ok(await step('officer1', id, 'officers', team(['officer1', 'lead'], ['officer2', 'assisting'])));
+    ok(await t.request(await as('officer1'), { method: 'POST', url: records, payload: inquiry }));
     ok(await move('officer1', id, 'review'));
   });
 

@@ -4,7 +4,16 @@
  * Fact steps and moves are in step-routes.ts. Every change is one transaction
  * with one ledger event on the stream case:<id>.
  */
-import { AppError, compareDates } from '@zhifa/core';
+import {
+  AppError,
+  checkInvestigators,
+  compareDates,
+  findStage,
+  isRefusal,
+  processDefinition,
+  refusalToAppError,
+  shanghaiDateOf,
+} from '@zhifa/core';
 import { validationError } from '../../http/errors.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { caseScope, requireInScope } from '../../http/scope.js';
@@ -13,7 +22,7 @@ import { verifyLedger } from '../../ledger/verify.js';
 import { personKindLabels } from '../persons/routes.js';
 import { deadlinesOf } from './clocks.js';
 import { caseDocumentRoutes } from './document-routes.js';
-import { clockFactsOf, loadCaseSummaries, ruleContext } from './facts.js';
+import { clockFactsOf, loadCaseFacts, loadCaseSummaries, ruleContext } from './facts.js';
 import { casesWithMyClocks, listCases, personOf } from './list.js';
 import { idParams, loadOne, presentAfter } from './load.js';
 import { partyRoutes } from './party.js';
@@ -179,6 +188,15 @@ export const caseRoutes = [
           field: 'body.content.endedAt',
         });
       const row = await lockCase(db, user, params.id);
+      // N1 at the act: an inquiry or an inspection at a stage that needs two officers is itself the
+      // investigation (art. 42, 55), so the team must hold two who may act on the day it was made.
+      const stage = findStage(processDefinition(row.process_kind), row.stage);
+      if (stage?.twoOfficers && (body.kind === 'inquiry' || body.kind === 'onSite')) {
+        const loaded = (await loadCaseFacts(db, [row])).get(row.id)!;
+        const rule = await ruleContext(db, now);
+        const team = checkInvestigators(loaded.facts, { ...rule, today: shanghaiDateOf(madeAt) });
+        if (isRefusal(team)) throw refusalToAppError(team);
+      }
       const created = await db
         .insertInto('case_record')
         .values({
