@@ -27,6 +27,8 @@ export const caseLedgerPayloadSchemas = {
     violation: json,
     stage: z.string(),
   }),
+  /** The violation named as an item of the agency's 权责清单 (issue 17). */
+  'case.itemLinked': z.strictObject({ enforcementItemId: z.string() }),
   /** The party completed or corrected on the case (art. 59(一)): what changed, masked. */
   'case.partyUpdated': z.strictObject({
     idNumberMasked: z.string().optional(),

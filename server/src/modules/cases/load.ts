@@ -1,14 +1,12 @@
 /** Loading a case the user may see, and presenting it after a change. */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
-import { uuid } from '../../http/fields.js';
 import { caseScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
 import { loadCaseFacts, ruleContext } from './facts.js';
 import { presentCase } from './presenter.js';
 
-export const idParams = z.strictObject({ id: uuid });
+export { idParams } from './schema.js';
 
 /** The case if it is in the user's scope, with everything the rules read. */
 export async function loadOne(db: Kysely<DB>, user: CurrentUser, id: string) {

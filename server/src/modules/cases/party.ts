@@ -19,8 +19,8 @@ import { z } from 'zod';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { defineRoute } from '../../http/route.js';
 import { type CaseRow, partyHeld, ruleContext } from './facts.js';
-import { idParams, presentAfter } from './load.js';
-import { partyBody, partyDetails } from './schema.js';
+import { presentAfter } from './load.js';
+import { idParams, partyBody, partyDetails } from './schema.js';
 import { caseStream, lockCase, saveCase } from './service.js';
 
 const details = z.strictObject(partyDetails);

@@ -21,6 +21,7 @@ import { mayDownload } from '../documents/service.js';
 import { deadlinesOf } from './clocks.js';
 import { producibleKinds } from './documents.js';
 import type { CaseRow, CaseSummarySource, LoadedCase } from './facts.js';
+import { caseItemOf } from './item.js';
 import { presentParty } from './party.js';
 import { steps } from './steps.js';
 import { isBackMove, judgeMove } from './transitions.js';
@@ -131,6 +132,8 @@ export async function presentCase(db: Kysely<DB>, loaded: LoadedCase, user: Curr
     sourceNote: row.source_note,
     party: presentParty(row),
     enforcementItemId: row.enforcement_item_id,
+    /** The violation's item: its fine by law and the articles it cites, each linked to its text. */
+    item: await caseItemOf(db, row.enforcement_item_id, rule.today),
     scope: item ?? null,
     completedStages: row.completed_stages,
     stageOutcomes: stage?.outcomes ?? [],

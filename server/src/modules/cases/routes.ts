@@ -23,6 +23,7 @@ import { personKindLabels } from '../persons/routes.js';
 import { deadlinesOf } from './clocks.js';
 import { caseDocumentRoutes } from './document-routes.js';
 import { clockFactsOf, loadCaseFacts, loadCaseSummaries, ruleContext } from './facts.js';
+import { itemRoutes } from './item.js';
 import { casesWithMyClocks, listCases, personOf } from './list.js';
 import { idParams, loadOne, presentAfter } from './load.js';
 import { partyRoutes } from './party.js';
@@ -320,6 +321,7 @@ export const caseRoutes = [
     },
   }),
   ...partyRoutes,
+  ...itemRoutes,
   ...stepRoutes,
   ...caseDocumentRoutes,
   ...worklistRoutes,

@@ -162,6 +162,9 @@ export type StoredFacts = z.infer<typeof storedFactsSchema>;
 // ---------------------------------------------------------------------------
 // Request bodies.
 
+/** A case's id in the path. Here, not in load.ts: route modules the presenter imports need it at load time. */
+export const idParams = z.strictObject({ id: uuid });
+
 /** What may be given of the party, at registration or later on the case (art. 59(一)). */
 export const partyDetails = {
   /** 身份证号 of a person, or 统一社会信用代码 of an organisation. */

@@ -79,7 +79,7 @@ const stepExamples: Record<string, Record<string, unknown>> = {
 type Side = 'own' | 'other';
 
 /** Example requests by `METHOD url`; `ids(side)` gives the side's evidence and person. */
-export function caseExamples(ids: (side: Side) => { evidence: string; person: string }) {
+export function caseExamples(ids: (side: Side) => { evidence: string; person: string; item: string }) {
   const examples: Record<string, (side: Side) => { body?: unknown }> = {
     'POST /api/cases': () => ({
       body: {
@@ -99,6 +99,7 @@ export function caseExamples(ids: (side: Side) => { evidence: string; person: st
     }),
     'POST /api/cases/:id/evidence': (side) => ({ body: { evidenceId: ids(side).evidence } }),
     'PATCH /api/cases/:id/party': () => ({ body: { version: 1, address: '矩阵测试地址' } }),
+    'PUT /api/cases/:id/item': (side) => ({ body: { version: 1, enforcementItemId: ids(side).item } }),
     'POST /api/cases/:id/transitions': () => ({ body: { to: 'register', outcome: 'register', version: 1 } }),
     // At 案件来源登记 nothing is produced yet (422 PROCESS); after the move above, a 立案审批表.
     'POST /api/cases/:id/documents': () => ({

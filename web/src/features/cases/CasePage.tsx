@@ -17,6 +17,7 @@ import { DeadlineBadge } from './DeadlineBadge';
 import { DeadlinesTab } from './DeadlinesTab';
 import { DocumentsTab } from './DocumentsTab';
 import { EvidenceTab } from './EvidenceTab';
+import { ItemCard } from './ItemCard';
 import { sourceLabel } from './labels';
 import { MovesCard } from './MovesCard';
 import { OfficersCard } from './OfficersCard';
@@ -146,6 +147,7 @@ export default function CasePage() {
         </Col>
         <Col xs={24} xl={8}>
           <PartyCard c={c} onChanged={changed} />
+          <ItemCard c={c} onChanged={changed} />
           <OfficersCard c={c} onChanged={changed} />
         </Col>
       </Row>

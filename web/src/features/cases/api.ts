@@ -131,8 +131,21 @@ export interface PartyDetails {
   representative?: string;
 }
 
+/** The violation's item of the 权责清单: its fine by law and the articles it cites, each linked. */
+export interface CaseItem {
+  id: string;
+  code: string;
+  name: string;
+  typeLabel: string;
+  fineMinYuan: number | null;
+  fineMaxYuan: number | null;
+  basis: { citation: string; url: string; text: string }[];
+  basisText: string;
+}
+
 export interface CaseDetail extends Omit<CaseSummary, 'party'> {
   party: CaseParty;
+  item: CaseItem | null;
   source: string;
   sourceNote: string;
   enforcementItemId: string | null;
@@ -265,6 +278,8 @@ export const casesApi = {
   /** A document made from the case itself (a 笔录 named by recordId): nothing typed twice. */
   renderFromCase: (id: string, body: { kind: string; recordId?: string }) =>
     api.post<RenderedDocument>(`${base(id)}/documents`, body),
+  linkItem: (id: string, body: { version: number; enforcementItemId: string }) =>
+    api.put<CaseDetail>(`${base(id)}/item`, body),
   updateParty: (id: string, body: { version: number } & PartyDetails) =>
     api.patch<CaseDetail>(`${base(id)}/party`, body),
   officerCandidates: (id: string) => api.get<{ items: OfficerCandidate[] }>(`${base(id)}/officer-candidates`),
