@@ -9,12 +9,11 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
-import { notFound } from '../../http/scope.js';
 import { ambiguousTitles, basisText, loadBasis, presentBasis } from '../enforcement-items/presenter.js';
 import { ruleContext } from './facts.js';
 import { presentAfter } from './load.js';
 import { idParams } from './schema.js';
-import { caseStream, lockCase, saveCase } from './service.js';
+import { caseStream, lockCase, requireAgencyItem, saveCase } from './service.js';
 
 /** The linked item's current version as the case page shows it, or null. */
 export async function caseItemOf(db: Kysely<DB>, itemId: string | null, today: IsoDate) {
@@ -66,23 +65,18 @@ export const itemRoutes = [
     handler: async ({ db, user, params, body, app, record }) => {
       const now = app.clock();
       const row = await lockCase(db, user, params.id, body.version);
-      const item = await db
-        .selectFrom('enforcement_item')
-        .select(['id', 'agency_id'])
-        .where('id', '=', body.enforcementItemId)
-        .executeTakeFirst();
-      if (!item || item.agency_id !== row.agency_id) throw notFound('执法事项');
+      const itemId = await requireAgencyItem(db, body.enforcementItemId, row.agency_id);
       const facts = typeof row.facts === 'string' ? JSON.parse(row.facts) : row.facts;
       if (facts?.decision)
         throw new AppError('RULE_VIOLATION', '已作出决定，不能更改所关联的执法事项（PROCESS）', {
           field: 'body.enforcementItemId',
         });
-      await saveCase(db, row, { enforcement_item_id: item.id }, now, await ruleContext(db, now));
+      await saveCase(db, row, { enforcement_item_id: itemId }, now, await ruleContext(db, now));
       await record({
         streamId: caseStream(row.id),
         agencyId: row.agency_id,
         kind: 'case.itemLinked',
-        payload: { enforcementItemId: item.id },
+        payload: { enforcementItemId: itemId },
       });
       return presentAfter(db, user, row.id, now);
     },

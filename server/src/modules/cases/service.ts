@@ -104,6 +104,17 @@ export async function saveCase(
 
 export const serialiseFacts = (facts: StoredFacts) => JSON.stringify(facts);
 
+/** An item of the agency's own 权责清单, or 404 (another agency's item is not this case's to name). */
+export async function requireAgencyItem(db: Kysely<DB>, itemId: string, agencyId: string): Promise<string> {
+  const item = await db
+    .selectFrom('enforcement_item')
+    .select(['id', 'agency_id'])
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  if (!item || item.agency_id !== agencyId) throw notFound('执法事项');
+  return item.id;
+}
+
 /** 案件来源登记: the case starts at its process's first stage; N10 is checked for penalties. */
 export async function registerCase(
   db: Kysely<DB>,
@@ -148,14 +159,7 @@ export async function registerCase(
   }
   const { kind: partyKind, name: partyName, ...details } = input.party;
   const party = partyColumns(partyKind, details, cipher, 'body.party');
-  if (input.enforcementItemId) {
-    const item = await db
-      .selectFrom('enforcement_item')
-      .select(['id', 'agency_id'])
-      .where('id', '=', input.enforcementItemId)
-      .executeTakeFirst();
-    if (!item || item.agency_id !== user.agencyId) throw notFound('执法事项');
-  }
+  if (input.enforcementItemId) await requireAgencyItem(db, input.enforcementItemId, user.agencyId);
   const row = await db
     .insertInto('enforcement_case')
     .values({
