@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
-import { ambiguousTitles, basisText, loadBasis, presentBasis } from '../enforcement-items/presenter.js';
+import { loadBasis, presentBasis } from '../enforcement-items/presenter.js';
 import { ruleContext } from './facts.js';
 import { presentAfter } from './load.js';
 import { idParams } from './schema.js';
@@ -48,7 +48,6 @@ export async function caseItemOf(db: Kysely<DB>, itemId: string | null, today: I
       url: `/laws/${b.law.id}#${b.anchor}`,
       text: b.text,
     })),
-    basisText: basisText(basis, await ambiguousTitles(db)),
   };
 }
 

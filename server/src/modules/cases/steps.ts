@@ -26,10 +26,10 @@ import {
   type RequirementId,
 } from '@zhifa/core';
 import { mayTake } from '../../http/route.js';
-import { statutoryFineRange } from '../enforcement-items/service.js';
 import { approvalStep } from './approval-step.js';
 import { executionSteps } from './execution-steps.js';
 import type { LoadedCase } from './facts.js';
+import { caseItemOf } from './item.js';
 import type { StoredFacts } from './schema.js';
 import { seizureSteps } from './seizure-steps.js';
 import { define, missing, past, penalty, refusals, type StepDefinition } from './step-kit.js';
@@ -89,11 +89,14 @@ export const steps: readonly StepDefinition[] = [
           ? refusals(checkSimpleProcedure(facts(loaded, { proposal: input.proposal }), rule))
           : [];
       // X4: never outside the fine the violation's item allows by law (its 罚则).
-      const range = loaded.row.enforcement_item_id
-        ? await statutoryFineRange(db, loaded.row.enforcement_item_id)
-        : null;
-      if (range && input.proposal.fineFen !== undefined) {
-        const statutory = checkStatutoryFine(input.proposal.fineFen, range);
+      const item = await caseItemOf(db, loaded.row.enforcement_item_id, rule.today);
+      if (item && input.proposal.fineFen !== undefined) {
+        const statutory = checkStatutoryFine(input.proposal.fineFen, {
+          itemName: item.name,
+          minYuan: item.fineMinYuan,
+          maxYuan: item.fineMaxYuan,
+          basis: item.basis.map((b) => b.citation).join('、'),
+        });
         if (!statutory.ok) checks.push(refusal('X4', statutory.code, statutory.message, 'proposal.fineFen'));
       }
       return { stored, section: { proposal: input.proposal, proposalRevision: revision }, refusals: checks };

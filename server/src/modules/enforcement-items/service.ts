@@ -16,7 +16,6 @@ import {
   type PenaltyKind,
   penaltyRangeProblems,
   publicationStateLabels,
-  type StatutoryFineRange,
 } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -33,7 +32,6 @@ import {
   transition,
   versionToMove,
 } from '../publication/service.js';
-import { loadBasis } from './presenter.js';
 
 export interface ItemContent {
   name: string;
@@ -387,28 +385,4 @@ export async function moveItem(
         }
       : undefined;
   return transition(db, record, itemSubject(item), version, action, { note, ...(gate && { gate }) }, actor);
-}
-
-/**
- * The fine the item's latest version allows, with the articles it cites (a penalty item; none for
- * another kind or an item without a fine range), for the proposal's check against the law (issue 17).
- */
-export async function statutoryFineRange(db: Kysely<DB>, itemId: string): Promise<StatutoryFineRange | null> {
-  const version = await db
-    .selectFrom('enforcement_item as i')
-    .innerJoin('enforcement_item_version as v', (join) =>
-      join.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.latest_version'),
-    )
-    .select(['v.id', 'v.name', 'v.type', 'v.fine_min_yuan', 'v.fine_max_yuan'])
-    .where('i.id', '=', itemId)
-    .executeTakeFirst();
-  if (version?.type !== 'penalty') return null;
-  if (version.fine_min_yuan === null && version.fine_max_yuan === null) return null;
-  const basis = await loadBasis(db, [version.id]);
-  return {
-    itemName: version.name,
-    minYuan: version.fine_min_yuan === null ? null : Number(version.fine_min_yuan),
-    maxYuan: version.fine_max_yuan === null ? null : Number(version.fine_max_yuan),
-    basis: basis.map((b) => `《${b.title}》${b.number}`).join('、'),
-  };
 }

@@ -140,7 +140,6 @@ export interface CaseItem {
   fineMinYuan: number | null;
   fineMaxYuan: number | null;
   basis: { citation: string; url: string; text: string }[];
-  basisText: string;
 }
 
 export interface CaseDetail extends Omit<CaseSummary, 'party'> {
