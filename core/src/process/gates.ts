@@ -5,7 +5,7 @@
  * decision's day); leaving 决定 (the whole bundle); closing with money still owed (N8).
  */
 import { type Role, roleLabels } from '../roles.js';
-import { findStage, processDefinition } from './definitions.js';
+import { findStage, processDefinition, processDefinitions } from './definitions.js';
 import type { CaseFacts } from './facts.js';
 import {
   checkCollectiveDeliberation,
@@ -29,7 +29,7 @@ import {
   refuse,
 } from './result.js';
 import { checkCaseTimeLimit } from './time-limits.js';
-import type { StageId } from './types.js';
+import { processKinds, type StageId } from './types.js';
 
 /**
  * Everything that stands in the way of completing a stage today: its recording
@@ -48,6 +48,13 @@ export function stageCompletionRefusals(
   results.push(checkApprovalChain(facts, stage));
   return refusalsOf(results);
 }
+
+/** Every stage with an approval chain (more than one approver), by process: 立案 and 结案 today. */
+export const approvalChains = processKinds.flatMap((kind) =>
+  processDefinitions[kind].stages
+    .filter((stage) => (stage.approvers?.length ?? 0) > 1)
+    .map((stage) => ({ kind, stage: stage.id, approvers: stage.approvers ?? [] })),
+);
 
 /**
  * The approvers of `stage` who have not yet approved, in the published order (the flowchart's

@@ -2,19 +2,10 @@
  * 审批 at a stage whose published definition names an approval chain (立案 and 结案: 承办机构负责人 →
  * 机关负责人): each approver records their 审批意见, in that order, before the case may leave the stage.
  */
-import { nextApproval, processDefinitions, type StageId } from '@zhifa/core';
+import { approvalChains, nextApproval } from '@zhifa/core';
 import type { CurrentUser } from '../../http/session.js';
 import type { LoadedCase } from './facts.js';
 import { define, type StepDefinition } from './step-kit.js';
-
-/** The stages of any process whose definition names more than one approver. */
-const chainStages: StageId[] = [
-  ...new Set(
-    Object.values(processDefinitions).flatMap((d) =>
-      d.stages.filter((s) => (s.approvers?.length ?? 0) > 1).map((s) => s.id),
-    ),
-  ),
-];
 
 /** Whether `user` is the approver whose turn it is at the case's stage. */
 export const approvesNext = (loaded: LoadedCase, user: CurrentUser) =>
@@ -25,7 +16,7 @@ export const approvalStep: StepDefinition = define({
   path: 'approvals',
   summary: '审批意见（立案、结案：承办机构负责人 → 机关负责人，依次审批后方可进入下一环节）',
   access: 'case.approve',
-  stages: chainStages,
+  stages: [...new Set(approvalChains.map((chain) => chain.stage))],
   offeredTo: approvesNext,
   apply: ({ loaded, input, user, rule }) => {
     const stage = loaded.row.stage;

@@ -9,6 +9,7 @@
 import {
   type Action,
   addCalendarDays,
+  approvalChains,
   type IsoDate,
   mayTake,
   type ProcessKind,
@@ -76,11 +77,6 @@ const atStages = (pairs: [ProcessKind, StageId][]) =>
   sql<boolean>`(c.process_kind, c.stage) IN (${sql.join(pairs.map(([kind, stage]) => sql`(${kind}, ${stage})`))})`;
 
 /** The stages with an approval chain (立案, 结案: 承办机构负责人 → 机关负责人), each approver in turn. */
-const chains = processKinds.flatMap((kind) =>
-  processDefinitions[kind].stages
-    .filter((stage) => (stage.approvers?.length ?? 0) > 1)
-    .map((stage) => ({ kind, stage: stage.id, approvers: stage.approvers ?? [] })),
-);
 const approved = (stage: StageId, role: Role) =>
   sql<boolean>`coalesce(c.facts -> 'approvals', '[]'::jsonb) @> ${JSON.stringify([{ stage, role }])}::jsonb`;
 const allOf = (conditions: ReturnType<typeof approved>[]) =>
@@ -90,7 +86,7 @@ const anyOf = (conditions: ReturnType<typeof approved>[]) =>
 
 /** At a chain stage whose approvals are not all given: the move onward waits on the chain. */
 const chainPending = anyOf(
-  chains.map(
+  approvalChains.map(
     ({ kind, stage, approvers }) =>
       sql<boolean>`((c.process_kind, c.stage) = (${kind}, ${stage}) AND NOT ${allOf(approvers.map((r) => approved(stage, r)))})`,
   ),
@@ -99,7 +95,7 @@ const chainPending = anyOf(
 /** At a chain stage where it is one of `roles`' turn: everyone before it approved, it has not. */
 const chainTurnOf = (roles: readonly Role[]) =>
   anyOf(
-    chains.flatMap(({ kind, stage, approvers }) =>
+    approvalChains.flatMap(({ kind, stage, approvers }) =>
       approvers
         .map((role, index) => ({ role, before: approvers.slice(0, index) }))
         .filter(({ role }) => roles.includes(role))
