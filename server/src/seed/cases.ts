@@ -30,7 +30,7 @@ import type { CurrentUser } from '../http/session.js';
 import { appendEvent } from '../ledger/append.js';
 import { type CaseRecordRow, caseFields, mergeCaseData } from '../modules/cases/case-fields.js';
 import { requireProducible } from '../modules/cases/documents.js';
-import { type LoadedCase, loadCaseFacts, ruleContext } from '../modules/cases/facts.js';
+import { type LoadedCase, loadCaseFacts } from '../modules/cases/facts.js';
 import { partyColumns } from '../modules/cases/party.js';
 import { recordContentSchemas, type StoredFacts } from '../modules/cases/schema.js';
 import { caseStream, linkEvidence } from '../modules/cases/service.js';
@@ -40,6 +40,7 @@ import { storeContent } from '../modules/documents/templates.js';
 import { detectMediaType } from '../modules/evidence/media-type.js';
 import { recordEvidence } from '../modules/evidence/service.js';
 import { captureFields } from '../modules/evidence/upload.js';
+import { ruleContext } from '../modules/settings/rule-context.js';
 import { demoName } from './certificates.js';
 import { demoPhoto, demoVideo } from './media.js';
 

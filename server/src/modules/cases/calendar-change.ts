@@ -8,8 +8,9 @@ import type { RunningClock, WorkingDayCalendar } from '@zhifa/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { leaveNotices, type NewNotice } from '../notices/service.js';
+import { ruleContext } from '../settings/rule-context.js';
 import { deadlinesOf, recountOpenCases } from './clocks.js';
-import { clockFactsOf, ruleContext } from './facts.js';
+import { clockFactsOf } from './facts.js';
 
 function shown(clock: RunningClock | undefined): string {
   if (!clock) return '不再计算';

@@ -10,7 +10,8 @@
 import { caseDeadlines, lapsingClocks, type RuleContext } from '@zhifa/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { type CaseRow, clockFactsOf, type LoadedCase, leadTimes, ruleContext } from './facts.js';
+import { ruleContext } from '../settings/rule-context.js';
+import { type CaseRow, clockFactsOf, type LoadedCase, leadTimes } from './facts.js';
 
 const batchSize = 500;
 

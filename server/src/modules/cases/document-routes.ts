@@ -15,10 +15,11 @@ import { documentKindNames } from '../documents/kinds.js';
 import { dataSchema } from '../documents/render.js';
 import { renderDocument } from '../documents/service.js';
 import { replyWithStreamPackage } from '../ledger/package-reply.js';
+import { ruleContext } from '../settings/rule-context.js';
 import { type CaseRecordRow, caseFields, mergeCaseData, recordKindOf } from './case-fields.js';
 import { documentPlan } from './document-plan.js';
 import { archiveCheck, requireProducible } from './documents.js';
-import { loadCaseFacts, ruleContext } from './facts.js';
+import { loadCaseFacts } from './facts.js';
 import { idParams, loadOne } from './load.js';
 import { caseStream, lockCase } from './service.js';
 

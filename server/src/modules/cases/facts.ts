@@ -2,7 +2,7 @@
  * Assembles core's CaseFacts from the case's rows: the stored fact sections,
  * the officers with their certificates (the certificate rule's inputs), the
  * recordings linked from the evidence store, and the item's scope (category and
- * region). Also the rule context: settings, the working-day calendar, today.
+ * region). The rule context (settings, calendar, today) is settings/rule-context.ts.
  */
 import {
   type CaseFacts,
@@ -14,16 +14,12 @@ import {
   type LeadTimes,
   type LinkedRecording,
   type PartyHeld,
-  type RuleContext,
   shanghaiDateOf,
-  type WorkingDayCalendar,
 } from '@zhifa/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { CaseOfficerRole, DB, EnforcementCaseTable, PersonKind } from '../../db/schema.js';
-import { loadCalendar } from '../calendar/service.js';
 import { asRuleList, loadRecordingLists } from '../recording-lists/service.js';
-import { currentSettings } from '../settings/service.js';
 import { type StoredFacts, storedFactsSchema } from './schema.js';
 
 export type CaseRow = Selectable<EnforcementCaseTable>;
@@ -31,40 +27,6 @@ export type CaseRow = Selectable<EnforcementCaseTable>;
 export interface TeamMember extends Investigator {
   role: CaseOfficerRole;
   personKind: PersonKind;
-}
-
-export async function ruleContext(db: Kysely<DB>, now: Date): Promise<RuleContext> {
-  const { settings, calendar } = await ruleData(db);
-  return {
-    settings,
-    calendar,
-    today: shanghaiDateOf(now),
-    options: { defenceDays: settings.penalty.defenceDays },
-  };
-}
-
-interface RuleData {
-  version: string;
-  settings: JurisdictionSettings;
-  calendar: WorkingDayCalendar;
-}
-
-/** The last rule data each database handle loaded outside a transaction, by the version it was read at. */
-const keptRuleData = new WeakMap<Kysely<DB>, RuleData>();
-
-/**
- * The settings and the calendar, kept between requests while their version (bumped by triggers,
- * migration 0018) stands. The version is read first: data read after it is at least as new, so a
- * change committed in between costs a reload, never a stale rule. A transaction reads its own.
- */
-async function ruleData(db: Kysely<DB>): Promise<RuleData> {
-  const { version } = await db.selectFrom('rule_data_version').select('version').executeTakeFirstOrThrow();
-  const kept = db.isTransaction ? undefined : keptRuleData.get(db);
-  if (kept?.version === version) return kept;
-  const [settings, calendar] = await Promise.all([currentSettings(db), loadCalendar(db)]);
-  const data = { version, settings, calendar };
-  if (!db.isTransaction) keptRuleData.set(db, data);
-  return data;
 }
 
 /** Deadline warnings from the settings (core's clocks take them as a parameter). */

@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.js';
 import { uuid } from '../../http/fields.js';
 import { defineRoute } from '../../http/route.js';
 import { loadBasis, presentBasis } from '../enforcement-items/presenter.js';
-import { ruleContext } from './facts.js';
+import { ruleContext } from '../settings/rule-context.js';
 import { presentAfter } from './load.js';
 import { idParams } from './schema.js';
 import { caseStream, lockCase, requireAgencyItem, saveCase } from './service.js';

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { caseScope, requireInScope } from '../../http/scope.js';
 import type { CurrentUser } from '../../http/session.js';
-import { loadCaseFacts, ruleContext } from './facts.js';
+import { ruleContext } from '../settings/rule-context.js';
+import { loadCaseFacts } from './facts.js';
 import { presentCase } from './presenter.js';
 
 export { idParams } from './schema.js';

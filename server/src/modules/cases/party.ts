@@ -18,7 +18,8 @@ import {
 import { z } from 'zod';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { defineRoute } from '../../http/route.js';
-import { type CaseRow, partyHeld, ruleContext } from './facts.js';
+import { ruleContext } from '../settings/rule-context.js';
+import { type CaseRow, partyHeld } from './facts.js';
 import { presentAfter } from './load.js';
 import { idParams, partyBody, partyDetails } from './schema.js';
 import { caseStream, lockCase, saveCase } from './service.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { openTestDatabase, testStart } from '../../test/harness.js';
 import { removeCalendarDay, setCalendarDay } from '../calendar/service.js';
-import { ruleContext } from './facts.js';
+import { ruleContext } from '../settings/rule-context.js';
 
 let database: Database;
 let dispose: () => Promise<void>;

@@ -6,7 +6,8 @@
  */
 import { AppError, findStage, policy, processDefinition, roleLabels } from '@zhifa/core';
 import { defineRoute, mayTake } from '../../http/route.js';
-import { type LoadedCase, loadCaseFacts, ruleContext } from './facts.js';
+import { ruleContext } from '../settings/rule-context.js';
+import { type LoadedCase, loadCaseFacts } from './facts.js';
 import { idParams, presentAfter } from './load.js';
 import { type StoredFacts, stepBodies, transitionBody } from './schema.js';
 import { caseStream, latenessOf, lockCase, saveCase, serialiseFacts, throwIfBlocked } from './service.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { text } from '../../http/fields.js';
 import { defineRoute, mayTake } from '../../http/route.js';
 import { recountOpenCases } from '../cases/clocks.js';
-import { ruleContext } from '../cases/facts.js';
+import { ruleContext } from './rule-context.js';
 import { changeSettings, currentSettings, currentSettingsVersion, settingsHistory } from './service.js';
 
 export const settingsRoutes = [
